@@ -1,0 +1,1 @@
+"""sigtui: an offline workbench for Azure Compute Gallery."""

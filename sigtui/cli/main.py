@@ -1,0 +1,12 @@
+"""The `sigtui` command: the workbench with no arguments, headless az-style commands otherwise."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    from .commands import run
+
+    return run(args)

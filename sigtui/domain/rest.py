@@ -1,0 +1,256 @@
+"""The Azure REST shape: domain values to JSON bodies (what a GET returns) and request bodies back to values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .catalog import find_region
+from .dates import iso, parse_date
+from .errors import invalid
+from .models import (
+    DiskImage,
+    Encryption,
+    Gallery,
+    ImageDefinition,
+    ImageVersion,
+    TargetRegion,
+)
+from .replication import provisioning_state, version_status
+
+GALLERY_TYPE = "Microsoft.Compute/galleries"
+DEFINITION_TYPE = "Microsoft.Compute/galleries/images"
+VERSION_TYPE = "Microsoft.Compute/galleries/images/versions"
+
+
+def display_name(region: str) -> str:
+    found = find_region(region)
+    return found.display_name if found else region
+
+
+def _drop_none(data: dict) -> dict:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def gallery_to_rest(gallery: Gallery) -> dict:
+    return {
+        "id": gallery.id,
+        "name": gallery.name,
+        "type": GALLERY_TYPE,
+        "location": gallery.location,
+        "tags": dict(gallery.tags),
+        "properties": _drop_none({
+            "description": gallery.description,
+            "identifier": {"uniqueName": gallery.unique_name},
+            "provisioningState": gallery.provisioning_state,
+        }),
+    }
+
+
+def _range(low: int | None, high: int | None) -> dict | None:
+    if low is None and high is None:
+        return None
+    return _drop_none({"min": low, "max": high})
+
+
+def definition_to_rest(definition: ImageDefinition) -> dict:
+    recommended = _drop_none({
+        "vCPUs": _range(definition.vcpus_min, definition.vcpus_max),
+        "memory": _range(definition.memory_min, definition.memory_max),
+    })
+    plan = _drop_none({"name": definition.plan_name, "publisher": definition.plan_publisher,
+                       "product": definition.plan_product})
+    return {
+        "id": definition.id,
+        "name": definition.name,
+        "type": DEFINITION_TYPE,
+        "location": definition.location,
+        "tags": dict(definition.tags),
+        "properties": _drop_none({
+            "description": definition.description,
+            "eula": definition.eula,
+            "privacyStatementUri": definition.privacy_statement_uri,
+            "releaseNoteUri": definition.release_note_uri,
+            "osType": definition.os_type,
+            "osState": definition.os_state,
+            "hyperVGeneration": definition.hyper_v_generation,
+            "endOfLifeDate": iso(definition.end_of_life_date),
+            "identifier": {"publisher": definition.publisher, "offer": definition.offer, "sku": definition.sku},
+            "recommended": recommended or None,
+            "disallowed": {"diskTypes": list(definition.disallowed_disk_types)}
+            if definition.disallowed_disk_types else None,
+            "purchasePlan": plan or None,
+            "architecture": definition.architecture,
+            "provisioningState": definition.provisioning_state,
+        }),
+    }
+
+
+def encryption_to_rest(enc: Encryption | None) -> dict | None:
+    if enc is None or enc.is_empty:
+        return None
+    return _drop_none({
+        "osDiskImage": {"diskEncryptionSetId": enc.os_disk_set} if enc.os_disk_set else None,
+        "dataDiskImages": [{"lun": lun, "diskEncryptionSetId": des} for lun, des in enc.data_disk_sets] or None,
+    })
+
+
+def _disk(disk: DiskImage, with_lun: bool) -> dict:
+    body = {"sizeInGB": disk.size_gb, "hostCaching": disk.host_caching or "None"}
+    if with_lun:
+        body = {"lun": disk.lun, **body}
+    if disk.source_id:
+        body["source"] = {"id": disk.source_id}
+    return body
+
+
+def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) -> dict:
+    """A version as GET returns it; with `expand`, also `replicationStatus` as `$expand=ReplicationStatus` does."""
+    aggregated, statuses = version_status(version, now)
+    targets = []
+    for target in version.target_regions:
+        targets.append(_drop_none({
+            "name": display_name(target.name),
+            "regionalReplicaCount": version.replicas_in(target),
+            "storageAccountType": version.storage_in(target),
+            "excludeFromLatest": target.exclude_from_latest,
+            "encryption": encryption_to_rest(target.encryption),
+        }))
+    storage = {}
+    if version.source_id:
+        storage["source"] = {"id": version.source_id}
+    storage["osDiskImage"] = _disk(version.os_disk, with_lun=False)
+    if version.data_disks:
+        storage["dataDiskImages"] = [_disk(d, with_lun=True) for d in version.data_disks]
+    properties = {
+        "publishingProfile": _drop_none({
+            "targetRegions": targets,
+            "replicaCount": version.replica_count,
+            "excludeFromLatest": version.exclude_from_latest,
+            "publishedDate": iso(version.published_date),
+            "endOfLifeDate": iso(version.end_of_life_date),
+            "storageAccountType": version.storage_account_type,
+        }),
+        "storageProfile": storage,
+        "provisioningState": provisioning_state(aggregated, version.operation, version.deleting),
+    }
+    if expand:
+        properties["replicationStatus"] = {
+            "aggregatedState": aggregated.value,
+            "summary": [{"region": display_name(s.region), "state": s.state.value, "details": s.details,
+                         "progress": s.progress} for s in statuses],
+        }
+    return {
+        "id": version.id,
+        "name": version.name,
+        "type": VERSION_TYPE,
+        "location": version.location,
+        "tags": dict(version.tags),
+        "properties": properties,
+    }
+
+
+def _props(body: dict) -> dict:
+    props = body.get("properties") or {}
+    if not isinstance(props, dict):
+        raise invalid("The request content was invalid: 'properties' must be an object.")
+    return props
+
+
+def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: str) -> Gallery:
+    return Gallery(subscription, resource_group, name, body.get("location") or "",
+                   _props(body).get("description"), dict(body.get("tags") or {}))
+
+
+def _date(value: str | None, now: datetime, prop: str) -> datetime | None:
+    return None if value in (None, "") else parse_date(str(value), now, prop)
+
+
+def _int(value, prop: str) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise invalid(f"argument --{prop}: invalid int value: '{value}'", prop) from None
+
+
+def definition_from_rest(body: dict, subscription: str, resource_group: str, gallery: str, name: str,
+                         now: datetime) -> ImageDefinition:
+    props = _props(body)
+    ident = props.get("identifier") or {}
+    rec = props.get("recommended") or {}
+    cpus, mem = rec.get("vCPUs") or {}, rec.get("memory") or {}
+    plan = props.get("purchasePlan") or {}
+    return ImageDefinition(
+        subscription, resource_group, gallery, name, body.get("location") or "",
+        ident.get("publisher") or "", ident.get("offer") or "", ident.get("sku") or "",
+        props.get("osType"), props.get("osState") or "Generalized", props.get("hyperVGeneration") or "V1",
+        props.get("description"), props.get("eula"), props.get("privacyStatementUri"), props.get("releaseNoteUri"),
+        _date(props.get("endOfLifeDate"), now, "endOfLifeDate"), dict(body.get("tags") or {}),
+        _int(cpus.get("min"), "recommended.vCPUs.min"), _int(cpus.get("max"), "recommended.vCPUs.max"),
+        _int(mem.get("min"), "recommended.memory.min"), _int(mem.get("max"), "recommended.memory.max"),
+        tuple((props.get("disallowed") or {}).get("diskTypes") or ()),
+        plan.get("name"), plan.get("publisher"), plan.get("product"), props.get("architecture"),
+    )
+
+
+def encryption_from_rest(data: dict | None) -> Encryption | None:
+    if not data:
+        return None
+    os_set = (data.get("osDiskImage") or {}).get("diskEncryptionSetId")
+    disks = tuple((int(d["lun"]), d["diskEncryptionSetId"]) for d in data.get("dataDiskImages") or ())
+    enc = Encryption(os_set, disks)
+    return None if enc.is_empty else enc
+
+
+def _bool(value) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    text = str(value).lower()
+    if text in ("true", "1", "yes"):
+        return True
+    if text in ("false", "0", "no"):
+        return False
+    raise invalid(f"'{value}' is not a valid boolean value.")
+
+
+def target_from_rest(data: dict) -> TargetRegion:
+    if not data.get("name"):
+        raise invalid("Required parameter 'name' is missing (null).", "publishingProfile.targetRegions.name")
+    return TargetRegion(
+        data["name"], _int(data.get("regionalReplicaCount"), "regionalReplicaCount"), data.get("storageAccountType"),
+        _bool(data.get("excludeFromLatest")), encryption_from_rest(data.get("encryption")),
+    )
+
+
+def version_from_rest(body: dict, subscription: str, resource_group: str, gallery: str, definition: str,
+                      name: str, now: datetime) -> ImageVersion:
+    """A version as a PUT body describes it; disk sizes are filled in later from the sources."""
+    props = _props(body)
+    pub = props.get("publishingProfile") or {}
+    storage = props.get("storageProfile") or {}
+    os_image = storage.get("osDiskImage") or {}
+    os_disk = DiskImage(0, 0, None, os_image.get("hostCaching"), (os_image.get("source") or {}).get("id"))
+    data = tuple(
+        DiskImage(0, 0, _int(d.get("lun"), "lun"), d.get("hostCaching"), (d.get("source") or {}).get("id"))
+        for d in storage.get("dataDiskImages") or ()
+    )
+    return ImageVersion(
+        subscription, resource_group, gallery, definition, name, body.get("location") or "",
+        os_disk, data, (storage.get("source") or {}).get("id"),
+        tuple(target_from_rest(t) for t in pub.get("targetRegions") or ()),
+        _int(pub.get("replicaCount"), "replicaCount") or 1, pub.get("storageAccountType") or "Standard_LRS",
+        bool(_bool(pub.get("excludeFromLatest"))), _date(pub.get("endOfLifeDate"), now, "endOfLifeDate"),
+        tags=dict(body.get("tags") or {}),
+    )
+
+
+def merge(base: dict, patch: dict) -> dict:
+    """JSON merge of a PATCH body into a resource (lists replace, objects merge)."""
+    result = dict(base)
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = value
+    return result

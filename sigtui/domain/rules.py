@@ -1,0 +1,538 @@
+"""Every rule Azure enforces on galleries, definitions and versions, as pure checks raising AzureError."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+
+from . import names
+from .catalog import Region, find_region, limits, regions
+from .errors import AzureError, conflict, invalid
+from .models import (
+    DiskEncryptionSet,
+    DiskImage,
+    Gallery,
+    ImageDefinition,
+    ImageVersion,
+    Source,
+    SourceKind,
+    StorageAccountType,
+    Subscription,
+    TargetRegion,
+)
+
+GALLERY_TYPE = "Microsoft.Compute/galleries"
+DEFINITION_TYPE = "Microsoft.Compute/galleries/images"
+VERSION_TYPE = "Microsoft.Compute/galleries/images/versions"
+ENCRYPTION_OS_PATH = "galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.osDiskImage.diskEncryptionSetId"
+
+UPDATABLE = {
+    "gallery": {"description", "tags"},
+    "definition": {"description", "end_of_life_date", "vcpus_min", "vcpus_max", "memory_min", "memory_max", "tags"},
+    "version": {"target_regions", "replica_count", "exclude_from_latest", "end_of_life_date", "tags"},
+}
+PROPERTY_PATHS = {
+    "gallery": {"location": "location", "name": "name"},
+    "definition": {
+        "location": "location", "publisher": "identifier.publisher", "offer": "identifier.offer",
+        "sku": "identifier.sku", "os_type": "osType", "os_state": "osState",
+        "hyper_v_generation": "hyperVGeneration", "eula": "eula", "privacy_statement_uri": "privacyStatementUri",
+        "release_note_uri": "releaseNoteUri", "disallowed_disk_types": "disallowed.diskTypes",
+        "plan_name": "purchasePlan.name", "plan_publisher": "purchasePlan.publisher",
+        "plan_product": "purchasePlan.product", "architecture": "architecture",
+    },
+    "version": {
+        "location": "location", "source_id": "storageProfile.source.id",
+        "storage_account_type": "publishingProfile.storageAccountType", "os_disk": "storageProfile.osDiskImage",
+        "data_disks": "storageProfile.dataDiskImages",
+    },
+}
+ENTITY_PREFIX = {"gallery": "gallery", "definition": "galleryImage", "version": "galleryImageVersion"}
+
+
+def change_not_allowed(kind: str, field: str) -> AzureError:
+    """Azure's refusal to change a property that is fixed after create."""
+    path = PROPERTY_PATHS[kind].get(field, field)
+    prefix = ENTITY_PREFIX[kind]
+    full = f"{prefix}.{path}" if path in ("location", "name") else f"{prefix}.properties.{path}"
+    return AzureError("PropertyChangeNotAllowed", f"Changing property '{full}' is not allowed.", 400, full)
+
+
+def check_only_updatable(kind: str, old: object, new: object) -> None:
+    """Refuse a replacement that changes any field outside the updatable set."""
+    for field in PROPERTY_PATHS[kind]:
+        if field == "data_disks" and kind == "version":
+            if [(d.lun, d.source_id) for d in old.data_disks] != [(d.lun, d.source_id) for d in new.data_disks]:
+                raise invalid(
+                    "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed"
+                )
+            continue
+        if field == "os_disk" and kind == "version":
+            if old.os_disk.source_id != new.os_disk.source_id:
+                raise change_not_allowed(kind, "os_disk")
+            continue
+        before, after = getattr(old, field), getattr(new, field)
+        if isinstance(before, str) and isinstance(after, str):
+            same = before.lower() == after.lower()
+        else:
+            same = before == after
+        if not same:
+            raise change_not_allowed(kind, field)
+
+
+def refuse_field(kind: str, field: str) -> None:
+    """Raise unless `field` may be changed on an existing resource of this kind."""
+    if field not in UPDATABLE[kind]:
+        raise change_not_allowed(kind, field)
+
+
+def available_regions(subscription: Subscription, cloud: str | None = None) -> list[Region]:
+    allowed = {r.lower() for r in subscription.allowed_regions}
+    return [
+        r for r in regions()
+        if (cloud is None or r.cloud == cloud) and (not r.access_required or r.name in allowed)
+    ]
+
+
+def check_location(text: str, subscription: Subscription, resource_type: str, cloud: str | None = None) -> Region:
+    """Resolve a region name in any form Azure accepts; refuse unknown and not-allow-listed regions."""
+    region = find_region(text or "")
+    allowed = {r.lower() for r in subscription.allowed_regions}
+    if region is None or (region.access_required and region.name not in allowed):
+        listing = ",".join(r.name for r in available_regions(subscription, cloud or "public"))
+        raise AzureError(
+            "LocationNotAvailableForResourceType",
+            f"The provided location '{text}' is not available for resource type '{resource_type}'. "
+            f"List of available regions for the resource type is '{listing}'.",
+        )
+    return region
+
+
+def check_future(value: datetime | None, now: datetime) -> None:
+    if value is not None and value <= now:
+        raise invalid("EndOfLifeDate must be set to a future date.", "properties.endOfLifeDate")
+
+
+def check_range(prop: str, low: int | None, high: int | None) -> None:
+    if low is not None and high is not None and low > high:
+        raise invalid(
+            f"The minimum value of {prop} must not be greater than the maximum value of {prop}.",
+            f"properties.recommended.{prop}",
+        )
+    for value in (low, high):
+        if value is not None and value < 0:
+            raise invalid(f"The value {value} of parameter recommended.{prop} is out of range.")
+
+
+def check_quota(what: str, current: int, limit_key: str) -> None:
+    limit = limits()[limit_key]
+    if current + 1 > limit:
+        raise AzureError(
+            "OperationNotAllowed",
+            f"Operation could not be completed as it results in exceeding approved {what} quota. "
+            f"Limit: {limit}, Current usage: {current}, Additional required: 1.",
+            409,
+        )
+
+
+def validate_gallery(gallery: Gallery, subscription: Subscription, same_name: Gallery | None, in_region: int) -> Gallery:
+    """A new gallery: name, location, uniqueness per subscription, quota. Returns it with its location normalized."""
+    names.check_gallery_name(gallery.name)
+    region = check_location(gallery.location, subscription, GALLERY_TYPE)
+    if same_name is not None:
+        if same_name.resource_group.lower() == gallery.resource_group.lower():
+            raise AzureError(
+                "InvalidResourceLocation",
+                f"The resource '{gallery.name}' already exists in location '{same_name.location}' in resource group "
+                f"'{gallery.resource_group}'. A resource with the same name cannot be created in location "
+                f"'{region.name}'. Please select a new resource name.",
+                409,
+            )
+        raise conflict(
+            "GalleryNameNotUnique",
+            f"The gallery name {gallery.name} is not unique within the subscription {subscription.id}. "
+            "Please pick another gallery name",
+        )
+    check_quota("galleries", in_region, "galleriesPerSubscriptionPerRegion")
+    return dataclasses.replace(gallery, location=region.name)
+
+
+def validate_definition(
+    definition: ImageDefinition, subscription: Subscription, siblings: Iterable[ImageDefinition], in_region: int,
+    now: datetime,
+) -> ImageDefinition:
+    """A new image definition: names, identifier triple unique in the gallery, enums, ranges, dates, quota."""
+    names.check_definition_name(definition.name, definition.gallery)
+    lim = limits()
+    names.check_identifier("publisher", definition.publisher, lim["publisherMaxLength"])
+    names.check_identifier("offer", definition.offer, lim["offerMaxLength"])
+    names.check_identifier("sku", definition.sku, lim["skuMaxLength"])
+    region = check_location(definition.location, subscription, DEFINITION_TYPE)
+    definition = dataclasses.replace(
+        definition,
+        location=region.name,
+        os_type=enum_value("osType", definition.os_type, ("Windows", "Linux")),
+        os_state=enum_value("osState", definition.os_state, ("Generalized", "Specialized")),
+        hyper_v_generation=enum_value("hyperVGeneration", definition.hyper_v_generation or "V1", ("V1", "V2")),
+        architecture=enum_value("architecture", definition.architecture, ("x64", "Arm64"))
+        if definition.architecture else None,
+    )
+    if definition.architecture == "Arm64" and definition.hyper_v_generation != "V2":
+        raise invalid("Arm64 images must use Hyper-V generation V2.", "properties.hyperVGeneration")
+    check_range("vCPUs", definition.vcpus_min, definition.vcpus_max)
+    check_range("memory", definition.memory_min, definition.memory_max)
+    check_future(definition.end_of_life_date, now)
+    triple = (definition.publisher.lower(), definition.offer.lower(), definition.sku.lower())
+    for other in siblings:
+        if other.name.lower() == definition.name.lower():
+            continue
+        if (other.publisher.lower(), other.offer.lower(), other.sku.lower()) == triple:
+            raise conflict(
+                "Conflict",
+                f"Gallery image: {definition.name} identified by (publisher:{definition.publisher}, "
+                f"offer:{definition.offer}, sku:{definition.sku}) already exists. Choose a different publisher, "
+                "offer, sku combination.",
+            )
+    check_quota("image definitions", in_region, "imageDefinitionsPerSubscriptionPerRegion")
+    return definition
+
+
+def enum_value(prop: str, value: str | None, allowed: tuple[str, ...]) -> str:
+    """Case-insensitive enum match returning Azure's spelling."""
+    for option in allowed:
+        if value is not None and value.lower() == option.lower():
+            return option
+    raise invalid(
+        f"Cannot bind parameter {prop}. Cannot convert value {value} to type {prop}. Unable to match the identifier "
+        f"name {value} to a valid enumerator name. Specify one of the following enumerator names and try again: "
+        f"{', '.join(allowed)}",
+        f"properties.{prop}",
+    )
+
+
+def replica_range(prop: str, value: int | None) -> None:
+    lim = limits()
+    low, high = lim["regionalReplicaCountMin"], lim["regionalReplicaCountMax"]
+    if value is not None and not low <= value <= high:
+        raise invalid(
+            f"The value {value} of parameter {prop} is out of range. The value must be between {low} and {high}, "
+            "inclusive",
+            prop,
+        )
+
+
+STORAGE_TYPES = tuple(t.value for t in StorageAccountType)
+
+
+def normalize_targets(
+    version: ImageVersion, subscription: Subscription, source_region: Region
+) -> tuple[TargetRegion, ...]:
+    """Target regions with programmatic names, checked: known, allowed, one cloud, no duplicates, source present."""
+    targets = version.target_regions or (TargetRegion(source_region.name),)
+    seen: set[str] = set()
+    result = []
+    for target in targets:
+        region = check_location(target.name, subscription, VERSION_TYPE, source_region.cloud)
+        if region.cloud != source_region.cloud:
+            raise invalid(
+                f"Replication across clouds is not supported: '{region.display_name}' is in the {region.cloud} cloud "
+                f"and the image version is in the {source_region.cloud} cloud.",
+                "publishingProfile.targetRegions",
+            )
+        if region.name in seen:
+            raise invalid("Duplicate regions are not allowed in target publishing regions", "targetRegions")
+        seen.add(region.name)
+        replica_range("galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount",
+                      target.regional_replica_count)
+        storage = target.storage_account_type
+        if storage is not None:
+            storage = enum_value("storageAccountType", storage, STORAGE_TYPES)
+        if (storage or version.storage_account_type) == StorageAccountType.STANDARD_ZRS and not region.availability_zones:
+            raise invalid("ZRS storage account type is not supported in this region.", "storageAccountType")
+        result.append(dataclasses.replace(target, name=region.name, storage_account_type=storage))
+    if source_region.name not in seen:
+        listed = ", ".join(find_region(t.name).display_name for t in result)
+        raise invalid(
+            f"Gallery image version publishing profile regions '{listed}' must contain the location of image "
+            f"version '{source_region.display_name}'.",
+            "publishingProfile.targetRegions",
+        )
+    return tuple(result)
+
+
+def _source_not_found(source_id: str) -> AzureError:
+    return invalid(
+        f"Source {source_id} is not found. Please check source exists, and is in the same region as gallery image "
+        "version being created"
+    )
+
+
+def check_source_matches(source: Source, definition: ImageDefinition, location: str) -> None:
+    """The source is in the version's region and matches the definition's OS type, state and generation."""
+    if source.location != location:
+        raise _source_not_found(source.id)
+    if source.os_type and source.os_type != definition.os_type:
+        raise invalid(
+            f"The resource with id '{source.id}' has a different OS type ['{source.os_type}'] than the parent "
+            f"gallery image OS type generation ['{definition.os_type}']"
+        )
+    if source.os_state and source.os_state != definition.os_state:
+        raise invalid(
+            f"Cannot create Gallery Image Version from: {source.id} since the OS State in the parent gallery image "
+            f"({definition.os_state}) is not {source.os_state}"
+        )
+    if source.hyper_v_generation and source.hyper_v_generation != definition.hyper_v_generation:
+        raise invalid(
+            f"The resource with id '{source.id}' has a different Hypervisor generation "
+            f"['{source.hyper_v_generation}'] than the parent gallery image Hypervisor generation "
+            f"['{definition.hyper_v_generation}']"
+        )
+    if source.encrypted and source.kind == SourceKind.IMAGE_VERSION:
+        raise invalid(
+            f"ACG Image version source encrypted with CMK cannot be used as source to create another ACG Image "
+            f"version: '{source.id}'."
+        )
+    if source.encrypted and source.subscription.lower() != definition.subscription.lower():
+        raise invalid(
+            f"Encrypted source: '{source.id}' is in a different subscription ID than the current gallery image "
+            f"version subscription '{definition.subscription}'. Please retry with an unencrypted source(s) or use "
+            f"the source's subscription '{source.subscription}' to create the gallery image version"
+        )
+
+
+SourceLookup = Callable[[str], Source | None]
+
+
+def resolve_disks(
+    version: ImageVersion, definition: ImageDefinition, location: str, find_source: SourceLookup
+) -> ImageVersion:
+    """Fill the version's disks from its sources, enforcing one OS source, unique LUNs and unique sources."""
+    os_disk_source = version.os_disk.source_id if version.os_disk else None
+    whole = version.source_id
+    if bool(whole) == bool(os_disk_source):
+        raise invalid(
+            "The gallery artifact version source can only be specified either directly under storageProfile or "
+            "within individual OS or data disks. One and only one source type (user image, snapshot, disk, virtual "
+            "machine) can be provided"
+        )
+    luns = [d.lun for d in version.data_disks]
+    if len(luns) != len(set(luns)):
+        raise invalid(
+            "Duplicated lun numbers have been detected in the input data disks. Lun number must be unique for each "
+            "data disk"
+        )
+    disk_sources = [d.source_id for d in version.data_disks if d.source_id]
+    if os_disk_source and os_disk_source.lower() in {s.lower() for s in disk_sources}:
+        raise invalid(f"OSDiskImage and DataDiskImage cannot point to same blob {os_disk_source}")
+    if len({s.lower() for s in disk_sources}) != len(disk_sources):
+        raise invalid("Duplicated source ids are found in the input disks. Source id should be unique for each disk")
+    max_gb = limits()["maxDiskSizeGB"]
+
+    def fetch(source_id: str, kinds: tuple[str, ...], kind_message: str) -> Source:
+        source = find_source(source_id)
+        if source is None:
+            raise _source_not_found(source_id)
+        if source.kind not in kinds:
+            raise invalid(f"The source id: {source_id} {kind_message}")
+        check_source_matches(source, definition, location)
+        return source
+
+    if whole:
+        source = fetch(
+            whole,
+            (SourceKind.MANAGED_IMAGE, SourceKind.VIRTUAL_MACHINE, SourceKind.IMAGE_VERSION),
+            "must either be a managed image, virtual machine or another gallery image version",
+        )
+        os_disk = dataclasses.replace(source.os_disk, source_id=None,
+                                      host_caching=version.os_disk.host_caching if version.os_disk else None)
+        data = tuple(dataclasses.replace(d, source_id=None) for d in source.data_disks)
+    else:
+        source = fetch(os_disk_source, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot")
+        os_disk = dataclasses.replace(source.os_disk, source_id=source.id, host_caching=version.os_disk.host_caching)
+        data = []
+        for disk in version.data_disks:
+            if disk.source_id is None:
+                raise invalid("A data disk image needs a source.", "storageProfile.dataDiskImages")
+            data_source = fetch(disk.source_id, (SourceKind.SNAPSHOT, SourceKind.DISK),
+                                "must be a managed disk or snapshot")
+            data.append(DiskImage(data_source.os_disk.size_gb, data_source.os_disk.used_gb, disk.lun,
+                                  disk.host_caching, data_source.id))
+        data = tuple(data)
+    for disk in (os_disk, *data):
+        if disk.size_gb > max_gb:
+            raise invalid(
+                f"The GalleryImageVersion source resource size {disk.size_gb} exceeds the max size {max_gb} supported"
+            )
+    os_disk = dataclasses.replace(os_disk, host_caching=os_disk.host_caching or "ReadWrite")
+    data = tuple(dataclasses.replace(d, host_caching=d.host_caching or "None") for d in data)
+    return dataclasses.replace(version, os_disk=os_disk, data_disks=data)
+
+
+def check_encryption(
+    version: ImageVersion, find_set: Callable[[str], DiskEncryptionSet | None], subscription: str
+) -> None:
+    """CMK: sets exist, live in the image's subscription and in the region they encrypt; every region alike."""
+    data_luns = sorted(d.lun for d in version.data_disks)
+    encrypted = [t for t in version.target_regions if t.encryption and not t.encryption.is_empty]
+    if not encrypted:
+        return
+    for target in version.target_regions:
+        enc = target.encryption
+        luns = [lun for lun, _ in (enc.data_disk_sets if enc else ())]
+        for lun in luns:
+            if lun not in data_luns:
+                raise invalid(
+                    f"An invalid lun [{lun}] was specified in encryption.dataDiskImages. The lun must be one of the "
+                    f"following values ['{','.join(str(x) for x in data_luns)}']."
+                )
+        duplicates = sorted({lun for lun in luns if luns.count(lun) > 1})
+        if duplicates:
+            raise invalid(
+                f"Duplicate luns '{duplicates[0]}' were specified in target region '{target.name}' "
+                "encryption.dataDiskImages."
+            )
+        for set_id in ([enc.os_disk_set] if enc and enc.os_disk_set else []) + [s for _, s in luns and enc.data_disk_sets]:
+            des = find_set(set_id)
+            if des is None:
+                raise invalid(f"The disk encryption set {set_id} was not found")
+            if des.subscription.lower() != subscription.lower():
+                raise invalid(
+                    f"The disk encryption set '{set_id}' must be in the same subscription '{subscription}' as the "
+                    "gallery resource"
+                )
+            if des.location != target.name:
+                raise invalid(
+                    f"The disk encryption set '{set_id}' is in region '{des.location}' and cannot encrypt target "
+                    f"region '{target.name}'. Disk encryption sets are regional: use a set in '{target.name}'."
+                )
+    _check_every_region_alike(version.target_regions, encrypted[0])
+
+
+def _check_every_region_alike(targets: Iterable[TargetRegion], model: TargetRegion) -> None:
+    reference = model.encryption
+    for target in targets:
+        enc = target.encryption
+        if reference.os_disk_set and not (enc and enc.os_disk_set):
+            raise invalid(
+                f"A disk encryption set is required for disk '{ENCRYPTION_OS_PATH}' in target region '{target.name}' "
+                f"since disk encryption set '{reference.os_disk_set}' is used for the corresponding disk in region "
+                f"'{model.name}'"
+            )
+        theirs = {lun for lun, _ in (enc.data_disk_sets if enc else ())}
+        for lun, set_id in reference.data_disk_sets:
+            if lun not in theirs:
+                raise invalid(
+                    f"A disk encryption set is required for disk 'LUN {lun}' in target region '{target.name}' since "
+                    f"disk encryption set '{set_id}' is used for the corresponding disk in region '{model.name}'"
+                )
+        if enc and (enc.os_disk_set and not reference.os_disk_set
+                    or {lun for lun, _ in enc.data_disk_sets} - {lun for lun, _ in reference.data_disk_sets}):
+            _check_every_region_alike(targets, target)
+
+
+def check_encryption_unchanged(old: ImageVersion, new: ImageVersion) -> None:
+    """Encryption cannot be added to or removed from an existing version's regions."""
+    before = {t.name: t.encryption or None for t in old.target_regions}
+    for target in new.target_regions:
+        if target.name not in before:
+            continue
+        was, now = before[target.name], target.encryption
+        was_luns = {lun for lun, _ in (was.data_disk_sets if was else ())}
+        for lun, _ in (now.data_disk_sets if now else ()):
+            if lun not in was_luns:
+                raise invalid(
+                    f"Cannot specify new data disk image encryption lun [{lun}] with a disk encryption set in region "
+                    f"[{target.name}] for update gallery image version request."
+                )
+        if (was and was.os_disk_set) != (now and now.os_disk_set) or was_luns - {
+            lun for lun, _ in (now.data_disk_sets if now else ())
+        }:
+            raise invalid(
+                f"Encryption of target region '{target.name}' cannot be added, removed or changed on an existing "
+                "gallery image version."
+            )
+    if old.encrypted and not new.encrypted:
+        raise invalid("Encryption cannot be removed from an existing gallery image version.")
+
+
+def validate_version(
+    version: ImageVersion,
+    definition: ImageDefinition,
+    subscription: Subscription,
+    find_source: SourceLookup,
+    find_set: Callable[[str], DiskEncryptionSet | None],
+    in_region: int,
+    now: datetime,
+) -> ImageVersion:
+    """A new image version: name, location, targets, replicas, sources, encryption, dates, quota."""
+    names.parse_version(version.name)
+    region = check_location(version.location, subscription, VERSION_TYPE)
+    storage = enum_value("storageAccountType", version.storage_account_type or "Standard_LRS", STORAGE_TYPES)
+    version = dataclasses.replace(version, location=region.name, storage_account_type=storage)
+    replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", version.replica_count)
+    version = dataclasses.replace(version, target_regions=normalize_targets(version, subscription, region))
+    check_future(version.end_of_life_date, now)
+    version = resolve_disks(version, definition, region.name, find_source)
+    check_encryption(version, find_set, subscription.id)
+    check_quota("image versions", in_region, "imageVersionsPerSubscriptionPerRegion")
+    return version
+
+
+def validate_version_update(
+    old: ImageVersion, new: ImageVersion, subscription: Subscription,
+    find_set: Callable[[str], DiskEncryptionSet | None], now: datetime,
+) -> ImageVersion:
+    """A replacement of an existing version: only updatable fields change, new regions obey every rule."""
+    if old.deleting:
+        raise invalid(
+            f"Operation 'Update Gallery Image Version' is not allowed on {old.name}; since it is marked for deletion. "
+            "You can only retry the Delete operation (or wait for an ongoing one to complete)"
+        )
+    check_only_updatable("version", old, new)
+    replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", new.replica_count)
+    region = find_region(old.location)
+    new = dataclasses.replace(new, target_regions=normalize_targets(new, subscription, region))
+    existing = {t.name: t for t in old.target_regions}
+    for target in new.target_regions:
+        before = existing.get(target.name)
+        if before is not None and old.storage_in(before) != new.storage_in(target):
+            raise AzureError(
+                "PropertyChangeNotAllowed",
+                "Changing property 'galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType' "
+                "is not allowed.",
+            )
+    if new.end_of_life_date != old.end_of_life_date:
+        check_future(new.end_of_life_date, now)
+    check_encryption_unchanged(old, new)
+    check_encryption(new, find_set, subscription.id)
+    return new
+
+
+def check_definition_update(old: ImageDefinition, new: ImageDefinition, now: datetime) -> None:
+    check_only_updatable("definition", old, new)
+    check_range("vCPUs", new.vcpus_min, new.vcpus_max)
+    check_range("memory", new.memory_min, new.memory_max)
+    if new.end_of_life_date != old.end_of_life_date:
+        check_future(new.end_of_life_date, now)
+
+
+def children_block_delete() -> AzureError:
+    return conflict("CannotDeleteResource", "Can not delete resource before nested resources are deleted.")
+
+
+def by_id(items: Mapping[str, object]) -> Callable[[str], object | None]:
+    lowered = {k.lower(): v for k, v in items.items()}
+    return lambda key: lowered.get(key.lower())
+
+
+def already_exists(path: str) -> AzureError:
+    """A create that must not overwrite (the forms' create dialogs) found the resource already there."""
+    return conflict("ResourceExists", f"The resource '{path}' already exists. Choose another name.")
+
+
+def keep_location(kind: str, old: str, new: str | None) -> str:
+    """Location is fixed after create; any spelling of the same region is accepted."""
+    if new and (find_region(new) or new) != (find_region(old) or old):
+        raise change_not_allowed(kind, "location")
+    return old

@@ -1,0 +1,55 @@
+"""Rules for the resources a version is made from: managed images, snapshots, disks, VMs, encryption sets."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import invalid
+from .models import DiskImage, EncryptionType, SourceKind
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,79}")
+KIND_NAMES = {
+    "image": SourceKind.MANAGED_IMAGE, "snapshot": SourceKind.SNAPSHOT, "disk": SourceKind.DISK,
+    "vm": SourceKind.VIRTUAL_MACHINE,
+}
+
+
+def check_resource_name(name: str, what: str) -> None:
+    if not _NAME.fullmatch(name or "") or name.endswith((".", "-")):
+        raise invalid(
+            f"The {what} name '{name}' is invalid. Use 1 to 80 letters, digits, '_', '.' or '-', starting with a "
+            "letter or digit and not ending with '.' or '-'.",
+            "name",
+        )
+
+
+def make_disks(os_size: int, os_used: float | None, data_sizes: list[int], data_used: list[float]
+               ) -> tuple[DiskImage, tuple[DiskImage, ...]]:
+    """Disks with provisioned and occupied sizes; LUNs 0, 1, ... for data disks."""
+    if os_size <= 0:
+        raise invalid(f"The value {os_size} of parameter diskSizeGB is out of range.", "diskSizeGB")
+    used = os_size if os_used is None else os_used
+    if not 0 <= used <= os_size:
+        raise invalid(f"The occupied size {used} GB must be between 0 and the disk size {os_size} GB.")
+    data = []
+    for lun, size in enumerate(data_sizes):
+        occupied = data_used[lun] if lun < len(data_used) else 0
+        if size <= 0 or not 0 <= occupied <= size:
+            raise invalid(f"Data disk {lun}: occupied size {occupied} GB must be between 0 and {size} GB.")
+        data.append(DiskImage(size, occupied, lun))
+    return DiskImage(os_size, used), tuple(data)
+
+
+def check_encryption_type(value: str | None) -> str:
+    aliases = {
+        None: EncryptionType.CMK, "cmk": EncryptionType.CMK, "encryptionatrestwithcustomerkey": EncryptionType.CMK,
+        "double": EncryptionType.DOUBLE, "encryptionatrestwithplatformandcustomerkeys": EncryptionType.DOUBLE,
+    }
+    key = value.lower() if value else None
+    if key not in aliases:
+        raise invalid(
+            f"The value '{value}' of encryptionType is invalid. Use EncryptionAtRestWithCustomerKey or "
+            "EncryptionAtRestWithPlatformAndCustomerKeys.",
+            "encryptionType",
+        )
+    return aliases[key].value

@@ -1,0 +1,161 @@
+"""Tenants, subscriptions, resource groups, the simulation clock and settings."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from sqlalchemy import update
+
+from ..domain.catalog import find_region
+from ..domain.clock import ClockState
+from ..domain.errors import invalid, not_found
+from ..domain.models import ResourceGroup, Subscription
+from ..domain.rest import display_name
+from ..domain.rules import check_location
+from . import reads
+from .base import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT, ServiceBase
+from .tables import ResourceGroupRow, Setting, SubscriptionRow, TenantRow
+
+
+def rg_to_rest(rg: ResourceGroup) -> dict:
+    return {"id": rg.id, "name": rg.name, "type": "Microsoft.Resources/resourceGroups", "location": rg.location,
+            "tags": dict(rg.tags), "properties": {"provisioningState": "Succeeded"}}
+
+
+def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> dict:
+    return {"id": sub.id, "name": sub.name, "tenantId": sub.tenant_id, "isDefault": sub.is_default,
+            "state": "Enabled", "allowListedRegions": [display_name(r) for r in sub.allowed_regions],
+            **({"tenantDisplayName": tenant_name} if tenant_name else {})}
+
+
+class AccountOps(ServiceBase):
+    """Accounts, resource groups, clock and settings."""
+
+    def bootstrap(self, speed: float = 1.0) -> bool:
+        """Create or migrate the schema; a new database gets one tenant, one default subscription and a clock."""
+        created = self.db.ensure_schema()
+        with self.write() as tx:
+            if not reads.subscriptions(tx.conn):
+                tx.session.add(TenantRow(id=DEFAULT_TENANT[0], name=DEFAULT_TENANT[1], domain=DEFAULT_TENANT[2]))
+                tx.session.flush()
+                tx.session.add(SubscriptionRow(id=DEFAULT_SUBSCRIPTION[0], name=DEFAULT_SUBSCRIPTION[1],
+                                               tenant_id=DEFAULT_TENANT[0], is_default=True))
+            if reads.clock(tx.conn) is None:
+                real = self.real_time()
+                self._save_clock(tx, ClockState(real, real, speed, False))
+        return created
+
+    def list_subscriptions(self) -> list[Subscription]:
+        with self.read() as conn:
+            return reads.subscriptions(conn)
+
+    def add_tenant(self, tenant_id: str, name: str, domain: str) -> None:
+        with self.write() as tx:
+            tx.session.merge(TenantRow(id=tenant_id, name=name, domain=domain))
+
+    def add_subscription(self, sub_id: str, name: str, tenant_id: str | None = None,
+                         allowed_regions: tuple[str, ...] = ()) -> Subscription:
+        with self.write() as tx:
+            tenant = tenant_id or DEFAULT_TENANT[0]
+            regions = [find_region(r).name for r in allowed_regions if find_region(r)]
+            tx.session.merge(SubscriptionRow(id=sub_id, name=name, tenant_id=tenant,
+                                             allowed_regions=json.dumps(regions)))
+            tx.log("Microsoft.Subscription/aliases/write", f"/subscriptions/{sub_id}", None, {"name": name})
+        return Subscription(sub_id, name, tenant, tuple(regions))
+
+    def set_default_subscription(self, sub_id: str) -> Subscription:
+        with self.write() as tx:
+            sub = self.subscription(tx.conn, sub_id)
+            tx.session.execute(update(SubscriptionRow).values(is_default=False))
+            tx.session.execute(update(SubscriptionRow).where(SubscriptionRow.id == sub.id).values(is_default=True))
+        with self.read() as conn:
+            return reads.subscription(conn, sub.id)
+
+    def create_resource_group(self, name: str, location: str, subscription: str | None = None,
+                              tags: dict | None = None) -> ResourceGroup:
+        """Create a resource group, or return the existing one (as `az group create` does)."""
+        if not name or len(name) > 90 or name.endswith("."):
+            raise invalid(f"Resource group name '{name}' is invalid.", "resourceGroupName")
+        with self.write() as tx:
+            sub = self.subscription(tx.conn, subscription)
+            region = check_location(location, sub, "Microsoft.Resources/resourceGroups")
+            existing = reads.resource_group(tx.conn, sub.id, name)
+            if existing:
+                return existing[1]
+            tx.session.add(ResourceGroupRow(subscription_id=sub.id, name=name, location=region.name,
+                                            tags=json.dumps(tags or {})))
+            rg = ResourceGroup(sub.id, name, region.name, tags or {})
+            tx.log("Microsoft.Resources/subscriptions/resourceGroups/write", rg.id, None, rg_to_rest(rg))
+            return rg
+
+    def list_resource_groups(self, subscription: str | None = None) -> list[ResourceGroup]:
+        with self.read() as conn:
+            sub = self.subscription(conn, subscription)
+            return [rg for _, rg in reads.resource_groups(conn, sub.id)]
+
+    def get_resource_group(self, name: str, subscription: str | None = None) -> ResourceGroup:
+        with self.read() as conn:
+            sub = self.subscription(conn, subscription)
+            found = reads.resource_group(conn, sub.id, name)
+            if found is None:
+                raise not_found("ResourceGroupNotFound", f"Resource group '{name}' could not be found.")
+            return found[1]
+
+    def delete_resource_group(self, name: str, subscription: str | None = None) -> None:
+        """Delete a resource group and everything in it, children first."""
+        with self.write() as tx:
+            sub = self.subscription(tx.conn, subscription)
+            pk = self.rg_pk(tx.conn, sub.id, name)
+            galleries = "SELECT id FROM gallery WHERE rg_id = :pk"
+            definitions = f"SELECT id FROM image_definition WHERE gallery_id IN ({galleries})"
+            versions = f"SELECT id FROM image_version WHERE definition_id IN ({definitions})"
+            for statement in (
+                f"DELETE FROM target_region WHERE version_id IN ({versions})",
+                f"DELETE FROM data_disk WHERE version_id IN ({versions})",
+                f"DELETE FROM image_version WHERE id IN ({versions})",
+                f"DELETE FROM image_definition WHERE id IN ({definitions})",
+                "DELETE FROM gallery WHERE rg_id = :pk",
+                "DELETE FROM disk_encryption_set WHERE rg_id = :pk",
+                "DELETE FROM source WHERE rg_id = :pk",
+                "DELETE FROM resource_group WHERE id = :pk",
+            ):
+                tx.conn.execute(statement, {"pk": pk})
+            tx.log("Microsoft.Resources/subscriptions/resourceGroups/delete",
+                   f"/subscriptions/{sub.id}/resourceGroups/{name}", None, None)
+
+    # The simulation clock, shared by every interface through the database.
+
+    def _change_clock(self, change) -> ClockState:
+        with self.write() as tx:
+            state = reads.clock(tx.conn) or ClockState(self.real_time(), self.real_time())
+            new = change(state, self.real_time())
+            self._save_clock(tx, new)
+            return new
+
+    def pause_clock(self) -> ClockState:
+        return self._change_clock(lambda s, real: s.pause(real))
+
+    def resume_clock(self) -> ClockState:
+        return self._change_clock(lambda s, real: s.resume(real))
+
+    def set_clock_speed(self, speed: float) -> ClockState:
+        try:
+            return self._change_clock(lambda s, real: s.with_speed(real, speed))
+        except ValueError as error:
+            raise invalid(str(error), "speed") from None
+
+    def advance_clock(self, delta: timedelta) -> ClockState:
+        try:
+            return self._change_clock(lambda s, real: s.advance(real, delta.total_seconds()))
+        except ValueError as error:
+            raise invalid(str(error), "advance") from None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write() as tx:
+            tx.session.merge(Setting(key=key, value=value))
+
+    def activity(self, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
+        with self.read() as conn:
+            return reads.activity(conn, resource_id, limit)
+

@@ -1,0 +1,65 @@
+"""The SQLModel engine: schema creation, stored schema version and migrations, one transaction per write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlmodel import Session, SQLModel, create_engine
+
+from . import tables  # noqa: F401  (registers every table on SQLModel.metadata)
+from .raw import SCHEMA_VERSION, configure
+
+Migration = Callable[[object], None]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""Steps from version N to N+1, each run inside the migration transaction on a raw connection."""
+
+
+class Database:
+    """One SQLite file: an engine whose transactions begin IMMEDIATE, so a write sees and holds the latest state."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
+        event.listen(self.engine, "connect", self._on_connect)
+        event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+
+    @staticmethod
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        configure(dbapi_connection)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work commits together or not at all."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    def ensure_schema(self) -> bool:
+        """Create or migrate the schema; True when the database was new."""
+        with self.transaction() as session:
+            raw = session.connection().connection.driver_connection
+            exists = raw.execute("SELECT 1 FROM sqlite_master WHERE name='schemainfo'").fetchone()
+            stored = raw.execute("SELECT version FROM schemainfo WHERE id=1").fetchone() if exists else None
+            version = stored[0] if stored else None
+            if version is not None and version > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"{self.path} was written by a newer sigtui (schema {version}; this one knows {SCHEMA_VERSION})"
+                )
+            if version is not None:
+                for step in range(version, SCHEMA_VERSION):
+                    MIGRATIONS[step](raw)
+            SQLModel.metadata.create_all(session.connection())
+            if version is None:
+                raw.execute("INSERT INTO schemainfo (id, version) VALUES (1, ?)", (SCHEMA_VERSION,))
+            elif version != SCHEMA_VERSION:
+                raw.execute("UPDATE schemainfo SET version=? WHERE id=1", (SCHEMA_VERSION,))
+            return version is None
+
+    def dispose(self) -> None:
+        self.engine.dispose()

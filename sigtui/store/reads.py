@@ -1,0 +1,271 @@
+"""Read models over a plain sqlite3 connection: rows become domain values. No SQLModel import here."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from ..domain.clock import ClockState
+from ..domain.models import (
+    DiskEncryptionSet,
+    DiskImage,
+    Encryption,
+    Gallery,
+    ImageDefinition,
+    ImageVersion,
+    ReplicationJob,
+    ResourceGroup,
+    Source,
+    Subscription,
+    TargetRegion,
+)
+
+
+def rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params).fetchall()
+
+
+def when(value: float | None) -> datetime | None:
+    return None if value is None else datetime.fromtimestamp(value, UTC)
+
+
+def subscription_from(row: sqlite3.Row) -> Subscription:
+    return Subscription(row["id"], row["name"], row["tenant_id"], tuple(json.loads(row["allowed_regions"])),
+                        bool(row["is_default"]))
+
+
+def subscriptions(conn: sqlite3.Connection) -> list[Subscription]:
+    return [subscription_from(r) for r in rows(conn, "SELECT * FROM subscription ORDER BY is_default DESC, name")]
+
+
+def subscription(conn: sqlite3.Connection, sub_id: str) -> Subscription | None:
+    found = rows(conn, "SELECT * FROM subscription WHERE id = ? OR name = ?", (sub_id, sub_id))
+    return subscription_from(found[0]) if found else None
+
+
+def resource_groups(conn: sqlite3.Connection, sub: str | None = None) -> list[tuple[int, ResourceGroup]]:
+    sql = "SELECT * FROM resource_group" + (" WHERE subscription_id = ?" if sub else "") + " ORDER BY name"
+    return [(r["id"], ResourceGroup(r["subscription_id"], r["name"], r["location"], json.loads(r["tags"])))
+            for r in rows(conn, sql, (sub,) if sub else ())]
+
+
+def resource_group(conn: sqlite3.Connection, sub: str, name: str) -> tuple[int, ResourceGroup] | None:
+    found = rows(conn, "SELECT * FROM resource_group WHERE subscription_id = ? AND name = ?", (sub, name))
+    if not found:
+        return None
+    r = found[0]
+    return r["id"], ResourceGroup(r["subscription_id"], r["name"], r["location"], json.loads(r["tags"]))
+
+
+GALLERY_SQL = """SELECT g.*, rg.name AS rg_name, rg.subscription_id AS sub
+FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id"""
+
+
+def gallery_from(r: sqlite3.Row) -> Gallery:
+    return Gallery(r["sub"], r["rg_name"], r["name"], r["location"], r["description"], json.loads(r["tags"]),
+                   created_at=when(r["created_at"]), changed_at=when(r["changed_at"]))
+
+
+def galleries(conn: sqlite3.Connection, sub: str | None = None, rg: str | None = None) -> list[tuple[int, Gallery]]:
+    clauses, params = [], []
+    if sub:
+        clauses.append("rg.subscription_id = ?")
+        params.append(sub)
+    if rg:
+        clauses.append("rg.name = ?")
+        params.append(rg)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return [(r["id"], gallery_from(r)) for r in rows(conn, GALLERY_SQL + where + " ORDER BY g.name", params)]
+
+
+def gallery(conn: sqlite3.Connection, sub: str, rg: str, name: str) -> tuple[int, Gallery] | None:
+    found = rows(conn, GALLERY_SQL + " WHERE rg.subscription_id = ? AND rg.name = ? AND g.name = ?", (sub, rg, name))
+    return (found[0]["id"], gallery_from(found[0])) if found else None
+
+
+def galleries_named(conn: sqlite3.Connection, sub: str, name: str) -> list[Gallery]:
+    return [gallery_from(r) for r in rows(conn, GALLERY_SQL + " WHERE rg.subscription_id = ? AND g.name = ?",
+                                          (sub, name))]
+
+
+DEFINITION_SQL = """SELECT d.*, g.name AS gallery_name, rg.name AS rg_name, rg.subscription_id AS sub
+FROM image_definition d JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id"""
+
+
+def definition_from(r: sqlite3.Row) -> ImageDefinition:
+    return ImageDefinition(
+        r["sub"], r["rg_name"], r["gallery_name"], r["name"], r["location"], r["publisher"], r["offer"], r["sku"],
+        r["os_type"], r["os_state"], r["hyper_v_generation"], r["description"], r["eula"],
+        r["privacy_statement_uri"], r["release_note_uri"], when(r["end_of_life_date"]), json.loads(r["tags"]),
+        r["vcpus_min"], r["vcpus_max"], r["memory_min"], r["memory_max"],
+        tuple(json.loads(r["disallowed_disk_types"])), r["plan_name"], r["plan_publisher"], r["plan_product"],
+        r["architecture"], created_at=when(r["created_at"]), changed_at=when(r["changed_at"]),
+    )
+
+
+def definitions(conn: sqlite3.Connection, gallery_pk: int) -> list[tuple[int, ImageDefinition]]:
+    return [(r["id"], definition_from(r))
+            for r in rows(conn, DEFINITION_SQL + " WHERE d.gallery_id = ? ORDER BY d.name", (gallery_pk,))]
+
+
+def definition(conn: sqlite3.Connection, sub: str, rg: str, gallery_name: str, name: str
+               ) -> tuple[int, ImageDefinition] | None:
+    found = rows(conn, DEFINITION_SQL + " WHERE rg.subscription_id = ? AND rg.name = ? AND g.name = ? AND d.name = ?",
+                 (sub, rg, gallery_name, name))
+    return (found[0]["id"], definition_from(found[0])) if found else None
+
+
+def count_in_region(conn: sqlite3.Connection, table: str, sub: str, location: str) -> int:
+    """How many galleries, definitions or versions a subscription has in one region (Azure's quota unit)."""
+    joins = {
+        "gallery": "gallery x JOIN resource_group rg ON rg.id = x.rg_id",
+        "image_definition": "image_definition x JOIN gallery g ON g.id = x.gallery_id "
+                            "JOIN resource_group rg ON rg.id = g.rg_id",
+        "image_version": "image_version x JOIN image_definition d ON d.id = x.definition_id "
+                         "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id",
+    }[table]
+    return conn.execute(f"SELECT COUNT(*) FROM {joins} WHERE rg.subscription_id = ? AND x.location = ?",
+                        (sub, location)).fetchone()[0]
+
+
+VERSION_SQL = """SELECT v.*, d.name AS definition_name, g.name AS gallery_name, rg.name AS rg_name,
+rg.subscription_id AS sub FROM image_version v JOIN image_definition d ON d.id = v.definition_id
+JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id"""
+
+
+def encryption_from(text: str | None) -> Encryption | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    return Encryption(data.get("os"), tuple((int(lun), des) for lun, des in data.get("data", [])))
+
+
+def encryption_to(enc: Encryption | None) -> str | None:
+    if enc is None or enc.is_empty:
+        return None
+    return json.dumps({"os": enc.os_disk_set, "data": [list(p) for p in enc.data_disk_sets]})
+
+
+def target_from(r: sqlite3.Row) -> TargetRegion:
+    exclude = r["exclude_from_latest"]
+    return TargetRegion(
+        r["region"], r["replica_count"], r["storage_account_type"], None if exclude is None else bool(exclude),
+        encryption_from(r["encryption"]),
+        ReplicationJob(when(r["started_at"]), r["duration_s"], r["fail_at"], r["failure_detail"], r["attempt"]),
+    )
+
+
+def versions_from(conn: sqlite3.Connection, found: Iterable[sqlite3.Row]) -> list[tuple[int, ImageVersion]]:
+    found = list(found)
+    if not found:
+        return []
+    pks = [r["id"] for r in found]
+    marks = ",".join("?" * len(pks))
+    targets: dict[int, list[TargetRegion]] = defaultdict(list)
+    for r in rows(conn, f"SELECT * FROM target_region WHERE version_id IN ({marks}) ORDER BY position", pks):
+        targets[r["version_id"]].append(target_from(r))
+    disks: dict[int, list[DiskImage]] = defaultdict(list)
+    for r in rows(conn, f"SELECT * FROM data_disk WHERE version_id IN ({marks}) ORDER BY lun", pks):
+        disks[r["version_id"]].append(DiskImage(r["size_gb"], r["used_gb"], r["lun"], r["host_caching"], r["source_id"]))
+    result = []
+    for r in found:
+        result.append((r["id"], ImageVersion(
+            r["sub"], r["rg_name"], r["gallery_name"], r["definition_name"], r["name"], r["location"],
+            DiskImage(r["os_size_gb"], r["os_used_gb"], None, r["os_host_caching"], r["os_source_id"]),
+            tuple(disks[r["id"]]), r["source_id"], tuple(targets[r["id"]]), r["replica_count"],
+            r["storage_account_type"], bool(r["exclude_from_latest"]), when(r["end_of_life_date"]),
+            when(r["published_date"]), json.loads(r["tags"]), r["operation"], bool(r["deleting"]),
+            when(r["created_at"]), when(r["changed_at"]),
+        )))
+    return result
+
+
+def versions(conn: sqlite3.Connection, definition_pk: int) -> list[tuple[int, ImageVersion]]:
+    return versions_from(conn, rows(
+        conn, VERSION_SQL + " WHERE v.definition_id = ? ORDER BY v.major, v.minor, v.patch", (definition_pk,)))
+
+
+def version(conn: sqlite3.Connection, sub: str, rg: str, gallery_name: str, definition_name: str, name: str
+            ) -> tuple[int, ImageVersion] | None:
+    found = versions_from(conn, rows(
+        conn, VERSION_SQL + " WHERE rg.subscription_id = ? AND rg.name = ? AND g.name = ? AND d.name = ? "
+        "AND v.name = ?", (sub, rg, gallery_name, definition_name, name)))
+    return found[0] if found else None
+
+
+def versions_newest_first(conn: sqlite3.Connection, definition_pk: int, limit: int, offset: int = 0
+                          ) -> list[tuple[int, ImageVersion]]:
+    """A page of a definition's versions in `latest` order, using the (definition, major, minor, patch) index."""
+    return versions_from(conn, rows(
+        conn, VERSION_SQL + " WHERE v.definition_id = ? ORDER BY v.major DESC, v.minor DESC, v.patch DESC "
+        "LIMIT ? OFFSET ?", (definition_pk, limit, offset)))
+
+
+def source_from(r: sqlite3.Row, rg_name: str) -> Source:
+    disks = tuple(DiskImage(d["sizeGB"], d["usedGB"], d["lun"]) for d in json.loads(r["data_disks"]))
+    return Source(r["arm_id"], r["kind"], r["subscription_id"], rg_name, r["name"], r["location"], r["os_type"],
+                  r["os_state"], r["hyper_v_generation"], DiskImage(r["os_size_gb"], r["os_used_gb"]), disks,
+                  bool(r["encrypted"]))
+
+
+SOURCE_SQL = "SELECT s.*, rg.name AS rg_name FROM source s JOIN resource_group rg ON rg.id = s.rg_id"
+
+
+def source(conn: sqlite3.Connection, arm_id: str) -> Source | None:
+    found = rows(conn, SOURCE_SQL + " WHERE s.arm_id = ?", (arm_id,))
+    return source_from(found[0], found[0]["rg_name"]) if found else None
+
+
+def sources(conn: sqlite3.Connection, location: str | None = None) -> list[Source]:
+    sql = SOURCE_SQL + (" WHERE s.location = ?" if location else "") + " ORDER BY s.kind, s.name"
+    return [source_from(r, r["rg_name"]) for r in rows(conn, sql, (location,) if location else ())]
+
+
+def des_from(r: sqlite3.Row) -> DiskEncryptionSet:
+    return DiskEncryptionSet(r["arm_id"], r["subscription_id"], r["rg_name"], r["name"], r["location"],
+                             r["encryption_type"])
+
+
+DES_SQL = "SELECT s.*, rg.name AS rg_name FROM disk_encryption_set s JOIN resource_group rg ON rg.id = s.rg_id"
+
+
+def disk_encryption_set(conn: sqlite3.Connection, arm_id: str) -> DiskEncryptionSet | None:
+    """Find a set by id; `diskEncryptionSet/` (as in Azure's own examples) and `diskEncryptionSets/` both match."""
+    normalized = arm_id.replace("/diskEncryptionSet/", "/diskEncryptionSets/")
+    found = rows(conn, DES_SQL + " WHERE s.arm_id = ? OR s.arm_id = ?", (arm_id, normalized))
+    return des_from(found[0]) if found else None
+
+
+def disk_encryption_sets(conn: sqlite3.Connection, location: str | None = None) -> list[DiskEncryptionSet]:
+    sql = DES_SQL + (" WHERE s.location = ?" if location else "") + " ORDER BY s.name"
+    return [des_from(r) for r in rows(conn, sql, (location,) if location else ())]
+
+
+def clock(conn: sqlite3.Connection) -> ClockState | None:
+    found = rows(conn, "SELECT * FROM sim_clock WHERE id = 1")
+    if not found:
+        return None
+    r = found[0]
+    return ClockState(r["anchor_real"], r["anchor_sim"], r["speed"], bool(r["paused"]))
+
+
+def setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    found = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return found[0] if found else default
+
+
+def activity(conn: sqlite3.Connection, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
+    sql = "SELECT * FROM activity"
+    params: list = []
+    if resource_id:
+        sql += " WHERE resource_id = ? OR resource_id LIKE ?"
+        params += [resource_id, resource_id.rstrip("/") + "/%"]
+    sql += " ORDER BY at DESC, id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [dict(r) for r in rows(conn, sql, params)]

@@ -1,0 +1,13 @@
+"""`Services`: the one way anything reads or writes the model, for the TUI and the headless commands alike."""
+
+from __future__ import annotations
+
+from .accounts import AccountOps
+from .definitions import DefinitionOps
+from .galleries import GalleryOps
+from .sources import SourceOps
+from .versions import VersionOps
+
+
+class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps):
+    """Validate first, then write in one transaction with an activity-log entry."""
