@@ -93,11 +93,15 @@ class FaultPlan:
 
     rate: float = 0.0
     seed: str = "sigtui"
+    outages: frozenset[str] = frozenset()
 
     def decide(self, version_id: str, region: str, attempt: int) -> float | None:
+        """The fraction at which this job fails, or None; a region in `outages` fails its first attempt."""
+        rng = random.Random(f"{self.seed}:{version_id.lower()}:{region}:{attempt}")
+        if region in self.outages and attempt == 0:
+            return round(rng.uniform(0.2, 0.9), 3)
         if self.rate <= 0:
             return None
-        rng = random.Random(f"{self.seed}:{version_id.lower()}:{region}:{attempt}")
         if rng.random() >= self.rate:
             return None
         return round(rng.uniform(0.2, 0.9), 3)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import update
 
@@ -150,6 +150,26 @@ class AccountOps(ServiceBase):
             return self._change_clock(lambda s, real: s.advance(real, delta.total_seconds()))
         except ValueError as error:
             raise invalid(str(error), "advance") from None
+
+    def reset_clock(self, sim_time: datetime, speed: float | None = None, paused: bool | None = None) -> ClockState:
+        """Put simulated time at `sim_time` (used to replay a timeline, e.g. the demo's history)."""
+        return self._change_clock(lambda s, real: ClockState(
+            real, sim_time.timestamp(), s.speed if speed is None else speed, s.paused if paused is None else paused))
+
+    def set_faults(self, rate: float = 0.0, outages: tuple[str, ...] = (), seed: str | None = None) -> None:
+        """Simulate trouble: a seeded fault rate for regional jobs, and regions whose first attempt fails."""
+        if not 0 <= rate <= 1:
+            raise invalid("The fault rate must be between 0 and 1.", "faultRate")
+        names = []
+        for region in outages:
+            found = find_region(region)
+            if found is None:
+                raise invalid(f"Unknown region '{region}'.", "outages")
+            names.append(found.name)
+        self.set_setting("fault_rate", str(rate))
+        self.set_setting("fault_outages", json.dumps(names))
+        if seed is not None:
+            self.set_setting("fault_seed", seed)
 
     def set_setting(self, key: str, value: str) -> None:
         with self.write() as tx:

@@ -74,7 +74,8 @@ class VersionOps(ServiceBase):
                       d.hyper_v_generation, version.os_disk, version.data_disks, version.encrypted)
 
     def _faults(self, conn: sqlite3.Connection) -> FaultPlan:
-        return FaultPlan(float(reads.setting(conn, "fault_rate", "0")), reads.setting(conn, "fault_seed", "sigtui"))
+        return FaultPlan(float(reads.setting(conn, "fault_rate", "0")), reads.setting(conn, "fault_seed", "sigtui"),
+                         frozenset(json.loads(reads.setting(conn, "fault_outages", "[]"))))
 
     def create_version(self, version: ImageVersion, if_none_match: bool = False) -> ImageVersion:
         """PUT semantics: create (starting replication), or replace the updatable fields of an existing version."""
