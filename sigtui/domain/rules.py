@@ -364,7 +364,7 @@ def resolve_disks(
             raise invalid(
                 f"The GalleryImageVersion source resource size {disk.size_gb} exceeds the max size {max_gb} supported"
             )
-    os_disk = dataclasses.replace(os_disk, host_caching=os_disk.host_caching or "ReadWrite")
+    os_disk = dataclasses.replace(os_disk, host_caching=os_disk.host_caching or "ReadOnly")
     data = tuple(dataclasses.replace(d, host_caching=d.host_caching or "None") for d in data)
     return dataclasses.replace(version, os_disk=os_disk, data_disks=data)
 

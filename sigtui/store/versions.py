@@ -70,7 +70,7 @@ class VersionOps(ServiceBase):
                    for t in version.target_regions)
         d = definition[1]
         return Source(version.id, SourceKind.IMAGE_VERSION, version.subscription, version.resource_group,
-                      version.name, location if here else version.location, d.os_type, d.os_state,
+                      version.name, location if here else "", d.os_type, d.os_state,
                       d.hyper_v_generation, version.os_disk, version.data_disks, version.encrypted)
 
     def _faults(self, conn: sqlite3.Connection) -> FaultPlan:
