@@ -7,7 +7,8 @@ from .definitions import DefinitionOps
 from .galleries import GalleryOps
 from .sources import SourceOps
 from .versions import VersionOps
+from .vms import VmOps
 
 
-class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps):
+class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps):
     """Validate first, then write in one transaction with an activity-log entry."""

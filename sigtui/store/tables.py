@@ -203,3 +203,31 @@ class ActivityRow(SQLModel, table=True):
     before: str | None = None
     after: str | None = None
     message: str = ""
+
+
+class VirtualMachineRow(SQLModel, table=True):
+    """A VM or scale set created from the gallery, with the image as requested and the version it resolved to."""
+
+    __tablename__ = "virtual_machine"
+    __table_args__ = (UniqueConstraint("rg_id", "kind", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    arm_id: str = Field(sa_type=NOCASE, unique=True)
+    kind: str
+    rg_id: int = Field(foreign_key="resource_group.id", index=True)
+    name: str = Field(sa_type=NOCASE)
+    location: str
+    size: str
+    image_reference: str = Field(sa_type=NOCASE)
+    exact_version: str
+    version_id: str = Field(sa_type=NOCASE, index=True)
+    os_type: str
+    os_disk_type: str
+    admin_username: str | None = None
+    authentication: str | None = None
+    inbound_port: str = "NONE"
+    availability: str = "None"
+    zone: str | None = None
+    encryption: str = "platform"
+    disk_encryption_set: str | None = None
+    instance_count: int | None = None
+    created_at: float
