@@ -41,6 +41,9 @@ class AccountOps(ServiceBase):
                 tx.session.flush()
                 tx.session.add(SubscriptionRow(id=DEFAULT_SUBSCRIPTION[0], name=DEFAULT_SUBSCRIPTION[1],
                                                tenant_id=DEFAULT_TENANT[0], is_default=True))
+                tx.session.flush()
+            for sub in reads.subscriptions(tx.conn):
+                self.ensure_owner(tx, sub.id)
             if reads.clock(tx.conn) is None:
                 real = self.real_time()
                 self._save_clock(tx, ClockState(real, real, speed, False))
@@ -61,6 +64,8 @@ class AccountOps(ServiceBase):
             regions = [find_region(r).name for r in allowed_regions if find_region(r)]
             tx.session.merge(SubscriptionRow(id=sub_id, name=name, tenant_id=tenant,
                                              allowed_regions=json.dumps(regions)))
+            tx.session.flush()
+            self.ensure_owner(tx, sub_id)
             tx.log("Microsoft.Subscription/aliases/write", f"/subscriptions/{sub_id}", None, {"name": name})
         return Subscription(sub_id, name, tenant, tuple(regions))
 
@@ -82,7 +87,9 @@ class AccountOps(ServiceBase):
             region = check_location(location, sub, "Microsoft.Resources/resourceGroups")
             existing = reads.resource_group(tx.conn, sub.id, name)
             if existing:
+                self.authorize(tx.conn, "read", existing[1].id)
                 return existing[1]
+            self.authorize(tx.conn, "write", ResourceGroup(sub.id, name, region.name).id)
             tx.session.add(ResourceGroupRow(subscription_id=sub.id, name=name, location=region.name,
                                             tags=json.dumps(tags or {})))
             rg = ResourceGroup(sub.id, name, region.name, tags or {})
@@ -92,7 +99,8 @@ class AccountOps(ServiceBase):
     def list_resource_groups(self, subscription: str | None = None) -> list[ResourceGroup]:
         with self.read() as conn:
             sub = self.subscription(conn, subscription)
-            return [rg for _, rg in reads.resource_groups(conn, sub.id)]
+            readable = self.readable(conn)
+            return [rg for _, rg in reads.resource_groups(conn, sub.id) if readable(rg.id)]
 
     def get_resource_group(self, name: str, subscription: str | None = None) -> ResourceGroup:
         with self.read() as conn:
@@ -100,6 +108,7 @@ class AccountOps(ServiceBase):
             found = reads.resource_group(conn, sub.id, name)
             if found is None:
                 raise not_found("ResourceGroupNotFound", f"Resource group '{name}' could not be found.")
+            self.authorize(conn, "read", found[1].id)
             return found[1]
 
     def delete_resource_group(self, name: str, subscription: str | None = None) -> None:
@@ -107,6 +116,7 @@ class AccountOps(ServiceBase):
         with self.write() as tx:
             sub = self.subscription(tx.conn, subscription)
             pk = self.rg_pk(tx.conn, sub.id, name)
+            self.authorize(tx.conn, "delete", f"/subscriptions/{sub.id}/resourceGroups/{name}")
             galleries = "SELECT id FROM gallery WHERE rg_id = :pk"
             definitions = f"SELECT id FROM image_definition WHERE gallery_id IN ({galleries})"
             versions = f"SELECT id FROM image_version WHERE definition_id IN ({definitions})"
@@ -177,5 +187,6 @@ class AccountOps(ServiceBase):
 
     def activity(self, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
         with self.read() as conn:
-            return reads.activity(conn, resource_id, limit)
+            readable = self.readable(conn)
+            return [e for e in reads.activity(conn, resource_id, limit) if readable(e["resource_id"])]
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from ..domain import access
+from ..domain.access import Principal, RoleAssignment
 from ..domain.clock import ClockState
 from ..domain.errors import AzureError, not_found
 from ..domain.models import Subscription
@@ -23,6 +25,7 @@ from .tables import ActivityRow, SimClockRow
 DEFAULT_TENANT = ("72f988bf-86f1-41af-91ab-2d7cd011db47", "Contoso", "contoso.onmicrosoft.com")
 DEFAULT_SUBSCRIPTION = ("6a3c8e2f-3b1d-4c7e-9f0a-5d2b7c8e1f40", "Contoso Production")
 DEFAULT_OWNER = "admin@contoso.onmicrosoft.com"
+NOBODY = "00000000-0000-0000-0000-000000000000"
 
 
 @dataclass
@@ -98,6 +101,24 @@ class ServiceBase:
         if not subs:
             raise AzureError("SubscriptionNotFound", "No subscriptions found. Run 'sigtui account list'.", 404)
         return subs[0]
+
+    def _grants(self, conn: sqlite3.Connection) -> tuple[Principal | None, list[RoleAssignment]]:
+        principal = reads.find_principal(conn, self.caller)
+        if principal is None:
+            return None, []
+        return principal, reads.assignments_of(conn, reads.identities(conn, principal.id))
+
+    def authorize(self, conn: sqlite3.Connection, action: str, resource_id: str) -> None:
+        """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""
+        principal, grants = self._grants(conn)
+        if not access.permitted(grants, action, resource_id):
+            raise access.authorization_failed(principal.label if principal else self.caller,
+                                              principal.id if principal else NOBODY, action, resource_id)
+
+    def readable(self, conn: sqlite3.Connection) -> Callable[[str], bool]:
+        """A predicate telling which resource ids the caller may read."""
+        grants = self._grants(conn)[1]
+        return lambda resource_id: access.permitted(grants, "read", resource_id)
 
     def rg_pk(self, conn: sqlite3.Connection, sub: str, rg: str) -> int:
         found = reads.resource_group(conn, sub, rg)

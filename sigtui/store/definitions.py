@@ -42,6 +42,7 @@ class DefinitionOps(ServiceBase):
         found = reads.definition(conn, sub, rg, gallery, name)
         if found is None:
             raise resource_not_found("Microsoft.Compute/galleries", f"{gallery}/images/{name}", rg)
+        self.authorize(conn, "read", found[1].id)
         return found
 
     def create_definition(self, definition: ImageDefinition, if_none_match: bool = False) -> ImageDefinition:
@@ -51,6 +52,7 @@ class DefinitionOps(ServiceBase):
             gallery_pk, gallery = self._gallery_pk(tx.conn, sub.id, definition.resource_group, definition.gallery)
             definition = dataclasses.replace(definition, subscription=sub.id, gallery=gallery.name,
                                              location=definition.location or gallery.location)
+            self.authorize(tx.conn, "write", definition.id)
             existing = reads.definition(tx.conn, sub.id, definition.resource_group, gallery.name, definition.name)
             if existing:
                 if if_none_match:
@@ -69,6 +71,7 @@ class DefinitionOps(ServiceBase):
     def _replace_definition(self, tx: Tx, pk: int, old: ImageDefinition, new: ImageDefinition) -> ImageDefinition:
         new = dataclasses.replace(new, name=old.name, gallery=old.gallery, resource_group=old.resource_group,
                                   location=rules.keep_location("definition", old.location, new.location))
+        self.authorize(tx.conn, "write", old.id)
         rules.check_definition_update(old, new, tx.now)
         new = dataclasses.replace(new, created_at=old.created_at, changed_at=tx.now)
         tx.session.execute(update(DefinitionRow).where(DefinitionRow.id == pk).values(
@@ -91,12 +94,14 @@ class DefinitionOps(ServiceBase):
     def list_definitions(self, sub: str | None, rg: str, gallery: str) -> list[ImageDefinition]:
         with self.read() as conn:
             pk, _ = self._gallery_pk(conn, self.subscription(conn, sub).id, rg, gallery)
-            return [d for _, d in reads.definitions(conn, pk)]
+            readable = self.readable(conn)
+            return [d for _, d in reads.definitions(conn, pk) if readable(d.id)]
 
     def delete_definition(self, sub: str | None, rg: str, gallery: str, name: str) -> None:
         """Only a definition without versions can go."""
         with self.write() as tx:
             pk, old = self._definition(tx.conn, self.subscription(tx.conn, sub).id, rg, gallery, name)
+            self.authorize(tx.conn, "delete", old.id)
             if tx.conn.execute("SELECT 1 FROM image_version WHERE definition_id = ? LIMIT 1", (pk,)).fetchone():
                 raise rules.children_block_delete()
             tx.conn.execute("DELETE FROM image_definition WHERE id = ?", (pk,))

@@ -23,6 +23,7 @@ class GalleryOps(ServiceBase):
         found = reads.gallery(conn, sub, rg, name)
         if found is None:
             raise resource_not_found("Microsoft.Compute/galleries", name, rg)
+        self.authorize(conn, "read", found[1].id)
         return found
 
     def create_gallery(self, gallery: Gallery, if_none_match: bool = False) -> Gallery:
@@ -31,6 +32,7 @@ class GalleryOps(ServiceBase):
             sub = self.subscription(tx.conn, gallery.subscription)
             gallery = dataclasses.replace(gallery, subscription=sub.id)
             rg_pk = self.rg_pk(tx.conn, sub.id, gallery.resource_group)
+            self.authorize(tx.conn, "write", gallery.id)
             existing = reads.gallery(tx.conn, sub.id, gallery.resource_group, gallery.name)
             if existing:
                 if if_none_match:
@@ -51,6 +53,7 @@ class GalleryOps(ServiceBase):
     def _replace_gallery(self, tx: Tx, pk: int, old: Gallery, new: Gallery) -> Gallery:
         new = dataclasses.replace(new, name=old.name, resource_group=old.resource_group,
                                   location=rules.keep_location("gallery", old.location, new.location))
+        self.authorize(tx.conn, "write", old.id)
         rules.check_only_updatable("gallery", old, new)
         new = dataclasses.replace(new, created_at=old.created_at, changed_at=tx.now)
         tx.session.execute(update(GalleryRow).where(GalleryRow.id == pk).values(
@@ -74,12 +77,14 @@ class GalleryOps(ServiceBase):
             subscription = self.subscription(conn, sub)
             if rg:
                 self.rg_pk(conn, subscription.id, rg)
-            return [g for _, g in reads.galleries(conn, subscription.id, rg)]
+            readable = self.readable(conn)
+            return [g for _, g in reads.galleries(conn, subscription.id, rg) if readable(g.id)]
 
     def delete_gallery(self, sub: str | None, rg: str, name: str) -> None:
         """Only an empty gallery can go: definitions first."""
         with self.write() as tx:
             pk, old = self._gallery(tx.conn, self.subscription(tx.conn, sub).id, rg, name)
+            self.authorize(tx.conn, "delete", old.id)
             if tx.conn.execute("SELECT 1 FROM image_definition WHERE gallery_id = ? LIMIT 1", (pk,)).fetchone():
                 raise rules.children_block_delete()
             tx.conn.execute("DELETE FROM gallery WHERE id = ?", (pk,))

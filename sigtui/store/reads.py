@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
+from ..domain.access import Principal, RoleAssignment
 from ..domain.clock import ClockState
 from ..domain.models import (
     DiskEncryptionSet,
@@ -269,3 +270,32 @@ def activity(conn: sqlite3.Connection, resource_id: str | None = None, limit: in
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [dict(r) for r in rows(conn, sql, params)]
+
+
+def principal_from(row: sqlite3.Row) -> Principal:
+    return Principal(row["id"], row["kind"], row["display_name"], row["tenant_id"], row["user_principal_name"])
+
+
+def find_principal(conn: sqlite3.Connection, who: str) -> Principal | None:
+    """A principal by object id, user principal name or display name."""
+    found = rows(conn, "SELECT * FROM principal WHERE id = ? OR user_principal_name = ? OR display_name = ? "
+                             "ORDER BY kind = 'User' DESC LIMIT 1", (who, who, who))
+    return principal_from(found[0]) if found else None
+
+
+def identities(conn: sqlite3.Connection, principal_id: str) -> set[str]:
+    """The principal and every group it belongs to, directly or through other groups."""
+    found, frontier = {principal_id.lower()}, [principal_id]
+    while frontier:
+        marks = ",".join("?" * len(frontier))
+        groups = [r[0].lower() for r in conn.execute(
+            f"SELECT group_id FROM group_member WHERE member_id IN ({marks})", frontier)]
+        frontier = [g for g in groups if g not in found]
+        found.update(frontier)
+    return found
+
+
+def assignments_of(conn: sqlite3.Connection, principal_ids: set[str]) -> list[RoleAssignment]:
+    marks = ",".join("?" * len(principal_ids))
+    return [RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"]) for r in rows(
+        conn, f"SELECT * FROM role_assignment WHERE principal_id IN ({marks})", list(principal_ids))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .access import AccessOps
 from .accounts import AccountOps
 from .definitions import DefinitionOps
 from .galleries import GalleryOps
@@ -10,5 +11,5 @@ from .versions import VersionOps
 from .vms import VmOps
 
 
-class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps):
+class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps):
     """Validate first, then write in one transaction with an activity-log entry."""

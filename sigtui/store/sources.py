@@ -60,6 +60,7 @@ class SourceOps(ServiceBase):
             if kind in ("snapshot", "disk") and data:
                 raise invalid(f"A {kind} holds one disk; create one {kind} per data disk.")
             arm_id = ids.resource_id(sub.id, resource_group, KIND_NAMES[kind].value, name)
+            self.authorize(tx.conn, "write", arm_id)
             if reads.source(tx.conn, arm_id):
                 raise rules.already_exists(name)
             source = Source(arm_id, KIND_NAMES[kind].value, sub.id, resource_group, name, region.name, os_type,
@@ -75,11 +76,15 @@ class SourceOps(ServiceBase):
 
     def get_source(self, arm_id: str) -> Source | None:
         with self.read() as conn:
-            return reads.source(conn, arm_id)
+            found = reads.source(conn, arm_id)
+            if found is not None:
+                self.authorize(conn, "read", found.id)
+            return found
 
     def list_sources(self, location: str | None = None) -> list[Source]:
         with self.read() as conn:
-            return reads.sources(conn, location)
+            readable = self.readable(conn)
+            return [s for s in reads.sources(conn, location) if readable(s.id)]
 
     def create_disk_encryption_set(self, resource_group: str, name: str, location: str,
                                    subscription: str | None = None, encryption_type: str | None = None
@@ -90,6 +95,7 @@ class SourceOps(ServiceBase):
             rg_pk = self.rg_pk(tx.conn, sub.id, resource_group)
             region = rules.check_location(location, sub, "Microsoft.Compute/diskEncryptionSets")
             arm_id = ids.resource_id(sub.id, resource_group, "diskEncryptionSets", name)
+            self.authorize(tx.conn, "write", arm_id)
             if reads.disk_encryption_set(tx.conn, arm_id):
                 raise rules.already_exists(name)
             des = DiskEncryptionSet(arm_id, sub.id, resource_group, name, region.name,
@@ -102,7 +108,8 @@ class SourceOps(ServiceBase):
 
     def list_disk_encryption_sets(self, location: str | None = None) -> list[DiskEncryptionSet]:
         with self.read() as conn:
-            return reads.disk_encryption_sets(conn, location)
+            readable = self.readable(conn)
+            return [d for d in reads.disk_encryption_sets(conn, location) if readable(d.id)]
 
 
 

@@ -231,3 +231,30 @@ class VirtualMachineRow(SQLModel, table=True):
     disk_encryption_set: str | None = None
     instance_count: int | None = None
     created_at: float
+
+
+class PrincipalRow(SQLModel, table=True):
+    """A user, group or service principal in a tenant."""
+
+    __tablename__ = "principal"
+    id: str = Field(primary_key=True, sa_type=NOCASE)
+    kind: str
+    display_name: str = Field(sa_type=NOCASE)
+    tenant_id: str
+    user_principal_name: str | None = Field(default=None, sa_type=NOCASE, unique=True)
+
+
+class GroupMemberRow(SQLModel, table=True):
+    __tablename__ = "group_member"
+    group_id: str = Field(foreign_key="principal.id", primary_key=True, sa_type=NOCASE)
+    member_id: str = Field(foreign_key="principal.id", primary_key=True, sa_type=NOCASE)
+
+
+class RoleAssignmentRow(SQLModel, table=True):
+    __tablename__ = "role_assignment"
+    __table_args__ = (UniqueConstraint("principal_id", "role", "scope"),)
+    id: str = Field(primary_key=True)
+    principal_id: str = Field(foreign_key="principal.id", index=True, sa_type=NOCASE)
+    role: str
+    scope: str = Field(sa_type=NOCASE, index=True)
+    created_at: float

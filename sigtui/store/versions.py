@@ -49,6 +49,7 @@ class VersionOps(ServiceBase):
         found = reads.version(conn, sub, rg, gallery, definition, name)
         if found is None:
             raise resource_not_found("Microsoft.Compute/galleries", f"{gallery}/images/{definition}/versions/{name}", rg)
+        self.authorize(conn, "read", found[1].id)
         return found
 
     def find_source(self, conn: sqlite3.Connection, source_id: str, location: str) -> Source | None:
@@ -85,12 +86,14 @@ class VersionOps(ServiceBase):
                                                       version.definition)
             version = dataclasses.replace(version, subscription=sub.id, gallery=definition.gallery,
                                           definition=definition.name)
+            self.authorize(tx.conn, "write", version.id)
             existing = reads.version(tx.conn, sub.id, version.resource_group, definition.gallery, definition.name,
                                      version.name)
             if existing:
                 if if_none_match:
                     raise rules.already_exists(f"{definition.gallery}/{definition.name}/{version.name}")
                 return self._replace_version(tx, *existing, self._carry_disks(existing[1], version))
+            self._authorize_sources(tx.conn, version)
             location = rules.check_location(version.location or definition.location, sub, rules.VERSION_TYPE).name
             version = dataclasses.replace(version, location=location)
             count = reads.count_in_region(tx.conn, "image_version", sub.id, location)
@@ -106,6 +109,14 @@ class VersionOps(ServiceBase):
             self._insert(tx, def_pk, version)
             tx.log(VERSION_WRITE, version.id, None, version_to_rest(version, tx.now), status="Accepted")
             return version
+
+    def _authorize_sources(self, conn, version: ImageVersion) -> None:
+        """Reading is enough for managed images and gallery versions; VMs, disks and snapshots need write."""
+        for source_id in filter(None, [version.source_id, version.os_disk.source_id if version.os_disk else None,
+                                       *(d.source_id for d in version.data_disks)]):
+            kind = ids.parse_arm_id(source_id, "properties.storageProfile.source.id").kind
+            needs = "read" if kind in ("images", "galleries/images/versions") else "write"
+            self.authorize(conn, needs, source_id)
 
     @staticmethod
     def _carry_disks(old: ImageVersion, new: ImageVersion) -> ImageVersion:
@@ -157,6 +168,7 @@ class VersionOps(ServiceBase):
     def _replace_version(self, tx: Tx, pk: int, old: ImageVersion, new: ImageVersion) -> ImageVersion:
         """Apply an update: only updatable fields change; new regions and replicas start replicating."""
         sub = self.subscription(tx.conn, old.subscription)
+        self.authorize(tx.conn, "write", old.id)
         new = dataclasses.replace(new, name=old.name, location=rules.keep_location("version", old.location, new.location))
         if not new.target_regions:
             new = dataclasses.replace(new, target_regions=old.target_regions)
@@ -221,6 +233,7 @@ class VersionOps(ServiceBase):
         """Start a failed regional replication again."""
         with self.write() as tx:
             pk, old = self._version(tx.conn, self.subscription(tx.conn, sub).id, rg, gallery, definition, name)
+            self.authorize(tx.conn, "write", old.id)
             found = find_region(region)
             target = self._target(old, found.name if found else region)
             if target is None:
@@ -268,11 +281,13 @@ class VersionOps(ServiceBase):
     def list_versions(self, sub: str | None, rg: str, gallery: str, definition: str) -> list[ImageVersion]:
         with self.read() as conn:
             pk, _ = self._definition_for(conn, self.subscription(conn, sub).id, rg, gallery, definition)
-            return [v for _, v in reads.versions(conn, pk)]
+            readable = self.readable(conn)
+            return [v for _, v in reads.versions(conn, pk) if readable(v.id)]
 
     def delete_version(self, sub: str | None, rg: str, gallery: str, definition: str, name: str) -> None:
         with self.write() as tx:
             pk, old = self._version(tx.conn, self.subscription(tx.conn, sub).id, rg, gallery, definition, name)
+            self.authorize(tx.conn, "delete", old.id)
             for table in ("target_region", "data_disk"):
                 tx.conn.execute(f"DELETE FROM {table} WHERE version_id = ?", (pk,))
             tx.conn.execute("DELETE FROM image_version WHERE id = ?", (pk,))
@@ -283,6 +298,7 @@ class VersionOps(ServiceBase):
         """`latest` in `region` (any region when None), reading newest versions first until one is eligible."""
         with self.read() as conn:
             pk, d = self._definition_for(conn, self.subscription(conn, sub).id, rg, gallery, definition)
+            self.authorize(conn, "read", d.id)
             now = self.clock_state(conn).now(self.real_time())
             found = find_region(region) if region else None
             region_name = found.name if found else region

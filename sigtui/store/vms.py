@@ -58,6 +58,7 @@ class VmOps(ServiceBase):
                                  parsed.name_of("images"))
         if found is None:
             raise not_found("GalleryImageNotFound", f"The gallery image {image_id} was not found.")
+        self.authorize(conn, "read", image_id)
         pinned = parsed.name_of("versions")
         return found, None if pinned is None or pinned.lower() == "latest" else pinned
 
@@ -157,6 +158,7 @@ class VmOps(ServiceBase):
                 tx.session.flush()
             rg_pk = self.rg_pk(tx.conn, sub.id, request.resource_group)
             plan = self._plan(tx.conn, image_id, request, sub.id)
+            self.authorize(tx.conn, "write", plan.id)
             if tx.conn.execute("SELECT 1 FROM virtual_machine WHERE arm_id = ?", (plan.id,)).fetchone():
                 raise AzureError("ResourceExists", f"The resource '{plan.id}' already exists.", 409)
             r = plan.request
@@ -187,4 +189,6 @@ class VmOps(ServiceBase):
         """Every VM and scale set, or those created from one image version."""
         with self.read() as conn:
             sql = "SELECT * FROM virtual_machine" + (" WHERE version_id = ?" if version_id else "") + " ORDER BY name"
-            return [vm_to_rest(dict(r)) for r in reads.rows(conn, sql, (version_id,) if version_id else ())]
+            readable = self.readable(conn)
+            return [vm_to_rest(dict(r)) for r in reads.rows(conn, sql, (version_id,) if version_id else ())
+                    if readable(r["arm_id"])]

@@ -1,0 +1,103 @@
+"""Role-based access: Owner, Contributor and Reader at a scope cover that resource and everything under it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .errors import AzureError, invalid
+from .ids import parse_arm_id
+
+ROLES = ("Owner", "Contributor", "Reader")
+ROLE_ACTIONS = {
+    "Reader": frozenset({"read"}),
+    "Contributor": frozenset({"read", "write", "delete"}),
+    "Owner": frozenset({"read", "write", "delete", "share"}),
+}
+PRINCIPAL_KINDS = ("User", "Group", "ServicePrincipal")
+VERSION_SCOPE_WARNING = (
+    "Sharing single image versions is allowed but discouraged: share the gallery (recommended) or the image "
+    "definition instead."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    id: str
+    kind: str
+    display_name: str
+    tenant_id: str
+    user_principal_name: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.user_principal_name or self.display_name
+
+
+@dataclass(frozen=True, slots=True)
+class RoleAssignment:
+    id: str
+    principal_id: str
+    role: str
+    scope: str
+
+
+def role_name(text: str) -> str:
+    for role in ROLES:
+        if role.lower() == (text or "").lower():
+            return role
+    raise invalid(f"Role '{text}' doesn't exist. Use one of: {', '.join(ROLES)}.", "roleDefinitionId")
+
+
+def covers(scope: str, resource_id: str) -> bool:
+    """A scope covers itself and everything whose id continues it."""
+    scope, resource = scope.rstrip("/").lower(), resource_id.rstrip("/").lower()
+    return resource == scope or resource.startswith(scope + "/")
+
+
+def permitted(assignments: Iterable[RoleAssignment], action: str, resource_id: str) -> bool:
+    return any(action in ROLE_ACTIONS[a.role] and covers(a.scope, resource_id) for a in assignments)
+
+
+def action_name(action: str, resource_id: str) -> str:
+    """Azure's operation name, e.g. `Microsoft.Compute/galleries/images/versions/write`."""
+    kind = parse_arm_id(resource_id).kind
+    types = {
+        "galleries": "Microsoft.Compute/galleries", "galleries/images": "Microsoft.Compute/galleries/images",
+        "galleries/images/versions": "Microsoft.Compute/galleries/images/versions", "": "Microsoft.Resources/subscriptions/resourceGroups",
+    }
+    rtype = types.get(kind, f"Microsoft.Compute/{kind}")
+    verb = {"share": "Microsoft.Authorization/roleAssignments/write"}.get(action)
+    return verb or f"{rtype}/{action}"
+
+
+def authorization_failed(principal_label: str, object_id: str, action: str, resource_id: str) -> AzureError:
+    return AzureError(
+        "AuthorizationFailed",
+        f"The client '{principal_label}' with object id '{object_id}' does not have authorization to perform action "
+        f"'{action_name(action, resource_id)}' over scope '{resource_id}' or the scope is invalid. If access was "
+        "recently granted, please refresh your credentials.",
+        403,
+    )
+
+
+def check_scope(scope: str) -> str:
+    """Assignments go on a subscription, resource group, gallery, definition or version."""
+    parsed = parse_arm_id(scope, "scope")
+    if parsed.kind not in ("", "galleries", "galleries/images", "galleries/images/versions"):
+        raise invalid(f"The scope '{scope}' is not a subscription, resource group, gallery, image definition or "
+                      "image version.", "scope")
+    return scope
+
+
+def sharing_warning(scope: str) -> str | None:
+    return VERSION_SCOPE_WARNING if parse_arm_id(scope).kind == "galleries/images/versions" else None
+
+
+def cmk_share_refused(scope: str) -> AzureError:
+    return AzureError(
+        "OperationNotAllowed",
+        f"'{scope}' holds image versions encrypted with customer-managed keys; such images cannot be shared outside "
+        "their subscription.",
+        409,
+    )
