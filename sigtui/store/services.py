@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .access import AccessOps
 from .accounts import AccountOps
+from .costs import CostOps
 from .definitions import DefinitionOps
 from .galleries import GalleryOps
 from .sources import SourceOps
@@ -11,5 +12,5 @@ from .versions import VersionOps
 from .vms import VmOps
 
 
-class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps):
+class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps):
     """Validate first, then write in one transaction with an activity-log entry."""

@@ -250,3 +250,17 @@ def test_newer_schema_is_refused(tmp_path, fake_time):
     conn.close()
     with pytest.raises(RuntimeError, match="newer sigtui"):
         Services(path, real_time=fake_time).bootstrap()
+
+
+def test_cost_estimate_for_version_definition_gallery_and_all(world):
+    world.create("1.0.0", targets=("westus", "eastus"))
+    world.create("1.1.0")
+    svc = world.svc
+    version = svc.get_version(None, "rg", "gallery1", "linux", "1.0.0")
+    one = svc.cost_estimate(version.id)
+    assert one.snapshots == 2 and one.egress_gb == 10
+    definition = svc.cost_estimate(version.definition_id)
+    assert definition.snapshots == 3
+    everything = svc.cost_estimate()
+    assert everything.snapshots == 3
+    assert svc.cost_estimate(svc.get_gallery(None, "rg", "gallery1").id).to_json()["snapshots"] == 3
