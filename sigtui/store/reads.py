@@ -299,3 +299,27 @@ def assignments_of(conn: sqlite3.Connection, principal_ids: set[str]) -> list[Ro
     marks = ",".join("?" * len(principal_ids))
     return [RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"]) for r in rows(
         conn, f"SELECT * FROM role_assignment WHERE principal_id IN ({marks})", list(principal_ids))]
+
+
+ELIGIBLE = """EXISTS (SELECT 1 FROM target_region t WHERE t.version_id = v.id {region}
+AND COALESCE(t.exclude_from_latest, v.exclude_from_latest) = 0
+AND t.fail_at IS NULL AND t.started_at + t.duration_s <= :now)"""
+
+
+def latest_name(conn: sqlite3.Connection, definition_pk: int, now: float, region: str | None = None) -> str | None:
+    """`latest` for one definition in SQL, walking the (definition, major, minor, patch) index from the top."""
+    where = ELIGIBLE.format(region="AND t.region = :region" if region else "")
+    found = conn.execute(
+        f"SELECT v.name FROM image_version v WHERE v.definition_id = :d AND {where} "
+        "ORDER BY v.major DESC, v.minor DESC, v.patch DESC LIMIT 1",
+        {"d": definition_pk, "now": now, "region": region}).fetchone()
+    return found[0] if found else None
+
+
+def latest_names(conn: sqlite3.Connection, now: float, region: str | None = None) -> dict[int, str]:
+    """`latest` for every definition at once: one window query."""
+    where = ELIGIBLE.format(region="AND t.region = :region" if region else "")
+    return dict(conn.execute(
+        f"SELECT definition_id, name FROM (SELECT v.definition_id, v.name, ROW_NUMBER() OVER (PARTITION BY "
+        f"v.definition_id ORDER BY v.major DESC, v.minor DESC, v.patch DESC) AS rank FROM image_version v "
+        f"WHERE {where}) WHERE rank = 1", {"now": now, "region": region}).fetchall())
