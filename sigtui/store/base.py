@@ -68,7 +68,7 @@ class ServiceBase:
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """A read-only view over the raw connection (snapshot isolation in WAL)."""
-        with self.db.transaction() as session:
+        with self.db.transaction(read_only=True) as session:
             yield session.connection().connection.driver_connection
 
     def clock_state(self, conn: sqlite3.Connection | None = None) -> ClockState:

@@ -26,17 +26,23 @@ class Database:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
         event.listen(self.engine, "connect", self._on_connect)
-        event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(self.engine, "begin", self._on_begin)
+        self.reader = self.engine.execution_options(read_only=True)
 
     @staticmethod
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
         configure(dbapi_connection)
 
+    @staticmethod
+    def _on_begin(conn) -> None:
+        """Writers take the write lock up front; readers get a plain snapshot and never block writers."""
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("read_only") else "BEGIN IMMEDIATE")
+
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, read_only: bool = False) -> Iterator[Session]:
         """A session whose work commits together or not at all."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self.reader if read_only else self.engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
