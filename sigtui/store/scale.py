@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from datetime import timedelta
 
 from ..domain import ids
@@ -13,10 +14,24 @@ REGION = "westus2"
 TARGETS = ("westus2", "eastus", "westeurope")
 
 
-def build_azure_limits(svc: Services, galleries: int = 100, definitions: int = 10, versions: int = 10) -> float:
-    """Add a subscription at Azure's limits in one transaction of bulk inserts; returns the seconds it took."""
+def scale_subscription(copy: int) -> tuple[str, str]:
+    if copy == 0:
+        return SCALE_SUBSCRIPTION
+    return str(uuid.uuid5(uuid.UUID(SCALE_SUBSCRIPTION[0]), str(copy))), f"{SCALE_SUBSCRIPTION[1]} {copy + 1}"
+
+
+def build_azure_limits(svc: Services, galleries: int = 100, definitions: int = 10, versions: int = 10,
+                       copies: int = 1) -> float:
+    """Add `copies` subscriptions, each at Azure's limits, with bulk inserts; returns the seconds it took."""
     started = time.perf_counter()
-    sub = svc.add_subscription(*SCALE_SUBSCRIPTION).id
+    for copy in range(copies):
+        _fill_subscription(svc, scale_subscription(copy), galleries, definitions, versions)
+    return time.perf_counter() - started
+
+
+def _fill_subscription(svc: Services, subscription: tuple[str, str], galleries: int, definitions: int,
+                       versions: int) -> None:
+    sub = svc.add_subscription(*subscription).id
     svc.create_resource_group("rg-scale", REGION, sub)
     image = svc.create_source("image", "rg-scale", "img-scale", REGION, sub, "Linux", "Generalized", "V1", 30, 5).id
     with svc.write() as tx:
@@ -64,4 +79,3 @@ def build_azure_limits(svc: Services, galleries: int = 100, definitions: int = 1
         tx.log("Microsoft.Compute/galleries/write", ids.rg_id(sub, "rg-scale"), None,
                {"galleries": galleries, "definitions": len(definition_rows), "versions": len(version_rows)},
                message="Bulk load at Azure's per-subscription-per-region limits")
-    return time.perf_counter() - started
