@@ -199,12 +199,12 @@ def version(conn: sqlite3.Connection, sub: str, rg: str, gallery_name: str, defi
     return found[0] if found else None
 
 
-def versions_newest_first(conn: sqlite3.Connection, definition_pk: int, limit: int, offset: int = 0
-                          ) -> list[tuple[int, ImageVersion]]:
-    """A page of a definition's versions in `latest` order, using the (definition, major, minor, patch) index."""
+def versions_from_key(conn: sqlite3.Connection, definition_pk: int, key: tuple[int, int, int]
+                      ) -> list[tuple[int, ImageVersion]]:
+    """A definition's versions at or above `key`, newest first, using the (definition, major, minor, patch) index."""
     return versions_from(conn, rows(
-        conn, VERSION_SQL + " WHERE v.definition_id = ? ORDER BY v.major DESC, v.minor DESC, v.patch DESC "
-        "LIMIT ? OFFSET ?", (definition_pk, limit, offset)))
+        conn, VERSION_SQL + " WHERE v.definition_id = ? AND (v.major, v.minor, v.patch) >= (?, ?, ?) "
+        "ORDER BY v.major DESC, v.minor DESC, v.patch DESC", (definition_pk, *key)))
 
 
 def source_from(r: sqlite3.Row, rg_name: str) -> Source:

@@ -25,11 +25,11 @@ def build_azure_limits(svc: Services, galleries: int = 100, definitions: int = 1
     """Add `copies` subscriptions, each at Azure's limits, with bulk inserts; returns the seconds it took."""
     started = time.perf_counter()
     for copy in range(copies):
-        _fill_subscription(svc, scale_subscription(copy), galleries, definitions, versions)
+        fill_subscription(svc, scale_subscription(copy), galleries, definitions, versions)
     return time.perf_counter() - started
 
 
-def _fill_subscription(svc: Services, subscription: tuple[str, str], galleries: int, definitions: int,
+def fill_subscription(svc: Services, subscription: tuple[str, str], galleries: int, definitions: int,
                        versions: int) -> None:
     sub = svc.add_subscription(*subscription).id
     svc.create_resource_group("rg-scale", REGION, sub)

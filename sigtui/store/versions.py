@@ -12,6 +12,7 @@ from ..domain import ids, rules
 from ..domain.catalog import find_region
 from ..domain.errors import invalid
 from ..domain.latest import Resolution, resolve_latest
+from ..domain.names import version_key
 from ..domain.models import (
     ImageDefinition,
     ImageVersion,
@@ -295,20 +296,16 @@ class VersionOps(ServiceBase):
 
     def resolve_latest(self, sub: str | None, rg: str, gallery: str, definition: str,
                        region: str | None) -> Resolution:
-        """`latest` in `region` (any region when None), reading newest versions first until one is eligible."""
+        """`latest` in `region` (any region when None): the index finds it, then only newer versions are read."""
         with self.read() as conn:
             pk, d = self._definition_for(conn, self.subscription(conn, sub).id, rg, gallery, definition)
             self.authorize(conn, "read", d.id)
             now = self.clock_state(conn).now(self.real_time())
             found = find_region(region) if region else None
             region_name = found.name if found else region
-            seen: list[ImageVersion] = []
-            page, offset = 25, 0
-            while True:
-                batch = [v for _, v in reads.versions_newest_first(conn, pk, page, offset)]
-                seen.extend(batch)
-                resolution = resolve_latest(seen, d.id, region_name, now)
-                if resolution.version is not None or len(batch) < page:
-                    return resolution
-                offset += page
-                page *= 2
+            winner = reads.latest_name(conn, pk, now.timestamp(), region_name)
+            if winner is None:
+                candidates = [v for _, v in reads.versions(conn, pk)]
+            else:
+                candidates = [v for _, v in reads.versions_from_key(conn, pk, version_key(winner))]
+            return resolve_latest(candidates, d.id, region_name, now)

@@ -1,0 +1,37 @@
+"""Benchmark databases: 1,000, 10,000 and 100,000 versions (~3 target regions each), and a `latest` database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sigtui.store.scale import build_azure_limits, fill_subscription
+from sigtui.store.services import Services
+
+SIZES = {1_000: dict(galleries=10), 10_000: dict(galleries=100), 100_000: dict(galleries=100, copies=10)}
+LATEST_SUBSCRIPTIONS = {9: ("7e5f1c2d-0a3b-4c8d-9e6f-000000000009", "Nine versions"),
+                        1000: ("7e5f1c2d-0a3b-4c8d-9e6f-000000001000", "A thousand versions")}
+
+
+def build(folder: Path, size: int) -> Path:
+    """A database of `size` versions at Azure's per-subscription-per-region limits."""
+    path = folder / f"bench-{size}.db"
+    if not path.exists():
+        svc = Services(path)
+        svc.bootstrap()
+        build_azure_limits(svc, **SIZES[size])
+        svc.db.dispose()
+    return path
+
+
+def build_latest(folder: Path) -> Path:
+    """One definition with 9 versions and one with 1,000, for `latest` at both sizes."""
+    path = folder / "bench-latest.db"
+    if not path.exists():
+        svc = Services(path)
+        svc.bootstrap()
+        for count, subscription in LATEST_SUBSCRIPTIONS.items():
+            fill_subscription(svc, subscription, 1, 1, count)
+        svc.db.dispose()
+    return path
+
+
