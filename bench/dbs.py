@@ -8,8 +8,10 @@ from sigtui.store.scale import build_azure_limits, fill_subscription
 from sigtui.store.services import Services
 
 SIZES = {1_000: dict(galleries=10), 10_000: dict(galleries=100), 100_000: dict(galleries=100, copies=10)}
-LATEST_SUBSCRIPTIONS = {9: ("7e5f1c2d-0a3b-4c8d-9e6f-000000000009", "Nine versions"),
-                        1000: ("7e5f1c2d-0a3b-4c8d-9e6f-000000001000", "A thousand versions")}
+LATEST_SUBSCRIPTIONS = {
+    9: ("7e5f1c2d-0a3b-4c8d-9e6f-000000000009", "Nine versions"),
+    1000: ("7e5f1c2d-0a3b-4c8d-9e6f-000000001000", "A thousand versions"),
+}
 
 
 def build(folder: Path, size: int) -> Path:
@@ -33,5 +35,3 @@ def build_latest(folder: Path) -> Path:
             fill_subscription(svc, subscription, 1, 1, count)
         svc.db.dispose()
     return path
-
-

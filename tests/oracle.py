@@ -9,8 +9,13 @@ from sigtui.domain.catalog import find_region
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "oracle" / "azure-rest-examples"
 SERVER_SET = {"publishedDate", "provisioningState"}
-NAMES = {"{resourceGroup}": "myResourceGroup", "{imageName}": "myImage", "{vmName}": "myVM",
-         "{osSnapshotName}": "myOsSnapshot", "{dataDiskName}": "myDataDisk"}
+NAMES = {
+    "{resourceGroup}": "myResourceGroup",
+    "{imageName}": "myImage",
+    "{vmName}": "myVM",
+    "{osSnapshotName}": "myOsSnapshot",
+    "{dataDiskName}": "myDataDisk",
+}
 
 
 def load(name: str, subscription: str) -> dict:
@@ -48,7 +53,7 @@ def assert_subset(expected, actual, path: str = "", ignore: frozenset = frozense
             assert len(expected) == len(actual), f"{path}: {len(expected)} items expected, got {len(actual)}"
             for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
                 assert_subset(e, a, f"{path}[{i}]", ignore)
-    elif path.endswith(".location") or path.endswith(".name") and isinstance(expected, str) and " " in expected:
+    elif path.endswith(".location") or (path.endswith(".name") and isinstance(expected, str) and " " in expected):
         assert expected == actual or _same_region(expected, actual), f"{path}: {expected!r} != {actual!r}"
     else:
         assert expected == actual, f"{path}: {expected!r} != {actual!r}"

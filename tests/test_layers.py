@@ -49,8 +49,10 @@ def _loaded_after(statement: str) -> set[str]:
 
 
 def test_importing_the_domain_loads_no_sql_or_ui_at_run_time():
-    loaded = _loaded_after("import sigtui.domain.rules, sigtui.domain.latest, sigtui.domain.rest, "
-                           "sigtui.domain.replication, sigtui.domain.clock, sigtui.domain.dates")
+    loaded = _loaded_after(
+        "import sigtui.domain.rules, sigtui.domain.latest, sigtui.domain.rest, "
+        "sigtui.domain.replication, sigtui.domain.clock, sigtui.domain.dates"
+    )
     assert loaded & (SQL | UI) == set()
 
 

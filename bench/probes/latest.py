@@ -9,8 +9,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sigtui.store import reads  # noqa: E402
-from sigtui.store.services import Services  # noqa: E402
+from sigtui.store import reads
+from sigtui.store.services import Services
+
 
 def timed(fn, repeat):
     samples = []
@@ -33,8 +34,10 @@ def main(db: str, mode: str, repeat: int) -> None:
         galleries = svc.list_galleries(sub)
         gallery = galleries[0].name
         definition = svc.list_definitions(sub, "rg-scale", gallery)[0].name
-        pk = raw.execute("SELECT d.id FROM image_definition d JOIN gallery g ON g.id = d.gallery_id WHERE g.name = ? "
-                         "AND d.name = ?", (gallery, definition)).fetchone()[0]
+        pk = raw.execute(
+            "SELECT d.id FROM image_definition d JOIN gallery g ON g.id = d.gallery_id WHERE g.name = ? AND d.name = ?",
+            (gallery, definition),
+        ).fetchone()[0]
         svc.resolve_latest(sub, "rg-scale", gallery, definition, "eastus")
         service_ms = timed(lambda: svc.resolve_latest(sub, "rg-scale", gallery, definition, "eastus"), repeat)
         floor_ms = timed(lambda: reads.latest_name(raw, pk, now.timestamp(), "eastus"), repeat)

@@ -63,8 +63,10 @@ def action_name(action: str, resource_id: str) -> str:
     """Azure's operation name, e.g. `Microsoft.Compute/galleries/images/versions/write`."""
     kind = parse_arm_id(resource_id).kind
     types = {
-        "galleries": "Microsoft.Compute/galleries", "galleries/images": "Microsoft.Compute/galleries/images",
-        "galleries/images/versions": "Microsoft.Compute/galleries/images/versions", "": "Microsoft.Resources/subscriptions/resourceGroups",
+        "galleries": "Microsoft.Compute/galleries",
+        "galleries/images": "Microsoft.Compute/galleries/images",
+        "galleries/images/versions": "Microsoft.Compute/galleries/images/versions",
+        "": "Microsoft.Resources/subscriptions/resourceGroups",
     }
     rtype = types.get(kind, f"Microsoft.Compute/{kind}")
     verb = {"share": "Microsoft.Authorization/roleAssignments/write"}.get(action)
@@ -85,8 +87,10 @@ def check_scope(scope: str) -> str:
     """Assignments go on a subscription, resource group, gallery, definition or version."""
     parsed = parse_arm_id(scope, "scope")
     if parsed.kind not in ("", "galleries", "galleries/images", "galleries/images/versions"):
-        raise invalid(f"The scope '{scope}' is not a subscription, resource group, gallery, image definition or "
-                      "image version.", "scope")
+        raise invalid(
+            f"The scope '{scope}' is not a subscription, resource group, gallery, image definition or image version.",
+            "scope",
+        )
     return scope
 
 

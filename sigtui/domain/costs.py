@@ -26,8 +26,13 @@ class CostEstimate:
         stored = defaultdict(float, self.stored_gb)
         for kind, gb in other.stored_gb.items():
             stored[kind] += gb
-        return CostEstimate(self.snapshots + other.snapshots, dict(stored), self.egress_gb + other.egress_gb,
-                            self.monthly_storage + other.monthly_storage, self.egress + other.egress)
+        return CostEstimate(
+            self.snapshots + other.snapshots,
+            dict(stored),
+            self.egress_gb + other.egress_gb,
+            self.monthly_storage + other.monthly_storage,
+            self.egress + other.egress,
+        )
 
     def to_json(self, resource_id: str | None = None) -> dict:
         table = prices()

@@ -77,8 +77,14 @@ def relative_hint(value: datetime, now: datetime) -> str:
     delta = (as_utc(value) - as_utc(now)).total_seconds()
     future = delta >= 0
     seconds = abs(delta)
-    for size, unit in ((365 * 86400, "year"), (30 * 86400, "month"), (7 * 86400, "week"), (86400, "day"),
-                       (3600, "hour"), (60, "minute")):
+    for size, unit in (
+        (365 * 86400, "year"),
+        (30 * 86400, "month"),
+        (7 * 86400, "week"),
+        (86400, "day"),
+        (3600, "hour"),
+        (60, "minute"),
+    ):
         if seconds >= size:
             count = int(seconds // size)
             label = f"{count} {unit}{'s' if count != 1 else ''}"

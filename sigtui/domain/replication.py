@@ -142,4 +142,6 @@ def plan_jobs(
 
 def plan_extra_replicas(used_gb: float, added: int, now: datetime) -> ReplicationJob:
     """Extra replicas inside a region copy locally: cheaper and faster than a cross-region copy."""
-    return ReplicationJob(now, round(BASE_SECONDS / 2 + added * used_gb * LOCAL_SECONDS_PER_GB * EXTRA_REPLICA_FACTOR, 3))
+    return ReplicationJob(
+        now, round(BASE_SECONDS / 2 + added * used_gb * LOCAL_SECONDS_PER_GB * EXTRA_REPLICA_FACTOR, 3)
+    )

@@ -38,11 +38,13 @@ def gallery_to_rest(gallery: Gallery) -> dict:
         "type": GALLERY_TYPE,
         "location": gallery.location,
         "tags": dict(gallery.tags),
-        "properties": _drop_none({
-            "description": gallery.description,
-            "identifier": {"uniqueName": gallery.unique_name},
-            "provisioningState": gallery.provisioning_state,
-        }),
+        "properties": _drop_none(
+            {
+                "description": gallery.description,
+                "identifier": {"uniqueName": gallery.unique_name},
+                "provisioningState": gallery.provisioning_state,
+            }
+        ),
     }
 
 
@@ -53,45 +55,53 @@ def _range(low: int | None, high: int | None) -> dict | None:
 
 
 def definition_to_rest(definition: ImageDefinition) -> dict:
-    recommended = _drop_none({
-        "vCPUs": _range(definition.vcpus_min, definition.vcpus_max),
-        "memory": _range(definition.memory_min, definition.memory_max),
-    })
-    plan = _drop_none({"name": definition.plan_name, "publisher": definition.plan_publisher,
-                       "product": definition.plan_product})
+    recommended = _drop_none(
+        {
+            "vCPUs": _range(definition.vcpus_min, definition.vcpus_max),
+            "memory": _range(definition.memory_min, definition.memory_max),
+        }
+    )
+    plan = _drop_none(
+        {"name": definition.plan_name, "publisher": definition.plan_publisher, "product": definition.plan_product}
+    )
     return {
         "id": definition.id,
         "name": definition.name,
         "type": DEFINITION_TYPE,
         "location": definition.location,
         "tags": dict(definition.tags),
-        "properties": _drop_none({
-            "description": definition.description,
-            "eula": definition.eula,
-            "privacyStatementUri": definition.privacy_statement_uri,
-            "releaseNoteUri": definition.release_note_uri,
-            "osType": definition.os_type,
-            "osState": definition.os_state,
-            "hyperVGeneration": definition.hyper_v_generation,
-            "endOfLifeDate": iso(definition.end_of_life_date),
-            "identifier": {"publisher": definition.publisher, "offer": definition.offer, "sku": definition.sku},
-            "recommended": recommended or None,
-            "disallowed": {"diskTypes": list(definition.disallowed_disk_types)}
-            if definition.disallowed_disk_types else None,
-            "purchasePlan": plan or None,
-            "architecture": definition.architecture,
-            "provisioningState": definition.provisioning_state,
-        }),
+        "properties": _drop_none(
+            {
+                "description": definition.description,
+                "eula": definition.eula,
+                "privacyStatementUri": definition.privacy_statement_uri,
+                "releaseNoteUri": definition.release_note_uri,
+                "osType": definition.os_type,
+                "osState": definition.os_state,
+                "hyperVGeneration": definition.hyper_v_generation,
+                "endOfLifeDate": iso(definition.end_of_life_date),
+                "identifier": {"publisher": definition.publisher, "offer": definition.offer, "sku": definition.sku},
+                "recommended": recommended or None,
+                "disallowed": {"diskTypes": list(definition.disallowed_disk_types)}
+                if definition.disallowed_disk_types
+                else None,
+                "purchasePlan": plan or None,
+                "architecture": definition.architecture,
+                "provisioningState": definition.provisioning_state,
+            }
+        ),
     }
 
 
 def encryption_to_rest(enc: Encryption | None) -> dict | None:
     if enc is None or enc.is_empty:
         return None
-    return _drop_none({
-        "osDiskImage": {"diskEncryptionSetId": enc.os_disk_set} if enc.os_disk_set else None,
-        "dataDiskImages": [{"lun": lun, "diskEncryptionSetId": des} for lun, des in enc.data_disk_sets] or None,
-    })
+    return _drop_none(
+        {
+            "osDiskImage": {"diskEncryptionSetId": enc.os_disk_set} if enc.os_disk_set else None,
+            "dataDiskImages": [{"lun": lun, "diskEncryptionSetId": des} for lun, des in enc.data_disk_sets] or None,
+        }
+    )
 
 
 def _disk(disk: DiskImage, with_lun: bool) -> dict:
@@ -108,13 +118,17 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
     aggregated, statuses = version_status(version, now)
     targets = []
     for target in version.target_regions:
-        targets.append(_drop_none({
-            "name": display_name(target.name),
-            "regionalReplicaCount": version.replicas_in(target),
-            "storageAccountType": version.storage_in(target),
-            "excludeFromLatest": target.exclude_from_latest,
-            "encryption": encryption_to_rest(target.encryption),
-        }))
+        targets.append(
+            _drop_none(
+                {
+                    "name": display_name(target.name),
+                    "regionalReplicaCount": version.replicas_in(target),
+                    "storageAccountType": version.storage_in(target),
+                    "excludeFromLatest": target.exclude_from_latest,
+                    "encryption": encryption_to_rest(target.encryption),
+                }
+            )
+        )
     storage = {}
     if version.source_id:
         storage["source"] = {"id": version.source_id}
@@ -122,22 +136,26 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
     if version.data_disks:
         storage["dataDiskImages"] = [_disk(d, with_lun=True) for d in version.data_disks]
     properties = {
-        "publishingProfile": _drop_none({
-            "targetRegions": targets,
-            "replicaCount": version.replica_count,
-            "excludeFromLatest": version.exclude_from_latest,
-            "publishedDate": iso(version.published_date),
-            "endOfLifeDate": iso(version.end_of_life_date),
-            "storageAccountType": version.storage_account_type,
-        }),
+        "publishingProfile": _drop_none(
+            {
+                "targetRegions": targets,
+                "replicaCount": version.replica_count,
+                "excludeFromLatest": version.exclude_from_latest,
+                "publishedDate": iso(version.published_date),
+                "endOfLifeDate": iso(version.end_of_life_date),
+                "storageAccountType": version.storage_account_type,
+            }
+        ),
         "storageProfile": storage,
         "provisioningState": provisioning_state(aggregated, version.operation, version.deleting),
     }
     if expand:
         properties["replicationStatus"] = {
             "aggregatedState": aggregated.value,
-            "summary": [{"region": display_name(s.region), "state": s.state.value, "details": s.details,
-                         "progress": s.progress} for s in statuses],
+            "summary": [
+                {"region": display_name(s.region), "state": s.state.value, "details": s.details, "progress": s.progress}
+                for s in statuses
+            ],
         }
     return {
         "id": version.id,
@@ -157,8 +175,14 @@ def _props(body: dict) -> dict:
 
 
 def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: str) -> Gallery:
-    return Gallery(subscription, resource_group, name, body.get("location") or "",
-                   _props(body).get("description"), dict(body.get("tags") or {}))
+    return Gallery(
+        subscription,
+        resource_group,
+        name,
+        body.get("location") or "",
+        _props(body).get("description"),
+        dict(body.get("tags") or {}),
+    )
 
 
 def _date(value: str | None, now: datetime, prop: str) -> datetime | None:
@@ -174,23 +198,41 @@ def _int(value, prop: str) -> int | None:
         raise invalid(f"argument --{prop}: invalid int value: '{value}'", prop) from None
 
 
-def definition_from_rest(body: dict, subscription: str, resource_group: str, gallery: str, name: str,
-                         now: datetime) -> ImageDefinition:
+def definition_from_rest(
+    body: dict, subscription: str, resource_group: str, gallery: str, name: str, now: datetime
+) -> ImageDefinition:
     props = _props(body)
     ident = props.get("identifier") or {}
     rec = props.get("recommended") or {}
     cpus, mem = rec.get("vCPUs") or {}, rec.get("memory") or {}
     plan = props.get("purchasePlan") or {}
     return ImageDefinition(
-        subscription, resource_group, gallery, name, body.get("location") or "",
-        ident.get("publisher") or "", ident.get("offer") or "", ident.get("sku") or "",
-        props.get("osType"), props.get("osState") or "Generalized", props.get("hyperVGeneration") or "V1",
-        props.get("description"), props.get("eula"), props.get("privacyStatementUri"), props.get("releaseNoteUri"),
-        _date(props.get("endOfLifeDate"), now, "endOfLifeDate"), dict(body.get("tags") or {}),
-        _int(cpus.get("min"), "recommended.vCPUs.min"), _int(cpus.get("max"), "recommended.vCPUs.max"),
-        _int(mem.get("min"), "recommended.memory.min"), _int(mem.get("max"), "recommended.memory.max"),
+        subscription,
+        resource_group,
+        gallery,
+        name,
+        body.get("location") or "",
+        ident.get("publisher") or "",
+        ident.get("offer") or "",
+        ident.get("sku") or "",
+        props.get("osType"),
+        props.get("osState") or "Generalized",
+        props.get("hyperVGeneration") or "V1",
+        props.get("description"),
+        props.get("eula"),
+        props.get("privacyStatementUri"),
+        props.get("releaseNoteUri"),
+        _date(props.get("endOfLifeDate"), now, "endOfLifeDate"),
+        dict(body.get("tags") or {}),
+        _int(cpus.get("min"), "recommended.vCPUs.min"),
+        _int(cpus.get("max"), "recommended.vCPUs.max"),
+        _int(mem.get("min"), "recommended.memory.min"),
+        _int(mem.get("max"), "recommended.memory.max"),
         tuple((props.get("disallowed") or {}).get("diskTypes") or ()),
-        plan.get("name"), plan.get("publisher"), plan.get("product"), props.get("architecture"),
+        plan.get("name"),
+        plan.get("publisher"),
+        plan.get("product"),
+        props.get("architecture"),
     )
 
 
@@ -218,13 +260,17 @@ def target_from_rest(data: dict) -> TargetRegion:
     if not data.get("name"):
         raise invalid("Required parameter 'name' is missing (null).", "publishingProfile.targetRegions.name")
     return TargetRegion(
-        data["name"], _int(data.get("regionalReplicaCount"), "regionalReplicaCount"), data.get("storageAccountType"),
-        _bool(data.get("excludeFromLatest")), encryption_from_rest(data.get("encryption")),
+        data["name"],
+        _int(data.get("regionalReplicaCount"), "regionalReplicaCount"),
+        data.get("storageAccountType"),
+        _bool(data.get("excludeFromLatest")),
+        encryption_from_rest(data.get("encryption")),
     )
 
 
-def version_from_rest(body: dict, subscription: str, resource_group: str, gallery: str, definition: str,
-                      name: str, now: datetime) -> ImageVersion:
+def version_from_rest(
+    body: dict, subscription: str, resource_group: str, gallery: str, definition: str, name: str, now: datetime
+) -> ImageVersion:
     """A version as a PUT body describes it; disk sizes are filled in later from the sources."""
     props = _props(body)
     pub = props.get("publishingProfile") or {}
@@ -236,11 +282,20 @@ def version_from_rest(body: dict, subscription: str, resource_group: str, galler
         for d in storage.get("dataDiskImages") or ()
     )
     return ImageVersion(
-        subscription, resource_group, gallery, definition, name, body.get("location") or "",
-        os_disk, data, (storage.get("source") or {}).get("id"),
+        subscription,
+        resource_group,
+        gallery,
+        definition,
+        name,
+        body.get("location") or "",
+        os_disk,
+        data,
+        (storage.get("source") or {}).get("id"),
         tuple(target_from_rest(t) for t in pub.get("targetRegions") or ()),
-        _int(pub.get("replicaCount"), "replicaCount") or 1, pub.get("storageAccountType") or "Standard_LRS",
-        bool(_bool(pub.get("excludeFromLatest"))), _date(pub.get("endOfLifeDate"), now, "endOfLifeDate"),
+        _int(pub.get("replicaCount"), "replicaCount") or 1,
+        pub.get("storageAccountType") or "Standard_LRS",
+        bool(_bool(pub.get("excludeFromLatest"))),
+        _date(pub.get("endOfLifeDate"), now, "endOfLifeDate"),
         tags=dict(body.get("tags") or {}),
     )
 

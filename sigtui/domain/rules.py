@@ -25,7 +25,9 @@ from .models import (
 GALLERY_TYPE = "Microsoft.Compute/galleries"
 DEFINITION_TYPE = "Microsoft.Compute/galleries/images"
 VERSION_TYPE = "Microsoft.Compute/galleries/images/versions"
-ENCRYPTION_OS_PATH = "galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.osDiskImage.diskEncryptionSetId"
+ENCRYPTION_OS_PATH = (
+    "galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.osDiskImage.diskEncryptionSetId"
+)
 
 UPDATABLE = {
     "gallery": {"description", "tags"},
@@ -35,16 +37,27 @@ UPDATABLE = {
 PROPERTY_PATHS = {
     "gallery": {"location": "location", "name": "name"},
     "definition": {
-        "location": "location", "publisher": "identifier.publisher", "offer": "identifier.offer",
-        "sku": "identifier.sku", "os_type": "osType", "os_state": "osState",
-        "hyper_v_generation": "hyperVGeneration", "eula": "eula", "privacy_statement_uri": "privacyStatementUri",
-        "release_note_uri": "releaseNoteUri", "disallowed_disk_types": "disallowed.diskTypes",
-        "plan_name": "purchasePlan.name", "plan_publisher": "purchasePlan.publisher",
-        "plan_product": "purchasePlan.product", "architecture": "architecture",
+        "location": "location",
+        "publisher": "identifier.publisher",
+        "offer": "identifier.offer",
+        "sku": "identifier.sku",
+        "os_type": "osType",
+        "os_state": "osState",
+        "hyper_v_generation": "hyperVGeneration",
+        "eula": "eula",
+        "privacy_statement_uri": "privacyStatementUri",
+        "release_note_uri": "releaseNoteUri",
+        "disallowed_disk_types": "disallowed.diskTypes",
+        "plan_name": "purchasePlan.name",
+        "plan_publisher": "purchasePlan.publisher",
+        "plan_product": "purchasePlan.product",
+        "architecture": "architecture",
     },
     "version": {
-        "location": "location", "source_id": "storageProfile.source.id",
-        "storage_account_type": "publishingProfile.storageAccountType", "os_disk": "storageProfile.osDiskImage",
+        "location": "location",
+        "source_id": "storageProfile.source.id",
+        "storage_account_type": "publishingProfile.storageAccountType",
+        "os_disk": "storageProfile.osDiskImage",
         "data_disks": "storageProfile.dataDiskImages",
     },
 }
@@ -90,8 +103,7 @@ def refuse_field(kind: str, field: str) -> None:
 def available_regions(subscription: Subscription, cloud: str | None = None) -> list[Region]:
     allowed = {r.lower() for r in subscription.allowed_regions}
     return [
-        r for r in regions()
-        if (cloud is None or r.cloud == cloud) and (not r.access_required or r.name in allowed)
+        r for r in regions() if (cloud is None or r.cloud == cloud) and (not r.access_required or r.name in allowed)
     ]
 
 
@@ -136,7 +148,9 @@ def check_quota(what: str, current: int, limit_key: str) -> None:
         )
 
 
-def validate_gallery(gallery: Gallery, subscription: Subscription, same_name: Gallery | None, in_region: int) -> Gallery:
+def validate_gallery(
+    gallery: Gallery, subscription: Subscription, same_name: Gallery | None, in_region: int
+) -> Gallery:
     """A new gallery: name, location, uniqueness per subscription, quota. Returns it with its location normalized."""
     names.check_gallery_name(gallery.name)
     region = check_location(gallery.location, subscription, GALLERY_TYPE)
@@ -159,7 +173,10 @@ def validate_gallery(gallery: Gallery, subscription: Subscription, same_name: Ga
 
 
 def validate_definition(
-    definition: ImageDefinition, subscription: Subscription, siblings: Iterable[ImageDefinition], in_region: int,
+    definition: ImageDefinition,
+    subscription: Subscription,
+    siblings: Iterable[ImageDefinition],
+    in_region: int,
     now: datetime,
 ) -> ImageDefinition:
     """A new image definition: names, identifier triple unique in the gallery, enums, ranges, dates, quota."""
@@ -176,7 +193,8 @@ def validate_definition(
         os_state=enum_value("osState", definition.os_state, ("Generalized", "Specialized")),
         hyper_v_generation=enum_value("hyperVGeneration", definition.hyper_v_generation or "V1", ("V1", "V2")),
         architecture=enum_value("architecture", definition.architecture, ("x64", "Arm64"))
-        if definition.architecture else None,
+        if definition.architecture
+        else None,
     )
     if definition.architecture == "Arm64" and definition.hyper_v_generation != "V2":
         raise invalid("Arm64 images must use Hyper-V generation V2.", "properties.hyperVGeneration")
@@ -243,12 +261,16 @@ def normalize_targets(
         if region.name in seen:
             raise invalid("Duplicate regions are not allowed in target publishing regions", "targetRegions")
         seen.add(region.name)
-        replica_range("galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount",
-                      target.regional_replica_count)
+        replica_range(
+            "galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount",
+            target.regional_replica_count,
+        )
         storage = target.storage_account_type
         if storage is not None:
             storage = enum_value("storageAccountType", storage, STORAGE_TYPES)
-        if (storage or version.storage_account_type) == StorageAccountType.STANDARD_ZRS and not region.availability_zones:
+        if (
+            storage or version.storage_account_type
+        ) == StorageAccountType.STANDARD_ZRS and not region.availability_zones:
             raise invalid("ZRS storage account type is not supported in this region.", "storageAccountType")
         result.append(dataclasses.replace(target, name=region.name, storage_account_type=storage))
     if source_region.name not in seen:
@@ -344,8 +366,9 @@ def resolve_disks(
             (SourceKind.MANAGED_IMAGE, SourceKind.VIRTUAL_MACHINE, SourceKind.IMAGE_VERSION),
             "must either be a managed image, virtual machine or another gallery image version",
         )
-        os_disk = dataclasses.replace(source.os_disk, source_id=None,
-                                      host_caching=version.os_disk.host_caching if version.os_disk else None)
+        os_disk = dataclasses.replace(
+            source.os_disk, source_id=None, host_caching=version.os_disk.host_caching if version.os_disk else None
+        )
         data = tuple(dataclasses.replace(d, source_id=None) for d in source.data_disks)
     else:
         source = fetch(os_disk_source, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot")
@@ -354,10 +377,18 @@ def resolve_disks(
         for disk in version.data_disks:
             if disk.source_id is None:
                 raise invalid("A data disk image needs a source.", "storageProfile.dataDiskImages")
-            data_source = fetch(disk.source_id, (SourceKind.SNAPSHOT, SourceKind.DISK),
-                                "must be a managed disk or snapshot")
-            data.append(DiskImage(data_source.os_disk.size_gb, data_source.os_disk.used_gb, disk.lun,
-                                  disk.host_caching, data_source.id))
+            data_source = fetch(
+                disk.source_id, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot"
+            )
+            data.append(
+                DiskImage(
+                    data_source.os_disk.size_gb,
+                    data_source.os_disk.used_gb,
+                    disk.lun,
+                    disk.host_caching,
+                    data_source.id,
+                )
+            )
         data = tuple(data)
     for disk in (os_disk, *data):
         if disk.size_gb > max_gb:
@@ -392,7 +423,9 @@ def check_encryption(
                 f"Duplicate luns '{duplicates[0]}' were specified in target region '{target.name}' "
                 "encryption.dataDiskImages."
             )
-        for set_id in ([enc.os_disk_set] if enc and enc.os_disk_set else []) + [s for _, s in luns and enc.data_disk_sets]:
+        set_ids = [enc.os_disk_set] if enc and enc.os_disk_set else []
+        set_ids += [set_id for _, set_id in enc.data_disk_sets] if enc else []
+        for set_id in set_ids:
             des = find_set(set_id)
             if des is None:
                 raise invalid(f"The disk encryption set {set_id} was not found")
@@ -426,8 +459,10 @@ def _check_every_region_alike(targets: Iterable[TargetRegion], model: TargetRegi
                     f"A disk encryption set is required for disk 'LUN {lun}' in target region '{target.name}' since "
                     f"disk encryption set '{set_id}' is used for the corresponding disk in region '{model.name}'"
                 )
-        if enc and (enc.os_disk_set and not reference.os_disk_set
-                    or {lun for lun, _ in enc.data_disk_sets} - {lun for lun, _ in reference.data_disk_sets}):
+        if enc and (
+            (enc.os_disk_set and not reference.os_disk_set)
+            or {lun for lun, _ in enc.data_disk_sets} - {lun for lun, _ in reference.data_disk_sets}
+        ):
             _check_every_region_alike(targets, target)
 
 
@@ -439,7 +474,7 @@ def check_encryption_unchanged(old: ImageVersion, new: ImageVersion) -> None:
             continue
         was, now = before[target.name], target.encryption
         was_luns = {lun for lun, _ in (was.data_disk_sets if was else ())}
-        for lun, _ in (now.data_disk_sets if now else ()):
+        for lun, _ in now.data_disk_sets if now else ():
             if lun not in was_luns:
                 raise invalid(
                     f"Cannot specify new data disk image encryption lun [{lun}] with a disk encryption set in region "
@@ -480,8 +515,11 @@ def validate_version(
 
 
 def validate_version_update(
-    old: ImageVersion, new: ImageVersion, subscription: Subscription,
-    find_set: Callable[[str], DiskEncryptionSet | None], now: datetime,
+    old: ImageVersion,
+    new: ImageVersion,
+    subscription: Subscription,
+    find_set: Callable[[str], DiskEncryptionSet | None],
+    now: datetime,
 ) -> ImageVersion:
     """A replacement of an existing version: only updatable fields change, new regions obey every rule."""
     if old.deleting:

@@ -9,7 +9,9 @@ from .models import DiskImage, EncryptionType, SourceKind
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,79}")
 KIND_NAMES = {
-    "image": SourceKind.MANAGED_IMAGE, "snapshot": SourceKind.SNAPSHOT, "disk": SourceKind.DISK,
+    "image": SourceKind.MANAGED_IMAGE,
+    "snapshot": SourceKind.SNAPSHOT,
+    "disk": SourceKind.DISK,
     "vm": SourceKind.VIRTUAL_MACHINE,
 }
 
@@ -23,8 +25,9 @@ def check_resource_name(name: str, what: str) -> None:
         )
 
 
-def make_disks(os_size: int, os_used: float | None, data_sizes: list[int], data_used: list[float]
-               ) -> tuple[DiskImage, tuple[DiskImage, ...]]:
+def make_disks(
+    os_size: int, os_used: float | None, data_sizes: list[int], data_used: list[float]
+) -> tuple[DiskImage, tuple[DiskImage, ...]]:
     """Disks with provisioned and occupied sizes; LUNs 0, 1, ... for data disks."""
     if os_size <= 0:
         raise invalid(f"The value {os_size} of parameter diskSizeGB is out of range.", "diskSizeGB")
@@ -42,8 +45,11 @@ def make_disks(os_size: int, os_used: float | None, data_sizes: list[int], data_
 
 def check_encryption_type(value: str | None) -> str:
     aliases = {
-        None: EncryptionType.CMK, "cmk": EncryptionType.CMK, "encryptionatrestwithcustomerkey": EncryptionType.CMK,
-        "double": EncryptionType.DOUBLE, "encryptionatrestwithplatformandcustomerkeys": EncryptionType.DOUBLE,
+        None: EncryptionType.CMK,
+        "cmk": EncryptionType.CMK,
+        "encryptionatrestwithcustomerkey": EncryptionType.CMK,
+        "double": EncryptionType.DOUBLE,
+        "encryptionatrestwithplatformandcustomerkeys": EncryptionType.DOUBLE,
     }
     key = value.lower() if value else None
     if key not in aliases:

@@ -11,15 +11,56 @@ from .catalog import VmSize, find_region, find_vm_size, limits
 from .errors import AzureError, invalid
 from .models import ImageDefinition
 
-RESERVED_USERNAMES = frozenset({
-    "administrator", "admin", "user", "user1", "test", "user2", "test1", "user3", "admin1", "1", "123", "a",
-    "actuser", "adm", "admin2", "aspnet", "backup", "console", "david", "guest", "john", "owner", "root", "server",
-    "sql", "support", "support_388945a0", "sys", "test2", "test3", "user4", "user5",
-})
-DISALLOWED_PASSWORDS = frozenset({
-    "abc@123", "iloveyou!", "p@$$w0rd", "p@ssw0rd", "p@ssword123", "pa$$word", "pass@word1", "password!",
-    "password1", "password22",
-})
+RESERVED_USERNAMES = frozenset(
+    {
+        "administrator",
+        "admin",
+        "user",
+        "user1",
+        "test",
+        "user2",
+        "test1",
+        "user3",
+        "admin1",
+        "1",
+        "123",
+        "a",
+        "actuser",
+        "adm",
+        "admin2",
+        "aspnet",
+        "backup",
+        "console",
+        "david",
+        "guest",
+        "john",
+        "owner",
+        "root",
+        "server",
+        "sql",
+        "support",
+        "support_388945a0",
+        "sys",
+        "test2",
+        "test3",
+        "user4",
+        "user5",
+    }
+)
+DISALLOWED_PASSWORDS = frozenset(
+    {
+        "abc@123",
+        "iloveyou!",
+        "p@$$w0rd",
+        "p@ssw0rd",
+        "p@ssword123",
+        "pa$$word",
+        "pass@word1",
+        "password!",
+        "password1",
+        "password22",
+    }
+)
 WINDOWS_NAME_CHARS = "`~!@#$%^&*()=+_[]{}\\|;:.'\",<>/?"
 LINUX_NAME_CHARS = "`~!@#$%^&*()=+_[]{}\\|;:'\",<>/?"
 OS_DISK_TYPES = ("Standard_LRS", "StandardSSD_LRS", "StandardSSD_ZRS", "Premium_LRS", "Premium_ZRS")
@@ -73,8 +114,12 @@ def check_vm_name(name: str, os_type: str) -> None:
 
 def check_username(username: str, os_type: str) -> None:
     limit = 20 if os_type == "Windows" else 64
-    if not username or len(username) > limit or username.endswith(".") or not re.fullmatch(r"[A-Za-z0-9._\-]+",
-                                                                                            username):
+    if (
+        not username
+        or len(username) > limit
+        or username.endswith(".")
+        or not re.fullmatch(r"[A-Za-z0-9._\-]+", username)
+    ):
         raise invalid(
             f"The admin username must be 1 to {limit} characters of letters, digits, '.', '_' or '-', and must not "
             "end with '.'.",
@@ -90,23 +135,27 @@ def check_password(password: str, os_type: str) -> None:
     classes = sum(bool(re.search(p, password)) for p in (r"[A-Z]", r"[a-z]", r"\d", r"[^A-Za-z0-9]"))
     control = any(ord(c) < 32 for c in password)
     if not 12 <= len(password) <= longest or classes < 3 or control:
-        raise invalid(f"The supplied password must be between 12-{longest} characters long and {PASSWORD_RULES}",
-                      "osProfile.adminPassword")
+        raise invalid(
+            f"The supplied password must be between 12-{longest} characters long and {PASSWORD_RULES}",
+            "osProfile.adminPassword",
+        )
     if password.lower() in DISALLOWED_PASSWORDS:
         raise invalid("The specified password is not allowed.", "osProfile.adminPassword")
 
 
 def check_ssh_key(key: str) -> None:
     parts = key.strip().split()
-    ok = len(parts) >= 2 and parts[0] in ("ssh-rsa", "ssh-ed25519") or (parts and parts[0].startswith("ecdsa-sha2-"))
+    ok = (len(parts) >= 2 and parts[0] in ("ssh-rsa", "ssh-ed25519")) or (parts and parts[0].startswith("ecdsa-sha2-"))
     if ok:
         try:
             base64.b64decode(parts[1], validate=True)
         except (ValueError, IndexError):
             ok = False
     if not ok:
-        raise invalid("The value of parameter linuxConfiguration.ssh.publicKeys.keyData is invalid.",
-                      "linuxConfiguration.ssh.publicKeys.keyData")
+        raise invalid(
+            "The value of parameter linuxConfiguration.ssh.publicKeys.keyData is invalid.",
+            "linuxConfiguration.ssh.publicKeys.keyData",
+        )
 
 
 def check_os_profile(request: VmRequest, definition: ImageDefinition) -> None:
@@ -131,7 +180,9 @@ def check_size(size_name: str, definition: ImageDefinition) -> tuple[VmSize, lis
     """The size must boot the image's Hyper-V generation and architecture; outside the recommendations warns."""
     size = find_vm_size(size_name)
     if size is None:
-        raise invalid(f"The value '{size_name}' of parameter 'vmSize' is not a known VM size.", "hardwareProfile.vmSize")
+        raise invalid(
+            f"The value '{size_name}' of parameter 'vmSize' is not a known VM size.", "hardwareProfile.vmSize"
+        )
     generation = definition.hyper_v_generation or "V1"
     if generation not in size.hyper_v_generations:
         number = generation[1:]
@@ -146,38 +197,51 @@ def check_size(size_name: str, definition: ImageDefinition) -> tuple[VmSize, lis
     if size.architecture != architecture:
         raise AzureError(
             "BadRequest",
-            f"The selected VM size '{size.name}' is an {size.architecture} size and cannot run an {architecture} image.",
+            f"The selected VM size '{size.name}' is an {size.architecture} size and cannot run an "
+            f"{architecture} image.",
         )
     return size, recommendation_warnings(size, definition)
 
 
 def recommendation_warnings(size: VmSize, definition: ImageDefinition) -> list[str]:
     warnings = []
-    if definition.vcpus_min is not None and size.vcpus < definition.vcpus_min or (
-            definition.vcpus_max is not None and size.vcpus > definition.vcpus_max):
-        warnings.append(f"{size.name} has {size.vcpus} vCPUs; the image recommends "
-                        f"{definition.vcpus_min or 0}–{definition.vcpus_max or '∞'}.")
-    if definition.memory_min is not None and size.memory_gib < definition.memory_min or (
-            definition.memory_max is not None and size.memory_gib > definition.memory_max):
-        warnings.append(f"{size.name} has {size.memory_gib:g} GiB of memory; the image recommends "
-                        f"{definition.memory_min or 0}–{definition.memory_max or '∞'} GiB.")
+    if (definition.vcpus_min is not None and size.vcpus < definition.vcpus_min) or (
+        definition.vcpus_max is not None and size.vcpus > definition.vcpus_max
+    ):
+        warnings.append(
+            f"{size.name} has {size.vcpus} vCPUs; the image recommends "
+            f"{definition.vcpus_min or 0}–{definition.vcpus_max or '∞'}."
+        )
+    if (definition.memory_min is not None and size.memory_gib < definition.memory_min) or (
+        definition.memory_max is not None and size.memory_gib > definition.memory_max
+    ):
+        warnings.append(
+            f"{size.name} has {size.memory_gib:g} GiB of memory; the image recommends "
+            f"{definition.memory_min or 0}–{definition.memory_max or '∞'} GiB."
+        )
     return warnings
 
 
 def size_fits(size: VmSize, definition: ImageDefinition) -> bool:
     """Whether a size can boot the image (generation and architecture)."""
     return (definition.hyper_v_generation or "V1") in size.hyper_v_generations and size.architecture == (
-        definition.architecture or "x64")
+        definition.architecture or "x64"
+    )
 
 
 def check_os_disk(disk_type: str, size: VmSize, definition: ImageDefinition) -> str:
     match = next((t for t in OS_DISK_TYPES if t.lower() == (disk_type or "").lower()), None)
     if match is None:
-        raise invalid(f"The value '{disk_type}' of parameter 'storageAccountType' is invalid. Allowed values: "
-                      f"{', '.join(OS_DISK_TYPES)}.", "storageProfile.osDisk.managedDisk.storageAccountType")
+        raise invalid(
+            f"The value '{disk_type}' of parameter 'storageAccountType' is invalid. Allowed values: "
+            f"{', '.join(OS_DISK_TYPES)}.",
+            "storageProfile.osDisk.managedDisk.storageAccountType",
+        )
     if match in definition.disallowed_disk_types:
-        raise invalid(f"The disk type '{match}' is disallowed by the image definition '{definition.id}'.",
-                      "storageProfile.osDisk.managedDisk.storageAccountType")
+        raise invalid(
+            f"The disk type '{match}' is disallowed by the image definition '{definition.id}'.",
+            "storageProfile.osDisk.managedDisk.storageAccountType",
+        )
     if match.startswith("Premium") and not size.premium_storage:
         raise AzureError(
             "OperationNotAllowed",
@@ -214,8 +278,11 @@ def check_instance_count(count: int | None) -> None:
         return
     maximum = limits()["scaleSetMaxInstancesGalleryImage"]
     if not 1 <= count <= maximum:
-        raise invalid(f"The value {count} of parameter sku.capacity is out of range. The value must be between 1 "
-                      f"and {maximum}, inclusive", "sku.capacity")
+        raise invalid(
+            f"The value {count} of parameter sku.capacity is out of range. The value must be between 1 "
+            f"and {maximum}, inclusive",
+            "sku.capacity",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,17 +302,19 @@ class ScalingAdvice:
         return f"{self.reason}: {self.current} replica(s) in the region — {verdict}."
 
 
-def scaling_advice(current_replicas: int, vms_at_once: int = 1, scale_set_instances: int | None = None,
-                   scale_sets_at_once: int = 1) -> ScalingAdvice:
+def scaling_advice(
+    current_replicas: int, vms_at_once: int = 1, scale_set_instances: int | None = None, scale_sets_at_once: int = 1
+) -> ScalingAdvice:
     """Azure's guidance: one replica per 20 VMs created at once; one per scale set of up to 600 instances."""
     lim = limits()
     if scale_set_instances is not None:
         per_set = math.ceil(scale_set_instances / lim["scaleSetInstancesPerReplica"])
         needed = max(1, per_set * scale_sets_at_once)
-        reason = (f"{scale_sets_at_once} scale set(s) of {scale_set_instances} instances need {needed} replica(s) "
-                  f"(one per scale set of up to {lim['scaleSetInstancesPerReplica']})")
+        reason = (
+            f"{scale_sets_at_once} scale set(s) of {scale_set_instances} instances need {needed} replica(s) "
+            f"(one per scale set of up to {lim['scaleSetInstancesPerReplica']})"
+        )
     else:
         needed = max(1, math.ceil(vms_at_once / lim["vmsPerReplica"]))
-        reason = (f"{vms_at_once} VM(s) created at once need {needed} replica(s) "
-                  f"(one per {lim['vmsPerReplica']} VMs)")
+        reason = f"{vms_at_once} VM(s) created at once need {needed} replica(s) (one per {lim['vmsPerReplica']} VMs)"
     return ScalingAdvice(needed, current_replicas, reason)

@@ -39,11 +39,13 @@ class VmPlan:
         """The Review + create list, in the portal's order."""
         r = self.request
         rows = [
-            ("Subscription", self.subscription), ("Resource group", r.resource_group),
+            ("Subscription", self.subscription),
+            ("Resource group", r.resource_group),
             ("Virtual machine name" if r.instance_count is None else "Scale set name", r.name),
-            ("Region", r.location), ("Availability options", self.availability + (f" (zone {self.zone})"
-                                                                                   if self.zone else "")),
-            ("Image", self.image_reference), ("Resolved version", self.version.name),
+            ("Region", r.location),
+            ("Availability options", self.availability + (f" (zone {self.zone})" if self.zone else "")),
+            ("Image", self.image_reference),
+            ("Resolved version", self.version.name),
             ("Size", f"{self.size.name} ({self.size.vcpus} vCPUs, {self.size.memory_gib:g} GiB memory)"),
             ("OS disk type", self.os_disk_type),
         ]
@@ -54,10 +56,16 @@ class VmPlan:
         else:
             method = "SSH public key" if r.ssh_key else "Password"
             rows.append(("Administrator account", f"{r.admin_username} ({method})"))
-        rows += [("Public inbound ports", {"NONE": "None", "SSH": "SSH (22)", "RDP": "RDP (3389)"}[self.inbound_port]),
-                 ("Encryption", {"platform": "Platform-managed key", "cmk": "Customer-managed key",
-                                 "double": "Double encryption"}[r.encryption] +
-                  (f" ({r.disk_encryption_set})" if r.disk_encryption_set else ""))]
+        rows += [
+            ("Public inbound ports", {"NONE": "None", "SSH": "SSH (22)", "RDP": "RDP (3389)"}[self.inbound_port]),
+            (
+                "Encryption",
+                {"platform": "Platform-managed key", "cmk": "Customer-managed key", "double": "Double encryption"}[
+                    r.encryption
+                ]
+                + (f" ({r.disk_encryption_set})" if r.disk_encryption_set else ""),
+            ),
+        ]
         if self.resolution is not None:
             rows.append(("Why this version", self.resolution.explain()))
         rows.append(("Replica advice", self.advice.text()))

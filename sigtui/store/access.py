@@ -12,12 +12,17 @@ from .base import DEFAULT_OWNER, DEFAULT_TENANT, ServiceBase
 from .reads import find_principal, principal_from
 from .tables import GroupMemberRow, PrincipalRow, RoleAssignmentRow
 
+
 def assignment_to_rest(a: RoleAssignment, principal: Principal | None) -> dict:
     return {
-        "id": f"{a.scope}/providers/Microsoft.Authorization/roleAssignments/{a.id}", "name": a.id,
-        "type": "Microsoft.Authorization/roleAssignments", "principalId": a.principal_id,
+        "id": f"{a.scope}/providers/Microsoft.Authorization/roleAssignments/{a.id}",
+        "name": a.id,
+        "type": "Microsoft.Authorization/roleAssignments",
+        "principalId": a.principal_id,
         "principalName": principal.label if principal else None,
-        "principalType": principal.kind if principal else None, "roleDefinitionName": a.role, "scope": a.scope,
+        "principalType": principal.kind if principal else None,
+        "roleDefinitionName": a.role,
+        "scope": a.scope,
     }
 
 
@@ -42,19 +47,34 @@ class AccessOps(ServiceBase):
     def ensure_owner(self, tx, subscription_id: str) -> None:
         """The default owner exists and owns `subscription_id`."""
         if find_principal(tx.conn, DEFAULT_OWNER) is None:
-            tx.session.add(PrincipalRow(id=str(uuid.uuid5(uuid.NAMESPACE_DNS, DEFAULT_OWNER)), kind="User",
-                                        display_name="Contoso Admin", tenant_id=DEFAULT_TENANT[0],
-                                        user_principal_name=DEFAULT_OWNER))
+            tx.session.add(
+                PrincipalRow(
+                    id=str(uuid.uuid5(uuid.NAMESPACE_DNS, DEFAULT_OWNER)),
+                    kind="User",
+                    display_name="Contoso Admin",
+                    tenant_id=DEFAULT_TENANT[0],
+                    user_principal_name=DEFAULT_OWNER,
+                )
+            )
             tx.session.flush()
         owner = find_principal(tx.conn, DEFAULT_OWNER)
         scope = f"/subscriptions/{subscription_id}"
-        if not tx.conn.execute("SELECT 1 FROM role_assignment WHERE principal_id = ? AND role = 'Owner' AND scope = ?",
-                               (owner.id, scope)).fetchone():
-            tx.session.add(RoleAssignmentRow(id=str(uuid.uuid4()), principal_id=owner.id, role="Owner", scope=scope,
-                                             created_at=tx.now.timestamp()))
+        if not tx.conn.execute(
+            "SELECT 1 FROM role_assignment WHERE principal_id = ? AND role = 'Owner' AND scope = ?", (owner.id, scope)
+        ).fetchone():
+            tx.session.add(
+                RoleAssignmentRow(
+                    id=str(uuid.uuid4()),
+                    principal_id=owner.id,
+                    role="Owner",
+                    scope=scope,
+                    created_at=tx.now.timestamp(),
+                )
+            )
 
-    def create_principal(self, kind: str, display_name: str, user_principal_name: str | None = None,
-                         tenant: str | None = None) -> Principal:
+    def create_principal(
+        self, kind: str, display_name: str, user_principal_name: str | None = None, tenant: str | None = None
+    ) -> Principal:
         """`ad user create`, `ad group create`, `ad sp create`."""
         if kind not in access.PRINCIPAL_KINDS:
             raise invalid(f"Unknown principal type '{kind}'.")
@@ -64,21 +84,33 @@ class AccessOps(ServiceBase):
             raise invalid("The user principal name must look like 'name@domain'.", "userPrincipalName")
         with self.write() as tx:
             if user_principal_name and find_principal(tx.conn, user_principal_name):
-                raise invalid(f"Another object with the same value for property userPrincipalName already exists: "
-                              f"'{user_principal_name}'.", "userPrincipalName")
+                raise invalid(
+                    f"Another object with the same value for property userPrincipalName already exists: "
+                    f"'{user_principal_name}'.",
+                    "userPrincipalName",
+                )
             tenant_id = self._tenant(tx.conn, tenant)
             principal = Principal(str(uuid.uuid4()), kind, display_name, tenant_id, user_principal_name)
-            tx.session.add(PrincipalRow(id=principal.id, kind=kind, display_name=display_name, tenant_id=tenant_id,
-                                        user_principal_name=user_principal_name))
-            tx.log("Microsoft.Graph/principals/write", f"/principals/{principal.id}", None,
-                   principal_to_rest(principal))
+            tx.session.add(
+                PrincipalRow(
+                    id=principal.id,
+                    kind=kind,
+                    display_name=display_name,
+                    tenant_id=tenant_id,
+                    user_principal_name=user_principal_name,
+                )
+            )
+            tx.log(
+                "Microsoft.Graph/principals/write", f"/principals/{principal.id}", None, principal_to_rest(principal)
+            )
             return principal
 
     def _tenant(self, conn, tenant: str | None) -> str:
         if not tenant:
             return DEFAULT_TENANT[0]
-        found = conn.execute("SELECT id FROM tenant WHERE id = ? OR name = ? OR domain = ?",
-                             (tenant, tenant, tenant)).fetchone()
+        found = conn.execute(
+            "SELECT id FROM tenant WHERE id = ? OR name = ? OR domain = ?", (tenant, tenant, tenant)
+        ).fetchone()
         if found is None:
             raise not_found("TenantNotFound", f"Tenant '{tenant}' not found.")
         return found[0]
@@ -87,14 +119,19 @@ class AccessOps(ServiceBase):
         with self.write() as tx:
             group_p, member_p = find_principal(tx.conn, group), find_principal(tx.conn, member)
             if group_p is None or group_p.kind != "Group":
-                raise not_found("Request_ResourceNotFound", f"Resource '{group}' does not exist or one of its queried "
-                                                            "reference-property objects are not present.")
+                raise not_found(
+                    "Request_ResourceNotFound",
+                    f"Resource '{group}' does not exist or one of its queried "
+                    "reference-property objects are not present.",
+                )
             if member_p is None:
-                raise not_found("Request_ResourceNotFound", f"Resource '{member}' does not exist or one of its queried "
-                                                             "reference-property objects are not present.")
+                raise not_found(
+                    "Request_ResourceNotFound",
+                    f"Resource '{member}' does not exist or one of its queried "
+                    "reference-property objects are not present.",
+                )
             tx.session.merge(GroupMemberRow(group_id=group_p.id, member_id=member_p.id))
-            tx.log("Microsoft.Graph/groups/members/write", f"/principals/{group_p.id}", None,
-                   {"memberId": member_p.id})
+            tx.log("Microsoft.Graph/groups/members/write", f"/principals/{group_p.id}", None, {"memberId": member_p.id})
 
     def list_principals(self) -> list[Principal]:
         with self.read() as conn:
@@ -105,9 +142,14 @@ class AccessOps(ServiceBase):
             found = find_principal(conn, group)
             if found is None:
                 return []
-            return [principal_from(r) for r in reads.rows(
-                conn, "SELECT p.* FROM principal p JOIN group_member m ON m.member_id = p.id WHERE m.group_id = ?",
-                (found.id,))]
+            return [
+                principal_from(r)
+                for r in reads.rows(
+                    conn,
+                    "SELECT p.* FROM principal p JOIN group_member m ON m.member_id = p.id WHERE m.group_id = ?",
+                    (found.id,),
+                )
+            ]
 
     def create_role_assignment(self, assignee: str, role: str, scope: str) -> tuple[dict, str | None]:
         """Share a gallery, definition or version; returns the assignment and a warning for version scope."""
@@ -120,13 +162,18 @@ class AccessOps(ServiceBase):
             self._scope_exists(tx.conn, scope)
             self.authorize(tx.conn, "share", scope)
             self._check_cmk_sharing(tx.conn, scope, principal)
-            existing = tx.conn.execute("SELECT id FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",
-                                       (principal.id, role, scope)).fetchone()
+            existing = tx.conn.execute(
+                "SELECT id FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",
+                (principal.id, role, scope),
+            ).fetchone()
             if existing:
                 raise invalid("The role assignment already exists.", "roleAssignment")
             assignment = RoleAssignment(str(uuid.uuid4()), principal.id, role, scope)
-            tx.session.add(RoleAssignmentRow(id=assignment.id, principal_id=principal.id, role=role, scope=scope,
-                                             created_at=tx.now.timestamp()))
+            tx.session.add(
+                RoleAssignmentRow(
+                    id=assignment.id, principal_id=principal.id, role=role, scope=scope, created_at=tx.now.timestamp()
+                )
+            )
             body = assignment_to_rest(assignment, principal)
             tx.log("Microsoft.Authorization/roleAssignments/write", scope, None, body)
             return body, access.sharing_warning(scope)
@@ -135,11 +182,17 @@ class AccessOps(ServiceBase):
         parsed = ids.parse_arm_id(scope, "scope")
         g, d, v = parsed.name_of("galleries"), parsed.name_of("images"), parsed.name_of("versions")
         rg = parsed.resource_group
-        found = (reads.version(conn, parsed.subscription, rg, g, d, v) if v else
-                 reads.definition(conn, parsed.subscription, rg, g, d) if d else
-                 reads.gallery(conn, parsed.subscription, rg, g) if g else
-                 reads.resource_group(conn, parsed.subscription, rg) if rg else
-                 reads.subscription(conn, parsed.subscription))
+        found = (
+            reads.version(conn, parsed.subscription, rg, g, d, v)
+            if v
+            else reads.definition(conn, parsed.subscription, rg, g, d)
+            if d
+            else reads.gallery(conn, parsed.subscription, rg, g)
+            if g
+            else reads.resource_group(conn, parsed.subscription, rg)
+            if rg
+            else reads.subscription(conn, parsed.subscription)
+        )
         if found is None:
             raise not_found("InvalidScope", f"The scope '{scope}' does not exist.")
 
@@ -148,19 +201,26 @@ class AccessOps(ServiceBase):
         sub = reads.subscription(conn, ids.parse_arm_id(scope).subscription)
         if sub is None or principal.tenant_id.lower() == sub.tenant_id.lower():
             return
-        encrypted = reads.rows(conn, "SELECT rg.subscription_id AS s, rg.name AS rg, g.name AS g, d.name AS d, "
-                                     "v.name AS v FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
-                                     "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id "
-                                     "WHERE v.encrypted = 1")
+        encrypted = reads.rows(
+            conn,
+            "SELECT rg.subscription_id AS s, rg.name AS rg, g.name AS g, d.name AS d, "
+            "v.name AS v FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
+            "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id "
+            "WHERE v.encrypted = 1",
+        )
         if any(access.covers(scope, ids.version_id(r["s"], r["rg"], r["g"], r["d"], r["v"])) for r in encrypted):
             raise access.cmk_share_refused(scope)
 
     def list_role_assignments(self, scope: str | None = None, assignee: str | None = None) -> list[dict]:
         """Assignments at or above `scope` (what applies to it), optionally for one assignee."""
         with self.read() as conn:
-            principals = {p.id.lower(): p for p in (principal_from(r) for r in reads.rows(conn, "SELECT * FROM principal"))}
-            rows = [RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"])
-                    for r in reads.rows(conn, "SELECT * FROM role_assignment ORDER BY created_at")]
+            principals = {
+                p.id.lower(): p for p in (principal_from(r) for r in reads.rows(conn, "SELECT * FROM principal"))
+            }
+            rows = [
+                RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"])
+                for r in reads.rows(conn, "SELECT * FROM role_assignment ORDER BY created_at")
+            ]
             if scope:
                 rows = [a for a in rows if access.covers(a.scope, scope) or access.covers(scope, a.scope)]
             if assignee:
@@ -175,9 +235,15 @@ class AccessOps(ServiceBase):
             if principal is None:
                 raise not_found("PrincipalNotFound", f"Principal {assignee} does not exist in the directory.")
             self.authorize(tx.conn, "share", scope)
-            gone = tx.conn.execute("DELETE FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",
-                                   (principal.id, role, scope)).rowcount
+            gone = tx.conn.execute(
+                "DELETE FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",
+                (principal.id, role, scope),
+            ).rowcount
             if gone:
-                tx.log("Microsoft.Authorization/roleAssignments/delete", scope,
-                       {"principalId": principal.id, "role": role}, None)
+                tx.log(
+                    "Microsoft.Authorization/roleAssignments/delete",
+                    scope,
+                    {"principalId": principal.id, "role": role},
+                    None,
+                )
             return gone

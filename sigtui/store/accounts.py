@@ -19,14 +19,26 @@ from .tables import ResourceGroupRow, Setting, SubscriptionRow, TenantRow
 
 
 def rg_to_rest(rg: ResourceGroup) -> dict:
-    return {"id": rg.id, "name": rg.name, "type": "Microsoft.Resources/resourceGroups", "location": rg.location,
-            "tags": dict(rg.tags), "properties": {"provisioningState": "Succeeded"}}
+    return {
+        "id": rg.id,
+        "name": rg.name,
+        "type": "Microsoft.Resources/resourceGroups",
+        "location": rg.location,
+        "tags": dict(rg.tags),
+        "properties": {"provisioningState": "Succeeded"},
+    }
 
 
 def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> dict:
-    return {"id": sub.id, "name": sub.name, "tenantId": sub.tenant_id, "isDefault": sub.is_default,
-            "state": "Enabled", "allowListedRegions": [display_name(r) for r in sub.allowed_regions],
-            **({"tenantDisplayName": tenant_name} if tenant_name else {})}
+    return {
+        "id": sub.id,
+        "name": sub.name,
+        "tenantId": sub.tenant_id,
+        "isDefault": sub.is_default,
+        "state": "Enabled",
+        "allowListedRegions": [display_name(r) for r in sub.allowed_regions],
+        **({"tenantDisplayName": tenant_name} if tenant_name else {}),
+    }
 
 
 class AccountOps(ServiceBase):
@@ -39,8 +51,14 @@ class AccountOps(ServiceBase):
             if not reads.subscriptions(tx.conn):
                 tx.session.add(TenantRow(id=DEFAULT_TENANT[0], name=DEFAULT_TENANT[1], domain=DEFAULT_TENANT[2]))
                 tx.session.flush()
-                tx.session.add(SubscriptionRow(id=DEFAULT_SUBSCRIPTION[0], name=DEFAULT_SUBSCRIPTION[1],
-                                               tenant_id=DEFAULT_TENANT[0], is_default=True))
+                tx.session.add(
+                    SubscriptionRow(
+                        id=DEFAULT_SUBSCRIPTION[0],
+                        name=DEFAULT_SUBSCRIPTION[1],
+                        tenant_id=DEFAULT_TENANT[0],
+                        is_default=True,
+                    )
+                )
                 tx.session.flush()
             for sub in reads.subscriptions(tx.conn):
                 self.ensure_owner(tx, sub.id)
@@ -57,13 +75,15 @@ class AccountOps(ServiceBase):
         with self.write() as tx:
             tx.session.merge(TenantRow(id=tenant_id, name=name, domain=domain))
 
-    def add_subscription(self, sub_id: str, name: str, tenant_id: str | None = None,
-                         allowed_regions: tuple[str, ...] = ()) -> Subscription:
+    def add_subscription(
+        self, sub_id: str, name: str, tenant_id: str | None = None, allowed_regions: tuple[str, ...] = ()
+    ) -> Subscription:
         with self.write() as tx:
             tenant = tenant_id or DEFAULT_TENANT[0]
             regions = [find_region(r).name for r in allowed_regions if find_region(r)]
-            tx.session.merge(SubscriptionRow(id=sub_id, name=name, tenant_id=tenant,
-                                             allowed_regions=json.dumps(regions)))
+            tx.session.merge(
+                SubscriptionRow(id=sub_id, name=name, tenant_id=tenant, allowed_regions=json.dumps(regions))
+            )
             tx.session.flush()
             self.ensure_owner(tx, sub_id)
             tx.log("Microsoft.Subscription/aliases/write", f"/subscriptions/{sub_id}", None, {"name": name})
@@ -77,8 +97,9 @@ class AccountOps(ServiceBase):
         with self.read() as conn:
             return reads.subscription(conn, sub.id)
 
-    def create_resource_group(self, name: str, location: str, subscription: str | None = None,
-                              tags: dict | None = None) -> ResourceGroup:
+    def create_resource_group(
+        self, name: str, location: str, subscription: str | None = None, tags: dict | None = None
+    ) -> ResourceGroup:
         """Create a resource group, or return the existing one (as `az group create` does)."""
         if not name or len(name) > 90 or name.endswith("."):
             raise invalid(f"Resource group name '{name}' is invalid.", "resourceGroupName")
@@ -90,8 +111,9 @@ class AccountOps(ServiceBase):
                 self.authorize(tx.conn, "read", existing[1].id)
                 return existing[1]
             self.authorize(tx.conn, "write", ResourceGroup(sub.id, name, region.name).id)
-            tx.session.add(ResourceGroupRow(subscription_id=sub.id, name=name, location=region.name,
-                                            tags=json.dumps(tags or {})))
+            tx.session.add(
+                ResourceGroupRow(subscription_id=sub.id, name=name, location=region.name, tags=json.dumps(tags or {}))
+            )
             rg = ResourceGroup(sub.id, name, region.name, tags or {})
             tx.log("Microsoft.Resources/subscriptions/resourceGroups/write", rg.id, None, rg_to_rest(rg))
             return rg
@@ -131,8 +153,12 @@ class AccountOps(ServiceBase):
                 "DELETE FROM resource_group WHERE id = :pk",
             ):
                 tx.conn.execute(statement, {"pk": pk})
-            tx.log("Microsoft.Resources/subscriptions/resourceGroups/delete",
-                   f"/subscriptions/{sub.id}/resourceGroups/{name}", None, None)
+            tx.log(
+                "Microsoft.Resources/subscriptions/resourceGroups/delete",
+                f"/subscriptions/{sub.id}/resourceGroups/{name}",
+                None,
+                None,
+            )
 
     # The simulation clock, shared by every interface through the database.
 
@@ -163,8 +189,11 @@ class AccountOps(ServiceBase):
 
     def reset_clock(self, sim_time: datetime, speed: float | None = None, paused: bool | None = None) -> ClockState:
         """Put simulated time at `sim_time` (used to replay a timeline, e.g. the demo's history)."""
-        return self._change_clock(lambda s, real: ClockState(
-            real, sim_time.timestamp(), s.speed if speed is None else speed, s.paused if paused is None else paused))
+        return self._change_clock(
+            lambda s, real: ClockState(
+                real, sim_time.timestamp(), s.speed if speed is None else speed, s.paused if paused is None else paused
+            )
+        )
 
     def set_faults(self, rate: float = 0.0, outages: tuple[str, ...] = (), seed: str | None = None) -> None:
         """Simulate trouble: a seeded fault rate for regional jobs, and regions whose first attempt fails."""
@@ -189,4 +218,3 @@ class AccountOps(ServiceBase):
         with self.read() as conn:
             readable = self.readable(conn)
             return [e for e in reads.activity(conn, resource_id, limit) if readable(e["resource_id"])]
-

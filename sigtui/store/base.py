@@ -38,11 +38,25 @@ class Tx:
     caller: str
     entries: list[dict] = field(default_factory=list)
 
-    def log(self, operation: str, resource_id: str, before: dict | None, after: dict | None,
-            status: str = "Succeeded", message: str = "") -> None:
-        row = ActivityRow(at=self.now.timestamp(), caller=self.caller, operation=operation, resource_id=resource_id,
-                          status=status, before=json.dumps(before) if before is not None else None,
-                          after=json.dumps(after) if after is not None else None, message=message)
+    def log(
+        self,
+        operation: str,
+        resource_id: str,
+        before: dict | None,
+        after: dict | None,
+        status: str = "Succeeded",
+        message: str = "",
+    ) -> None:
+        row = ActivityRow(
+            at=self.now.timestamp(),
+            caller=self.caller,
+            operation=operation,
+            resource_id=resource_id,
+            status=status,
+            before=json.dumps(before) if before is not None else None,
+            after=json.dumps(after) if after is not None else None,
+            message=message,
+        )
         self.session.add(row)
         self.entries.append({"operation": operation, "resource_id": resource_id})
 
@@ -50,8 +64,9 @@ class Tx:
 class ServiceBase:
     """Shared plumbing of every service: validate first, then write in one transaction."""
 
-    def __init__(self, db: Database | Path | str, caller: str | None = None,
-                 real_time: Callable[[], float] = time.time):
+    def __init__(
+        self, db: Database | Path | str, caller: str | None = None, real_time: Callable[[], float] = time.time
+    ):
         self.db = db if isinstance(db, Database) else Database(Path(db))
         self.real_time = real_time
         self.caller = caller or DEFAULT_OWNER
@@ -86,7 +101,11 @@ class ServiceBase:
         if row is None:
             row = SimClockRow(id=1, anchor_real=state.anchor_real, anchor_sim=state.anchor_sim)
         row.anchor_real, row.anchor_sim, row.speed, row.paused = (
-            state.anchor_real, state.anchor_sim, state.speed, state.paused)
+            state.anchor_real,
+            state.anchor_sim,
+            state.speed,
+            state.paused,
+        )
         tx.session.add(row)
         return state
 
@@ -112,8 +131,12 @@ class ServiceBase:
         """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""
         principal, grants = self._grants(conn)
         if not access.permitted(grants, action, resource_id):
-            raise access.authorization_failed(principal.label if principal else self.caller,
-                                              principal.id if principal else NOBODY, action, resource_id)
+            raise access.authorization_failed(
+                principal.label if principal else self.caller,
+                principal.id if principal else NOBODY,
+                action,
+                resource_id,
+            )
 
     def readable(self, conn: sqlite3.Connection) -> Callable[[str], bool]:
         """A predicate telling which resource ids the caller may read."""

@@ -20,8 +20,15 @@ class CostOps(ServiceBase):
                 sub = parsed.subscription
             else:
                 scope, sub = None, None
-            versions = reads.versions_from(conn, reads.rows(
-                conn, reads.VERSION_SQL + (" WHERE rg.subscription_id = ?" if sub else ""), (sub,) if sub else ()))
-            chosen = [v for _, v in versions if readable(v.id)
-                      and (scope is None or v.id.lower() == scope or v.id.lower().startswith(scope + "/"))]
+            versions = reads.versions_from(
+                conn,
+                reads.rows(
+                    conn, reads.VERSION_SQL + (" WHERE rg.subscription_id = ?" if sub else ""), (sub,) if sub else ()
+                ),
+            )
+            chosen = [
+                v
+                for _, v in versions
+                if readable(v.id) and (scope is None or v.id.lower() == scope or v.id.lower().startswith(scope + "/"))
+            ]
             return estimate(chosen)

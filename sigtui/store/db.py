@@ -42,9 +42,8 @@ class Database:
     @contextmanager
     def transaction(self, read_only: bool = False) -> Iterator[Session]:
         """A session whose work commits together or not at all."""
-        with Session(self.reader if read_only else self.engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        with Session(self.reader if read_only else self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
 
     def ensure_schema(self) -> bool:
         """Create or migrate the schema; True when the database was new."""

@@ -19,13 +19,29 @@ DEFINITION_WRITE = "Microsoft.Compute/galleries/images/write"
 
 def _columns(d: ImageDefinition) -> dict:
     return dict(
-        name=d.name, location=d.location, publisher=d.publisher, offer=d.offer, sku=d.sku, os_type=d.os_type,
-        os_state=d.os_state, hyper_v_generation=d.hyper_v_generation, description=d.description, eula=d.eula,
-        privacy_statement_uri=d.privacy_statement_uri, release_note_uri=d.release_note_uri,
-        end_of_life_date=d.end_of_life_date.timestamp() if d.end_of_life_date else None, tags=json.dumps(d.tags),
-        vcpus_min=d.vcpus_min, vcpus_max=d.vcpus_max, memory_min=d.memory_min, memory_max=d.memory_max,
-        disallowed_disk_types=json.dumps(list(d.disallowed_disk_types)), plan_name=d.plan_name,
-        plan_publisher=d.plan_publisher, plan_product=d.plan_product, architecture=d.architecture,
+        name=d.name,
+        location=d.location,
+        publisher=d.publisher,
+        offer=d.offer,
+        sku=d.sku,
+        os_type=d.os_type,
+        os_state=d.os_state,
+        hyper_v_generation=d.hyper_v_generation,
+        description=d.description,
+        eula=d.eula,
+        privacy_statement_uri=d.privacy_statement_uri,
+        release_note_uri=d.release_note_uri,
+        end_of_life_date=d.end_of_life_date.timestamp() if d.end_of_life_date else None,
+        tags=json.dumps(d.tags),
+        vcpus_min=d.vcpus_min,
+        vcpus_max=d.vcpus_max,
+        memory_min=d.memory_min,
+        memory_max=d.memory_max,
+        disallowed_disk_types=json.dumps(list(d.disallowed_disk_types)),
+        plan_name=d.plan_name,
+        plan_publisher=d.plan_publisher,
+        plan_product=d.plan_product,
+        architecture=d.architecture,
     )
 
 
@@ -50,8 +66,9 @@ class DefinitionOps(ServiceBase):
         with self.write() as tx:
             sub = self.subscription(tx.conn, definition.subscription)
             gallery_pk, gallery = self._gallery_pk(tx.conn, sub.id, definition.resource_group, definition.gallery)
-            definition = dataclasses.replace(definition, subscription=sub.id, gallery=gallery.name,
-                                             location=definition.location or gallery.location)
+            definition = dataclasses.replace(
+                definition, subscription=sub.id, gallery=gallery.name, location=definition.location or gallery.location
+            )
             self.authorize(tx.conn, "write", definition.id)
             existing = reads.definition(tx.conn, sub.id, definition.resource_group, gallery.name, definition.name)
             if existing:
@@ -63,19 +80,31 @@ class DefinitionOps(ServiceBase):
             count = reads.count_in_region(tx.conn, "image_definition", sub.id, location)
             definition = rules.validate_definition(definition, sub, siblings, count, tx.now)
             definition = dataclasses.replace(definition, created_at=tx.now, changed_at=tx.now)
-            tx.session.add(DefinitionRow(gallery_id=gallery_pk, created_at=tx.now.timestamp(),
-                                         changed_at=tx.now.timestamp(), **_columns(definition)))
+            tx.session.add(
+                DefinitionRow(
+                    gallery_id=gallery_pk,
+                    created_at=tx.now.timestamp(),
+                    changed_at=tx.now.timestamp(),
+                    **_columns(definition),
+                )
+            )
             tx.log(DEFINITION_WRITE, definition.id, None, definition_to_rest(definition))
             return definition
 
     def _replace_definition(self, tx: Tx, pk: int, old: ImageDefinition, new: ImageDefinition) -> ImageDefinition:
-        new = dataclasses.replace(new, name=old.name, gallery=old.gallery, resource_group=old.resource_group,
-                                  location=rules.keep_location("definition", old.location, new.location))
+        new = dataclasses.replace(
+            new,
+            name=old.name,
+            gallery=old.gallery,
+            resource_group=old.resource_group,
+            location=rules.keep_location("definition", old.location, new.location),
+        )
         self.authorize(tx.conn, "write", old.id)
         rules.check_definition_update(old, new, tx.now)
         new = dataclasses.replace(new, created_at=old.created_at, changed_at=tx.now)
-        tx.session.execute(update(DefinitionRow).where(DefinitionRow.id == pk).values(
-            changed_at=tx.now.timestamp(), **_columns(new)))
+        tx.session.execute(
+            update(DefinitionRow).where(DefinitionRow.id == pk).values(changed_at=tx.now.timestamp(), **_columns(new))
+        )
         tx.log(DEFINITION_WRITE, new.id, definition_to_rest(old), definition_to_rest(new))
         return new
 

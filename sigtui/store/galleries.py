@@ -39,25 +39,39 @@ class GalleryOps(ServiceBase):
                     raise rules.already_exists(gallery.name)
                 return self._replace_gallery(tx, *existing, gallery)
             same_name = next(iter(reads.galleries_named(tx.conn, sub.id, gallery.name)), None)
-            location = (rules.check_location(gallery.location, sub, rules.GALLERY_TYPE).name
-                        if gallery.location else "")
+            location = rules.check_location(gallery.location, sub, rules.GALLERY_TYPE).name if gallery.location else ""
             count = reads.count_in_region(tx.conn, "gallery", sub.id, location)
             gallery = rules.validate_gallery(gallery, sub, same_name, count)
             gallery = dataclasses.replace(gallery, created_at=tx.now, changed_at=tx.now)
-            tx.session.add(GalleryRow(rg_id=rg_pk, name=gallery.name, location=gallery.location,
-                                      description=gallery.description, tags=json.dumps(gallery.tags),
-                                      created_at=tx.now.timestamp(), changed_at=tx.now.timestamp()))
+            tx.session.add(
+                GalleryRow(
+                    rg_id=rg_pk,
+                    name=gallery.name,
+                    location=gallery.location,
+                    description=gallery.description,
+                    tags=json.dumps(gallery.tags),
+                    created_at=tx.now.timestamp(),
+                    changed_at=tx.now.timestamp(),
+                )
+            )
             tx.log(GALLERY_WRITE, gallery.id, None, gallery_to_rest(gallery))
             return gallery
 
     def _replace_gallery(self, tx: Tx, pk: int, old: Gallery, new: Gallery) -> Gallery:
-        new = dataclasses.replace(new, name=old.name, resource_group=old.resource_group,
-                                  location=rules.keep_location("gallery", old.location, new.location))
+        new = dataclasses.replace(
+            new,
+            name=old.name,
+            resource_group=old.resource_group,
+            location=rules.keep_location("gallery", old.location, new.location),
+        )
         self.authorize(tx.conn, "write", old.id)
         rules.check_only_updatable("gallery", old, new)
         new = dataclasses.replace(new, created_at=old.created_at, changed_at=tx.now)
-        tx.session.execute(update(GalleryRow).where(GalleryRow.id == pk).values(
-            description=new.description, tags=json.dumps(new.tags), changed_at=tx.now.timestamp()))
+        tx.session.execute(
+            update(GalleryRow)
+            .where(GalleryRow.id == pk)
+            .values(description=new.description, tags=json.dumps(new.tags), changed_at=tx.now.timestamp())
+        )
         tx.log(GALLERY_WRITE, new.id, gallery_to_rest(old), gallery_to_rest(new))
         return new
 

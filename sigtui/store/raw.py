@@ -28,9 +28,7 @@ def stored_schema_version(path: Path) -> int | None:
         return None
     conn = sqlite3.connect(str(path))
     try:
-        row = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='schemainfo'"
-        ).fetchone()
+        row = conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='schemainfo'").fetchone()
         if row is None:
             return None
         found = conn.execute("SELECT version FROM schemainfo WHERE id = 1").fetchone()

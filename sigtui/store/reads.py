@@ -36,8 +36,9 @@ def when(value: float | None) -> datetime | None:
 
 
 def subscription_from(row: sqlite3.Row) -> Subscription:
-    return Subscription(row["id"], row["name"], row["tenant_id"], tuple(json.loads(row["allowed_regions"])),
-                        bool(row["is_default"]))
+    return Subscription(
+        row["id"], row["name"], row["tenant_id"], tuple(json.loads(row["allowed_regions"])), bool(row["is_default"])
+    )
 
 
 def subscriptions(conn: sqlite3.Connection) -> list[Subscription]:
@@ -51,8 +52,10 @@ def subscription(conn: sqlite3.Connection, sub_id: str) -> Subscription | None:
 
 def resource_groups(conn: sqlite3.Connection, sub: str | None = None) -> list[tuple[int, ResourceGroup]]:
     sql = "SELECT * FROM resource_group" + (" WHERE subscription_id = ?" if sub else "") + " ORDER BY name"
-    return [(r["id"], ResourceGroup(r["subscription_id"], r["name"], r["location"], json.loads(r["tags"])))
-            for r in rows(conn, sql, (sub,) if sub else ())]
+    return [
+        (r["id"], ResourceGroup(r["subscription_id"], r["name"], r["location"], json.loads(r["tags"])))
+        for r in rows(conn, sql, (sub,) if sub else ())
+    ]
 
 
 def resource_group(conn: sqlite3.Connection, sub: str, name: str) -> tuple[int, ResourceGroup] | None:
@@ -68,8 +71,16 @@ FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id"""
 
 
 def gallery_from(r: sqlite3.Row) -> Gallery:
-    return Gallery(r["sub"], r["rg_name"], r["name"], r["location"], r["description"], json.loads(r["tags"]),
-                   created_at=when(r["created_at"]), changed_at=when(r["changed_at"]))
+    return Gallery(
+        r["sub"],
+        r["rg_name"],
+        r["name"],
+        r["location"],
+        r["description"],
+        json.loads(r["tags"]),
+        created_at=when(r["created_at"]),
+        changed_at=when(r["changed_at"]),
+    )
 
 
 def galleries(conn: sqlite3.Connection, sub: str | None = None, rg: str | None = None) -> list[tuple[int, Gallery]]:
@@ -90,8 +101,9 @@ def gallery(conn: sqlite3.Connection, sub: str, rg: str, name: str) -> tuple[int
 
 
 def galleries_named(conn: sqlite3.Connection, sub: str, name: str) -> list[Gallery]:
-    return [gallery_from(r) for r in rows(conn, GALLERY_SQL + " WHERE rg.subscription_id = ? AND g.name = ?",
-                                          (sub, name))]
+    return [
+        gallery_from(r) for r in rows(conn, GALLERY_SQL + " WHERE rg.subscription_id = ? AND g.name = ?", (sub, name))
+    ]
 
 
 DEFINITION_SQL = """SELECT d.*, g.name AS gallery_name, rg.name AS rg_name, rg.subscription_id AS sub
@@ -100,24 +112,52 @@ FROM image_definition d JOIN gallery g ON g.id = d.gallery_id JOIN resource_grou
 
 def definition_from(r: sqlite3.Row) -> ImageDefinition:
     return ImageDefinition(
-        r["sub"], r["rg_name"], r["gallery_name"], r["name"], r["location"], r["publisher"], r["offer"], r["sku"],
-        r["os_type"], r["os_state"], r["hyper_v_generation"], r["description"], r["eula"],
-        r["privacy_statement_uri"], r["release_note_uri"], when(r["end_of_life_date"]), json.loads(r["tags"]),
-        r["vcpus_min"], r["vcpus_max"], r["memory_min"], r["memory_max"],
-        tuple(json.loads(r["disallowed_disk_types"])), r["plan_name"], r["plan_publisher"], r["plan_product"],
-        r["architecture"], created_at=when(r["created_at"]), changed_at=when(r["changed_at"]),
+        r["sub"],
+        r["rg_name"],
+        r["gallery_name"],
+        r["name"],
+        r["location"],
+        r["publisher"],
+        r["offer"],
+        r["sku"],
+        r["os_type"],
+        r["os_state"],
+        r["hyper_v_generation"],
+        r["description"],
+        r["eula"],
+        r["privacy_statement_uri"],
+        r["release_note_uri"],
+        when(r["end_of_life_date"]),
+        json.loads(r["tags"]),
+        r["vcpus_min"],
+        r["vcpus_max"],
+        r["memory_min"],
+        r["memory_max"],
+        tuple(json.loads(r["disallowed_disk_types"])),
+        r["plan_name"],
+        r["plan_publisher"],
+        r["plan_product"],
+        r["architecture"],
+        created_at=when(r["created_at"]),
+        changed_at=when(r["changed_at"]),
     )
 
 
 def definitions(conn: sqlite3.Connection, gallery_pk: int) -> list[tuple[int, ImageDefinition]]:
-    return [(r["id"], definition_from(r))
-            for r in rows(conn, DEFINITION_SQL + " WHERE d.gallery_id = ? ORDER BY d.name", (gallery_pk,))]
+    return [
+        (r["id"], definition_from(r))
+        for r in rows(conn, DEFINITION_SQL + " WHERE d.gallery_id = ? ORDER BY d.name", (gallery_pk,))
+    ]
 
 
-def definition(conn: sqlite3.Connection, sub: str, rg: str, gallery_name: str, name: str
-               ) -> tuple[int, ImageDefinition] | None:
-    found = rows(conn, DEFINITION_SQL + " WHERE rg.subscription_id = ? AND rg.name = ? AND g.name = ? AND d.name = ?",
-                 (sub, rg, gallery_name, name))
+def definition(
+    conn: sqlite3.Connection, sub: str, rg: str, gallery_name: str, name: str
+) -> tuple[int, ImageDefinition] | None:
+    found = rows(
+        conn,
+        DEFINITION_SQL + " WHERE rg.subscription_id = ? AND rg.name = ? AND g.name = ? AND d.name = ?",
+        (sub, rg, gallery_name, name),
+    )
     return (found[0]["id"], definition_from(found[0])) if found else None
 
 
@@ -126,12 +166,13 @@ def count_in_region(conn: sqlite3.Connection, table: str, sub: str, location: st
     joins = {
         "gallery": "gallery x JOIN resource_group rg ON rg.id = x.rg_id",
         "image_definition": "image_definition x JOIN gallery g ON g.id = x.gallery_id "
-                            "JOIN resource_group rg ON rg.id = g.rg_id",
+        "JOIN resource_group rg ON rg.id = g.rg_id",
         "image_version": "image_version x JOIN image_definition d ON d.id = x.definition_id "
-                         "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id",
+        "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id",
     }[table]
-    return conn.execute(f"SELECT COUNT(*) FROM {joins} WHERE rg.subscription_id = ? AND x.location = ?",
-                        (sub, location)).fetchone()[0]
+    return conn.execute(
+        f"SELECT COUNT(*) FROM {joins} WHERE rg.subscription_id = ? AND x.location = ?", (sub, location)
+    ).fetchone()[0]
 
 
 VERSION_SQL = """SELECT v.*, d.name AS definition_name, g.name AS gallery_name, rg.name AS rg_name,
@@ -155,7 +196,10 @@ def encryption_to(enc: Encryption | None) -> str | None:
 def target_from(r: sqlite3.Row) -> TargetRegion:
     exclude = r["exclude_from_latest"]
     return TargetRegion(
-        r["region"], r["replica_count"], r["storage_account_type"], None if exclude is None else bool(exclude),
+        r["region"],
+        r["replica_count"],
+        r["storage_account_type"],
+        None if exclude is None else bool(exclude),
         encryption_from(r["encryption"]),
         ReplicationJob(when(r["started_at"]), r["duration_s"], r["fail_at"], r["failure_detail"], r["attempt"]),
     )
@@ -172,46 +216,93 @@ def versions_from(conn: sqlite3.Connection, found: Iterable[sqlite3.Row]) -> lis
         targets[r["version_id"]].append(target_from(r))
     disks: dict[int, list[DiskImage]] = defaultdict(list)
     for r in rows(conn, f"SELECT * FROM data_disk WHERE version_id IN ({marks}) ORDER BY lun", pks):
-        disks[r["version_id"]].append(DiskImage(r["size_gb"], r["used_gb"], r["lun"], r["host_caching"], r["source_id"]))
+        disks[r["version_id"]].append(
+            DiskImage(r["size_gb"], r["used_gb"], r["lun"], r["host_caching"], r["source_id"])
+        )
     result = []
     for r in found:
-        result.append((r["id"], ImageVersion(
-            r["sub"], r["rg_name"], r["gallery_name"], r["definition_name"], r["name"], r["location"],
-            DiskImage(r["os_size_gb"], r["os_used_gb"], None, r["os_host_caching"], r["os_source_id"]),
-            tuple(disks[r["id"]]), r["source_id"], tuple(targets[r["id"]]), r["replica_count"],
-            r["storage_account_type"], bool(r["exclude_from_latest"]), when(r["end_of_life_date"]),
-            when(r["published_date"]), json.loads(r["tags"]), r["operation"], bool(r["deleting"]),
-            when(r["created_at"]), when(r["changed_at"]),
-        )))
+        result.append(
+            (
+                r["id"],
+                ImageVersion(
+                    r["sub"],
+                    r["rg_name"],
+                    r["gallery_name"],
+                    r["definition_name"],
+                    r["name"],
+                    r["location"],
+                    DiskImage(r["os_size_gb"], r["os_used_gb"], None, r["os_host_caching"], r["os_source_id"]),
+                    tuple(disks[r["id"]]),
+                    r["source_id"],
+                    tuple(targets[r["id"]]),
+                    r["replica_count"],
+                    r["storage_account_type"],
+                    bool(r["exclude_from_latest"]),
+                    when(r["end_of_life_date"]),
+                    when(r["published_date"]),
+                    json.loads(r["tags"]),
+                    r["operation"],
+                    bool(r["deleting"]),
+                    when(r["created_at"]),
+                    when(r["changed_at"]),
+                ),
+            )
+        )
     return result
 
 
 def versions(conn: sqlite3.Connection, definition_pk: int) -> list[tuple[int, ImageVersion]]:
-    return versions_from(conn, rows(
-        conn, VERSION_SQL + " WHERE v.definition_id = ? ORDER BY v.major, v.minor, v.patch", (definition_pk,)))
+    return versions_from(
+        conn,
+        rows(conn, VERSION_SQL + " WHERE v.definition_id = ? ORDER BY v.major, v.minor, v.patch", (definition_pk,)),
+    )
 
 
-def version(conn: sqlite3.Connection, sub: str, rg: str, gallery_name: str, definition_name: str, name: str
-            ) -> tuple[int, ImageVersion] | None:
-    found = versions_from(conn, rows(
-        conn, VERSION_SQL + " WHERE rg.subscription_id = ? AND rg.name = ? AND g.name = ? AND d.name = ? "
-        "AND v.name = ?", (sub, rg, gallery_name, definition_name, name)))
+def version(
+    conn: sqlite3.Connection, sub: str, rg: str, gallery_name: str, definition_name: str, name: str
+) -> tuple[int, ImageVersion] | None:
+    found = versions_from(
+        conn,
+        rows(
+            conn,
+            VERSION_SQL + " WHERE rg.subscription_id = ? AND rg.name = ? AND g.name = ? AND d.name = ? AND v.name = ?",
+            (sub, rg, gallery_name, definition_name, name),
+        ),
+    )
     return found[0] if found else None
 
 
-def versions_from_key(conn: sqlite3.Connection, definition_pk: int, key: tuple[int, int, int]
-                      ) -> list[tuple[int, ImageVersion]]:
+def versions_from_key(
+    conn: sqlite3.Connection, definition_pk: int, key: tuple[int, int, int]
+) -> list[tuple[int, ImageVersion]]:
     """A definition's versions at or above `key`, newest first, using the (definition, major, minor, patch) index."""
-    return versions_from(conn, rows(
-        conn, VERSION_SQL + " WHERE v.definition_id = ? AND (v.major, v.minor, v.patch) >= (?, ?, ?) "
-        "ORDER BY v.major DESC, v.minor DESC, v.patch DESC", (definition_pk, *key)))
+    return versions_from(
+        conn,
+        rows(
+            conn,
+            VERSION_SQL + " WHERE v.definition_id = ? AND (v.major, v.minor, v.patch) >= (?, ?, ?) "
+            "ORDER BY v.major DESC, v.minor DESC, v.patch DESC",
+            (definition_pk, *key),
+        ),
+    )
 
 
 def source_from(r: sqlite3.Row, rg_name: str) -> Source:
     disks = tuple(DiskImage(d["sizeGB"], d["usedGB"], d["lun"]) for d in json.loads(r["data_disks"]))
-    return Source(r["arm_id"], r["kind"], r["subscription_id"], rg_name, r["name"], r["location"], r["os_type"],
-                  r["os_state"], r["hyper_v_generation"], DiskImage(r["os_size_gb"], r["os_used_gb"]), disks,
-                  bool(r["encrypted"]))
+    return Source(
+        r["arm_id"],
+        r["kind"],
+        r["subscription_id"],
+        rg_name,
+        r["name"],
+        r["location"],
+        r["os_type"],
+        r["os_state"],
+        r["hyper_v_generation"],
+        DiskImage(r["os_size_gb"], r["os_used_gb"]),
+        disks,
+        bool(r["encrypted"]),
+    )
 
 
 SOURCE_SQL = "SELECT s.*, rg.name AS rg_name FROM source s JOIN resource_group rg ON rg.id = s.rg_id"
@@ -228,8 +319,9 @@ def sources(conn: sqlite3.Connection, location: str | None = None) -> list[Sourc
 
 
 def des_from(r: sqlite3.Row) -> DiskEncryptionSet:
-    return DiskEncryptionSet(r["arm_id"], r["subscription_id"], r["rg_name"], r["name"], r["location"],
-                             r["encryption_type"])
+    return DiskEncryptionSet(
+        r["arm_id"], r["subscription_id"], r["rg_name"], r["name"], r["location"], r["encryption_type"]
+    )
 
 
 DES_SQL = "SELECT s.*, rg.name AS rg_name FROM disk_encryption_set s JOIN resource_group rg ON rg.id = s.rg_id"
@@ -278,8 +370,12 @@ def principal_from(row: sqlite3.Row) -> Principal:
 
 def find_principal(conn: sqlite3.Connection, who: str) -> Principal | None:
     """A principal by object id, user principal name or display name."""
-    found = rows(conn, "SELECT * FROM principal WHERE id = ? OR user_principal_name = ? OR display_name = ? "
-                             "ORDER BY kind = 'User' DESC LIMIT 1", (who, who, who))
+    found = rows(
+        conn,
+        "SELECT * FROM principal WHERE id = ? OR user_principal_name = ? OR display_name = ? "
+        "ORDER BY kind = 'User' DESC LIMIT 1",
+        (who, who, who),
+    )
     return principal_from(found[0]) if found else None
 
 
@@ -288,8 +384,10 @@ def identities(conn: sqlite3.Connection, principal_id: str) -> set[str]:
     found, frontier = {principal_id.lower()}, [principal_id]
     while frontier:
         marks = ",".join("?" * len(frontier))
-        groups = [r[0].lower() for r in conn.execute(
-            f"SELECT group_id FROM group_member WHERE member_id IN ({marks})", frontier)]
+        groups = [
+            r[0].lower()
+            for r in conn.execute(f"SELECT group_id FROM group_member WHERE member_id IN ({marks})", frontier)
+        ]
         frontier = [g for g in groups if g not in found]
         found.update(frontier)
     return found
@@ -297,8 +395,10 @@ def identities(conn: sqlite3.Connection, principal_id: str) -> set[str]:
 
 def assignments_of(conn: sqlite3.Connection, principal_ids: set[str]) -> list[RoleAssignment]:
     marks = ",".join("?" * len(principal_ids))
-    return [RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"]) for r in rows(
-        conn, f"SELECT * FROM role_assignment WHERE principal_id IN ({marks})", list(principal_ids))]
+    return [
+        RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"])
+        for r in rows(conn, f"SELECT * FROM role_assignment WHERE principal_id IN ({marks})", list(principal_ids))
+    ]
 
 
 ELIGIBLE = """EXISTS (SELECT 1 FROM target_region t WHERE t.version_id = v.id {region}
@@ -312,14 +412,19 @@ def latest_name(conn: sqlite3.Connection, definition_pk: int, now: float, region
     found = conn.execute(
         f"SELECT v.name FROM image_version v WHERE v.definition_id = :d AND {where} "
         "ORDER BY v.major DESC, v.minor DESC, v.patch DESC LIMIT 1",
-        {"d": definition_pk, "now": now, "region": region}).fetchone()
+        {"d": definition_pk, "now": now, "region": region},
+    ).fetchone()
     return found[0] if found else None
 
 
 def latest_names(conn: sqlite3.Connection, now: float, region: str | None = None) -> dict[int, str]:
     """`latest` for every definition at once: one window query."""
     where = ELIGIBLE.format(region="AND t.region = :region" if region else "")
-    return dict(conn.execute(
-        f"SELECT definition_id, name FROM (SELECT v.definition_id, v.name, ROW_NUMBER() OVER (PARTITION BY "
-        f"v.definition_id ORDER BY v.major DESC, v.minor DESC, v.patch DESC) AS rank FROM image_version v "
-        f"WHERE {where}) WHERE rank = 1", {"now": now, "region": region}).fetchall())
+    return dict(
+        conn.execute(
+            f"SELECT definition_id, name FROM (SELECT v.definition_id, v.name, ROW_NUMBER() OVER (PARTITION BY "
+            f"v.definition_id ORDER BY v.major DESC, v.minor DESC, v.patch DESC) AS rank FROM image_version v "
+            f"WHERE {where}) WHERE rank = 1",
+            {"now": now, "region": region},
+        ).fetchall()
+    )

@@ -17,28 +17,50 @@ def source_to_rest(source: Source) -> dict:
     """The REST shape of a source, close to what a GET of that resource type shows."""
     disks = [{"lun": d.lun, "diskSizeGB": d.size_gb, "occupiedSizeGB": d.used_gb} for d in source.data_disks]
     return {
-        "id": source.id, "name": source.name, "type": f"Microsoft.Compute/{source.kind}",
+        "id": source.id,
+        "name": source.name,
+        "type": f"Microsoft.Compute/{source.kind}",
         "location": source.location,
         "properties": {
-            "osType": source.os_type, "osState": source.os_state, "hyperVGeneration": source.hyper_v_generation,
+            "osType": source.os_type,
+            "osState": source.os_state,
+            "hyperVGeneration": source.hyper_v_generation,
             "diskSizeGB": source.os_disk.size_gb if source.os_disk else None,
             "occupiedSizeGB": source.os_disk.used_gb if source.os_disk else None,
-            "dataDisks": disks, "encrypted": source.encrypted, "provisioningState": source.provisioning_state,
+            "dataDisks": disks,
+            "encrypted": source.encrypted,
+            "provisioningState": source.provisioning_state,
         },
     }
 
 
 def des_to_rest(des: DiskEncryptionSet) -> dict:
-    return {"id": des.id, "name": des.name, "type": "Microsoft.Compute/diskEncryptionSets", "location": des.location,
-            "properties": {"encryptionType": des.encryption_type, "provisioningState": "Succeeded"}}
+    return {
+        "id": des.id,
+        "name": des.name,
+        "type": "Microsoft.Compute/diskEncryptionSets",
+        "location": des.location,
+        "properties": {"encryptionType": des.encryption_type, "provisioningState": "Succeeded"},
+    }
 
 
 class SourceOps(ServiceBase):
     def create_source(
-        self, kind: str, resource_group: str, name: str, location: str, subscription: str | None = None,
-        os_type: str | None = None, os_state: str | None = None, hyper_v_generation: str | None = None,
-        os_disk_size_gb: int = 30, os_disk_used_gb: float | None = None, data_disk_sizes_gb: list[int] = (),
-        data_disk_used_gb: list[float] = (), encrypted: bool = False, details: dict | None = None,
+        self,
+        kind: str,
+        resource_group: str,
+        name: str,
+        location: str,
+        subscription: str | None = None,
+        os_type: str | None = None,
+        os_state: str | None = None,
+        hyper_v_generation: str | None = None,
+        os_disk_size_gb: int = 30,
+        os_disk_used_gb: float | None = None,
+        data_disk_sizes_gb: list[int] = (),
+        data_disk_used_gb: list[float] = (),
+        encrypted: bool = False,
+        details: dict | None = None,
     ) -> Source:
         """Create a managed image (`image`), `snapshot`, `disk` or `vm`, validated like Azure would."""
         if kind not in KIND_NAMES:
@@ -51,26 +73,56 @@ class SourceOps(ServiceBase):
             os_type = rules.enum_value("osType", os_type, ("Windows", "Linux")) if os_type else None
             if kind in ("image", "vm") and os_type is None:
                 raise invalid("Required parameter 'osType' is missing (null).", "osType")
-            os_state = rules.enum_value("osState", os_state or "Generalized", ("Generalized", "Specialized")) \
-                if os_type else None
-            generation = rules.enum_value("hyperVGeneration", hyper_v_generation or "V1", ("V1", "V2")) \
-                if os_type else None
-            os_disk, data = make_disks(os_disk_size_gb, os_disk_used_gb, list(data_disk_sizes_gb),
-                                       list(data_disk_used_gb))
+            os_state = (
+                rules.enum_value("osState", os_state or "Generalized", ("Generalized", "Specialized"))
+                if os_type
+                else None
+            )
+            generation = (
+                rules.enum_value("hyperVGeneration", hyper_v_generation or "V1", ("V1", "V2")) if os_type else None
+            )
+            os_disk, data = make_disks(
+                os_disk_size_gb, os_disk_used_gb, list(data_disk_sizes_gb), list(data_disk_used_gb)
+            )
             if kind in ("snapshot", "disk") and data:
                 raise invalid(f"A {kind} holds one disk; create one {kind} per data disk.")
             arm_id = ids.resource_id(sub.id, resource_group, KIND_NAMES[kind].value, name)
             self.authorize(tx.conn, "write", arm_id)
             if reads.source(tx.conn, arm_id):
                 raise rules.already_exists(name)
-            source = Source(arm_id, KIND_NAMES[kind].value, sub.id, resource_group, name, region.name, os_type,
-                            os_state, generation, os_disk, data, encrypted)
-            tx.session.add(SourceRow(
-                arm_id=arm_id, kind=source.kind, subscription_id=sub.id, rg_id=rg_pk, name=name, location=region.name,
-                os_type=os_type, os_state=os_state, hyper_v_generation=generation, os_size_gb=os_disk.size_gb,
-                os_used_gb=os_disk.used_gb, encrypted=encrypted, details=json.dumps(details or {}),
-                data_disks=json.dumps([{"lun": d.lun, "sizeGB": d.size_gb, "usedGB": d.used_gb} for d in data]),
-                created_at=tx.now.timestamp()))
+            source = Source(
+                arm_id,
+                KIND_NAMES[kind].value,
+                sub.id,
+                resource_group,
+                name,
+                region.name,
+                os_type,
+                os_state,
+                generation,
+                os_disk,
+                data,
+                encrypted,
+            )
+            tx.session.add(
+                SourceRow(
+                    arm_id=arm_id,
+                    kind=source.kind,
+                    subscription_id=sub.id,
+                    rg_id=rg_pk,
+                    name=name,
+                    location=region.name,
+                    os_type=os_type,
+                    os_state=os_state,
+                    hyper_v_generation=generation,
+                    os_size_gb=os_disk.size_gb,
+                    os_used_gb=os_disk.used_gb,
+                    encrypted=encrypted,
+                    details=json.dumps(details or {}),
+                    data_disks=json.dumps([{"lun": d.lun, "sizeGB": d.size_gb, "usedGB": d.used_gb} for d in data]),
+                    created_at=tx.now.timestamp(),
+                )
+            )
             tx.log(f"Microsoft.Compute/{source.kind}/write", arm_id, None, source_to_rest(source))
             return source
 
@@ -86,9 +138,14 @@ class SourceOps(ServiceBase):
             readable = self.readable(conn)
             return [s for s in reads.sources(conn, location) if readable(s.id)]
 
-    def create_disk_encryption_set(self, resource_group: str, name: str, location: str,
-                                   subscription: str | None = None, encryption_type: str | None = None
-                                   ) -> DiskEncryptionSet:
+    def create_disk_encryption_set(
+        self,
+        resource_group: str,
+        name: str,
+        location: str,
+        subscription: str | None = None,
+        encryption_type: str | None = None,
+    ) -> DiskEncryptionSet:
         check_resource_name(name, "disk encryption set")
         with self.write() as tx:
             sub = self.subscription(tx.conn, subscription)
@@ -98,11 +155,20 @@ class SourceOps(ServiceBase):
             self.authorize(tx.conn, "write", arm_id)
             if reads.disk_encryption_set(tx.conn, arm_id):
                 raise rules.already_exists(name)
-            des = DiskEncryptionSet(arm_id, sub.id, resource_group, name, region.name,
-                                    check_encryption_type(encryption_type))
-            tx.session.add(DiskEncryptionSetRow(arm_id=arm_id, subscription_id=sub.id, rg_id=rg_pk, name=name,
-                                                location=region.name, encryption_type=des.encryption_type,
-                                                created_at=tx.now.timestamp()))
+            des = DiskEncryptionSet(
+                arm_id, sub.id, resource_group, name, region.name, check_encryption_type(encryption_type)
+            )
+            tx.session.add(
+                DiskEncryptionSetRow(
+                    arm_id=arm_id,
+                    subscription_id=sub.id,
+                    rg_id=rg_pk,
+                    name=name,
+                    location=region.name,
+                    encryption_type=des.encryption_type,
+                    created_at=tx.now.timestamp(),
+                )
+            )
             tx.log("Microsoft.Compute/diskEncryptionSets/write", arm_id, None, des_to_rest(des))
             return des
 
@@ -110,6 +176,3 @@ class SourceOps(ServiceBase):
         with self.read() as conn:
             readable = self.readable(conn)
             return [d for d in reads.disk_encryption_sets(conn, location) if readable(d.id)]
-
-
-

@@ -25,25 +25,42 @@ def vm_to_rest(row: dict) -> dict:
     disk = {"storageAccountType": row["os_disk_type"]}
     if row["disk_encryption_set"]:
         disk["diskEncryptionSet"] = {"id": row["disk_encryption_set"]}
-    storage = {"imageReference": image, "osDisk": {"osType": row["os_type"], "createOption": "FromImage",
-                                                   "managedDisk": disk}}
+    storage = {
+        "imageReference": image,
+        "osDisk": {"osType": row["os_type"], "createOption": "FromImage", "managedDisk": disk},
+    }
     os_profile = None
     if row["admin_username"]:
         os_profile = {"computerName": row["name"], "adminUsername": row["admin_username"]}
         if row["authentication"] == "ssh":
-            os_profile["linuxConfiguration"] = {"disablePasswordAuthentication": True, "ssh": {"publicKeys": [
-                {"path": f"/home/{row['admin_username']}/.ssh/authorized_keys"}]}}
-    body = {"id": row["arm_id"], "name": row["name"], "location": row["location"],
-            "tags": {}, "zones": [row["zone"]] if row["zone"] else None}
+            os_profile["linuxConfiguration"] = {
+                "disablePasswordAuthentication": True,
+                "ssh": {"publicKeys": [{"path": f"/home/{row['admin_username']}/.ssh/authorized_keys"}]},
+            }
+    body = {
+        "id": row["arm_id"],
+        "name": row["name"],
+        "location": row["location"],
+        "tags": {},
+        "zones": [row["zone"]] if row["zone"] else None,
+    }
     if row["kind"] == "virtualMachineScaleSets":
         profile = {"storageProfile": storage, **({"osProfile": os_profile} if os_profile else {})}
-        body.update(type="Microsoft.Compute/virtualMachineScaleSets",
-                    sku={"name": row["size"], "capacity": row["instance_count"]},
-                    properties={"virtualMachineProfile": profile, "provisioningState": "Succeeded"})
+        body.update(
+            type="Microsoft.Compute/virtualMachineScaleSets",
+            sku={"name": row["size"], "capacity": row["instance_count"]},
+            properties={"virtualMachineProfile": profile, "provisioningState": "Succeeded"},
+        )
     else:
-        body.update(type="Microsoft.Compute/virtualMachines", properties={
-            "hardwareProfile": {"vmSize": row["size"]}, "storageProfile": storage,
-            **({"osProfile": os_profile} if os_profile else {}), "provisioningState": "Succeeded"})
+        body.update(
+            type="Microsoft.Compute/virtualMachines",
+            properties={
+                "hardwareProfile": {"vmSize": row["size"]},
+                "storageProfile": storage,
+                **({"osProfile": os_profile} if os_profile else {}),
+                "provisioningState": "Succeeded",
+            },
+        )
     return {k: v for k, v in body.items() if v is not None}
 
 
@@ -52,10 +69,17 @@ class VmOps(ServiceBase):
         """(definition, pinned version name or None) for a definition id, `.../versions/latest` or a version id."""
         parsed = ids.parse_arm_id(image_id, "storageProfile.imageReference.id")
         if parsed.kind not in ("galleries/images", "galleries/images/versions"):
-            raise invalid(f"The value of parameter imageReference is invalid: '{image_id}' is not a gallery image.",
-                          "imageReference")
-        found = reads.definition(conn, parsed.subscription, parsed.resource_group or "", parsed.name_of("galleries"),
-                                 parsed.name_of("images"))
+            raise invalid(
+                f"The value of parameter imageReference is invalid: '{image_id}' is not a gallery image.",
+                "imageReference",
+            )
+        found = reads.definition(
+            conn,
+            parsed.subscription,
+            parsed.resource_group or "",
+            parsed.name_of("galleries"),
+            parsed.name_of("images"),
+        )
         if found is None:
             raise not_found("GalleryImageNotFound", f"The gallery image {image_id} was not found.")
         self.authorize(conn, "read", image_id)
@@ -69,8 +93,9 @@ class VmOps(ServiceBase):
             if resolution.error:
                 raise resolution.error
             return definition, resolution.version, resolution
-        found = reads.version(conn, definition.subscription, definition.resource_group, definition.gallery,
-                              definition.name, pinned)
+        found = reads.version(
+            conn, definition.subscription, definition.resource_group, definition.gallery, definition.name, pinned
+        )
         version = found[1] if found else None
         target = next((t for t in version.target_regions if t.name == region), None) if version else None
         if target is None or region_status(region, target.job, now).state is not ReplicationState.COMPLETED:
@@ -120,35 +145,55 @@ class VmOps(ServiceBase):
         advice = vm.scaling_advice(version.replicas_in(target), request.concurrent, request.instance_count)
         if not advice.enough:
             warnings.append(advice.text())
-        return VmPlan(request, sub.id, image_id, definition, version, resolution, size, disk, availability, zone,
-                      port, tuple(warnings), advice)
+        return VmPlan(
+            request,
+            sub.id,
+            image_id,
+            definition,
+            version,
+            resolution,
+            size,
+            disk,
+            availability,
+            zone,
+            port,
+            tuple(warnings),
+            advice,
+        )
 
     def _check_encryption(self, conn, request: vm.VmRequest, subscription: str, version: ImageVersion) -> None:
         if request.encryption not in ("platform", "cmk", "double"):
             raise invalid(f"Unknown encryption '{request.encryption}': use platform, cmk or double.")
         if version.encrypted and version.subscription.lower() != subscription.lower():
             set_id = next(t.encryption.os_disk_set for t in version.target_regions if t.encryption)
-            raise invalid(f"Disk encryption set {set_id} in Azure Compute Gallery {version.id} belongs to subscription "
-                          f"{version.subscription} and cannot be used with resource '' in subscription {subscription}")
+            raise invalid(
+                f"Disk encryption set {set_id} in Azure Compute Gallery {version.id} belongs to subscription "
+                f"{version.subscription} and cannot be used with resource '' in subscription {subscription}"
+            )
         if request.encryption == "platform":
             if request.disk_encryption_set:
                 raise invalid("A disk encryption set needs customer-managed-key or double encryption.")
             return
         if not request.disk_encryption_set:
-            raise invalid("Customer-managed-key encryption needs a disk encryption set in the VM's region.",
-                          "diskEncryptionSet")
+            raise invalid(
+                "Customer-managed-key encryption needs a disk encryption set in the VM's region.", "diskEncryptionSet"
+            )
         des = reads.disk_encryption_set(conn, request.disk_encryption_set)
         if des is None:
             raise invalid(f"The disk encryption set {request.disk_encryption_set} was not found")
         if des.subscription.lower() != subscription.lower() or des.location != request.location:
-            raise invalid(f"The disk encryption set '{des.id}' must be in the VM's subscription and region "
-                          f"'{request.location}'.")
+            raise invalid(
+                f"The disk encryption set '{des.id}' must be in the VM's subscription and region '{request.location}'."
+            )
         if des.encryption_type != ENCRYPTION_TYPES[request.encryption]:
-            raise invalid(f"The disk encryption set '{des.name}' is of type {des.encryption_type}; choose a set of "
-                          f"type {ENCRYPTION_TYPES[request.encryption]}.")
+            raise invalid(
+                f"The disk encryption set '{des.name}' is of type {des.encryption_type}; choose a set of "
+                f"type {ENCRYPTION_TYPES[request.encryption]}."
+            )
 
-    def create_vm(self, image_id: str, request: vm.VmRequest, subscription: str | None = None,
-                  create_resource_group: bool = False) -> dict:
+    def create_vm(
+        self, image_id: str, request: vm.VmRequest, subscription: str | None = None, create_resource_group: bool = False
+    ) -> dict:
         """Create a VM (or a scale set when `instance_count` is set); returns its REST shape."""
         with self.write() as tx:
             sub = self.subscription(tx.conn, subscription)
@@ -162,25 +207,53 @@ class VmOps(ServiceBase):
             if tx.conn.execute("SELECT 1 FROM virtual_machine WHERE arm_id = ?", (plan.id,)).fetchone():
                 raise AzureError("ResourceExists", f"The resource '{plan.id}' already exists.", 409)
             r = plan.request
-            row = dict(arm_id=plan.id, kind=plan.kind, rg_id=rg_pk, name=r.name, location=r.location,
-                       size=plan.size.name, image_reference=image_id, exact_version=plan.version.name,
-                       version_id=plan.version.id, os_type=plan.definition.os_type, os_disk_type=plan.os_disk_type,
-                       admin_username=r.admin_username if plan.definition.os_state == "Generalized" else None,
-                       authentication=("ssh" if r.ssh_key else "password")
-                       if plan.definition.os_state == "Generalized" else None,
-                       inbound_port=plan.inbound_port, availability=plan.availability, zone=plan.zone,
-                       encryption=r.encryption, disk_encryption_set=r.disk_encryption_set,
-                       instance_count=r.instance_count, created_at=tx.now.timestamp())
+            row = dict(
+                arm_id=plan.id,
+                kind=plan.kind,
+                rg_id=rg_pk,
+                name=r.name,
+                location=r.location,
+                size=plan.size.name,
+                image_reference=image_id,
+                exact_version=plan.version.name,
+                version_id=plan.version.id,
+                os_type=plan.definition.os_type,
+                os_disk_type=plan.os_disk_type,
+                admin_username=r.admin_username if plan.definition.os_state == "Generalized" else None,
+                authentication=("ssh" if r.ssh_key else "password")
+                if plan.definition.os_state == "Generalized"
+                else None,
+                inbound_port=plan.inbound_port,
+                availability=plan.availability,
+                zone=plan.zone,
+                encryption=r.encryption,
+                disk_encryption_set=r.disk_encryption_set,
+                instance_count=r.instance_count,
+                created_at=tx.now.timestamp(),
+            )
             tx.session.add(VirtualMachineRow(**row))
             if plan.kind == "virtualMachines":
                 v, d = plan.version, plan.definition
-                tx.session.add(SourceRow(
-                    arm_id=plan.id, kind=SourceKind.VIRTUAL_MACHINE.value, subscription_id=sub.id, rg_id=rg_pk,
-                    name=r.name, location=r.location, os_type=d.os_type, os_state="Specialized",
-                    hyper_v_generation=d.hyper_v_generation, os_size_gb=v.os_disk.size_gb, os_used_gb=v.os_disk.used_gb,
-                    data_disks=json.dumps([{"lun": x.lun, "sizeGB": x.size_gb, "usedGB": x.used_gb}
-                                           for x in v.data_disks]),
-                    encrypted=r.encryption != "platform", created_at=tx.now.timestamp()))
+                tx.session.add(
+                    SourceRow(
+                        arm_id=plan.id,
+                        kind=SourceKind.VIRTUAL_MACHINE.value,
+                        subscription_id=sub.id,
+                        rg_id=rg_pk,
+                        name=r.name,
+                        location=r.location,
+                        os_type=d.os_type,
+                        os_state="Specialized",
+                        hyper_v_generation=d.hyper_v_generation,
+                        os_size_gb=v.os_disk.size_gb,
+                        os_used_gb=v.os_disk.used_gb,
+                        data_disks=json.dumps(
+                            [{"lun": x.lun, "sizeGB": x.size_gb, "usedGB": x.used_gb} for x in v.data_disks]
+                        ),
+                        encrypted=r.encryption != "platform",
+                        created_at=tx.now.timestamp(),
+                    )
+                )
             body = vm_to_rest(row)
             tx.log(f"Microsoft.Compute/{plan.kind}/write", plan.id, None, body)
             return body
@@ -190,5 +263,8 @@ class VmOps(ServiceBase):
         with self.read() as conn:
             sql = "SELECT * FROM virtual_machine" + (" WHERE version_id = ?" if version_id else "") + " ORDER BY name"
             readable = self.readable(conn)
-            return [vm_to_rest(dict(r)) for r in reads.rows(conn, sql, (version_id,) if version_id else ())
-                    if readable(r["arm_id"])]
+            return [
+                vm_to_rest(dict(r))
+                for r in reads.rows(conn, sql, (version_id,) if version_id else ())
+                if readable(r["arm_id"])
+            ]

@@ -25,8 +25,18 @@ def failed(region: str) -> TargetRegion:
 
 
 def version(name: str, *targets: TargetRegion, exclude: bool = False, eol: datetime | None = None) -> ImageVersion:
-    return ImageVersion("s", "rg", "g", "d", name, targets[0].name if targets else "westus", DiskImage(30, 10),
-                        target_regions=targets, exclude_from_latest=exclude, end_of_life_date=eol)
+    return ImageVersion(
+        "s",
+        "rg",
+        "g",
+        "d",
+        name,
+        targets[0].name if targets else "westus",
+        DiskImage(30, 10),
+        target_regions=targets,
+        exclude_from_latest=exclude,
+        end_of_life_date=eol,
+    )
 
 
 T1 = T0 + timedelta(days=1)

@@ -111,11 +111,7 @@ def test_region_cloud(name, cloud):
 def test_cloud_matches_name_prefix():
     for r in catalog.regions():
         expected = (
-            "china"
-            if r.name.startswith("china")
-            else "usgov"
-            if r.name.startswith(("usgov", "usdod"))
-            else "public"
+            "china" if r.name.startswith("china") else "usgov" if r.name.startswith(("usgov", "usdod")) else "public"
         )
         assert r.cloud == expected, r.name
 

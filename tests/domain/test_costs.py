@@ -9,9 +9,19 @@ from sigtui.domain.models import DiskImage, ImageVersion, TargetRegion
 
 def seed_example(storage="Standard_LRS", regions=("westus", "eastus", "westeurope")) -> ImageVersion:
     """A 127 GB OS disk with 10 GB used plus an empty 32 GB data disk, 3 regions × 2 replicas."""
-    return ImageVersion("s", "rg", "g", "d", "1.0.0", "westus", DiskImage(127, 10), (DiskImage(32, 0, 0),),
-                        target_regions=tuple(TargetRegion(r) for r in regions), replica_count=2,
-                        storage_account_type=storage)
+    return ImageVersion(
+        "s",
+        "rg",
+        "g",
+        "d",
+        "1.0.0",
+        "westus",
+        DiskImage(127, 10),
+        (DiskImage(32, 0, 0),),
+        target_regions=tuple(TargetRegion(r) for r in regions),
+        replica_count=2,
+        storage_account_type=storage,
+    )
 
 
 def test_seed_billing_example():
@@ -29,8 +39,16 @@ def test_seed_billing_example():
 
 
 def test_storage_type_per_region_and_regional_replicas():
-    version = ImageVersion("s", "rg", "g", "d", "1.0.0", "eastus", DiskImage(30, 8), target_regions=(
-        TargetRegion("eastus", 3, "Standard_ZRS"), TargetRegion("eastus2", 1, "Premium_LRS")))
+    version = ImageVersion(
+        "s",
+        "rg",
+        "g",
+        "d",
+        "1.0.0",
+        "eastus",
+        DiskImage(30, 8),
+        target_regions=(TargetRegion("eastus", 3, "Standard_ZRS"), TargetRegion("eastus2", 1, "Premium_LRS")),
+    )
     cost = estimate_version(version)
     assert cost.snapshots == 4
     assert cost.stored_gb == {"Standard_ZRS": 24, "Premium_LRS": 8}

@@ -3,6 +3,7 @@
 import pytest
 
 from sigtui.domain.latest import resolve_latest
+
 from .builders import DEFINITION_ID, T0, T1, done, failed, running, version
 
 
@@ -11,8 +12,10 @@ def resolve(versions, region):
 
 
 def test_numeric_ordering_picks_1_10_over_1_9():
-    result = resolve([version("1.9.0", done("westus")), version("1.10.0", done("westus")),
-                      version("1.2.0", done("westus"))], "westus")
+    result = resolve(
+        [version("1.9.0", done("westus")), version("1.10.0", done("westus")), version("1.2.0", done("westus"))],
+        "westus",
+    )
     assert result.version.name == "1.10.0"
     assert result.passed_over == ()
 
@@ -21,8 +24,11 @@ def test_numeric_ordering_picks_1_10_over_1_9():
     ("newer", "reason", "text"),
     [
         (version("1.3.0", done("westus"), exclude=True), "excluded", "1.3.0 is excluded from latest"),
-        (version("1.3.0", done("westus", exclude=True)), "regional_exclusion",
-         "1.3.0 is excluded from latest in westus"),
+        (
+            version("1.3.0", done("westus", exclude=True)),
+            "regional_exclusion",
+            "1.3.0 is excluded from latest in westus",
+        ),
         (version("1.3.0", running("westus", 0.43)), "replicating", "1.3.0 is still replicating to westus (43%)"),
         (version("1.3.0", failed("westus")), "failed", "1.3.0 failed to replicate to westus"),
         (version("1.3.0", done("eastus")), "not_replicated", "1.3.0 is not replicated to westus"),
@@ -43,10 +49,14 @@ def test_regional_flag_overrides_version_flag():
 
 
 def test_explanation_lists_every_newer_version():
-    versions = [version("1.3.0", done("westus"), exclude=True), version("1.2.0", running("westus", 0.43)),
-                version("1.1.0", done("westus"))]
+    versions = [
+        version("1.3.0", done("westus"), exclude=True),
+        version("1.2.0", running("westus", 0.43)),
+        version("1.1.0", done("westus")),
+    ]
     assert resolve(versions, "westus").explain() == (
-        "1.3.0 is excluded from latest; 1.2.0 is still replicating to westus (43%); resolved to 1.1.0")
+        "1.3.0 is excluded from latest; 1.2.0 is still replicating to westus (43%); resolved to 1.1.0"
+    )
 
 
 def test_end_of_life_is_allowed_with_a_warning():
@@ -70,7 +80,8 @@ def test_eligible_elsewhere_but_not_in_region():
     assert result.error.code == "GalleryImageNotFound"
     assert result.error.message == (
         f"The gallery image {DEFINITION_ID} is not available in japaneast region. Please contact image owner to "
-        "replicate to this region, or change your requested region.")
+        "replicate to this region, or change your requested region."
+    )
 
 
 def test_still_replicating_everywhere_is_not_available_in_region():

@@ -21,9 +21,12 @@ def test_valid_gallery_names(name):
         ("a" * 81, "InvalidParameter", GALLERY_MESSAGE),
         ("", "InvalidParameter", GALLERY_MESSAGE),
         ("gallery é", "InvalidParameter", GALLERY_MESSAGE),
-        ("gallery.", "InvalidResourceName",
-         "The provided resource name gallery. has these invalid trailing characters: .. "
-         "The name can not end with characters: ."),
+        (
+            "gallery.",
+            "InvalidResourceName",
+            "The provided resource name gallery. has these invalid trailing characters: .. "
+            "The name can not end with characters: .",
+        ),
         ("gallery_", "InvalidResourceName", "The provided resource name gallery_ has these invalid trailing"),
     ],
 )
@@ -42,8 +45,11 @@ def test_valid_definition_names(name):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("-image", "The entity name -image is invalid according to its validation rule: "
-                   r"^[^_\W][\w-._]{0,79}(?<![-.])$."),
+        (
+            "-image",
+            "The entity name -image is invalid according to its validation rule: "
+            r"^[^_\W][\w-._]{0,79}(?<![-.])$.",
+        ),
         ("image name", "The entity name image name is invalid"),
         ("a" * 81, "The entity name"),
         ("image-", "The provided resource name g/image- has these invalid trailing characters: -."),
@@ -57,8 +63,14 @@ def test_invalid_definition_names(name, message):
 
 @pytest.mark.parametrize(
     ("prop", "value", "limit"),
-    [("publisher", "", 128), ("publisher", "a" * 129, 128), ("offer", "a" * 65, 64), ("sku", "bad sku", 64),
-     ("sku", "ends.", 64), ("offer", "semi;colon", 64)],
+    [
+        ("publisher", "", 128),
+        ("publisher", "a" * 129, 128),
+        ("offer", "a" * 65, 64),
+        ("sku", "bad sku", 64),
+        ("sku", "ends.", 64),
+        ("offer", "semi;colon", 64),
+    ],
 )
 def test_invalid_identifiers(prop, value, limit):
     with pytest.raises(AzureError) as error:
@@ -75,8 +87,9 @@ def test_valid_publisher(value):
     names.check_identifier("publisher", value, 128)
 
 
-@pytest.mark.parametrize(("name", "parts"), [("1.0.0", (1, 0, 0)), ("2018.12.1", (2018, 12, 1)),
-                                             ("0.0.2147483647", (0, 0, 2147483647))])
+@pytest.mark.parametrize(
+    ("name", "parts"), [("1.0.0", (1, 0, 0)), ("2018.12.1", (2018, 12, 1)), ("0.0.2147483647", (0, 0, 2147483647))]
+)
 def test_version_names(name, parts):
     assert names.parse_version(name) == parts
 
@@ -94,4 +107,9 @@ def test_bad_version_names(name):
 
 def test_numeric_ordering():
     assert sorted(["1.9.0", "1.10.0", "1.2.0", "10.0.0", "2.0.0"], key=names.version_key) == [
-        "1.2.0", "1.9.0", "1.10.0", "2.0.0", "10.0.0"]
+        "1.2.0",
+        "1.9.0",
+        "1.10.0",
+        "2.0.0",
+        "10.0.0",
+    ]

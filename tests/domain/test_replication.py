@@ -15,6 +15,7 @@ from sigtui.domain.replication import (
     provisioning_state,
     region_status,
 )
+
 from .builders import T0
 
 JOB = ReplicationJob(T0, 1000.0)
@@ -22,9 +23,14 @@ JOB = ReplicationJob(T0, 1000.0)
 
 @pytest.mark.parametrize(
     ("seconds", "state", "progress"),
-    [(-10, ReplicationState.UNKNOWN, 0), (0, ReplicationState.REPLICATING, 0),
-     (430, ReplicationState.REPLICATING, 43), (999, ReplicationState.REPLICATING, 99),
-     (1000, ReplicationState.COMPLETED, 100), (10**6, ReplicationState.COMPLETED, 100)],
+    [
+        (-10, ReplicationState.UNKNOWN, 0),
+        (0, ReplicationState.REPLICATING, 0),
+        (430, ReplicationState.REPLICATING, 43),
+        (999, ReplicationState.REPLICATING, 99),
+        (1000, ReplicationState.COMPLETED, 100),
+        (10**6, ReplicationState.COMPLETED, 100),
+    ],
 )
 def test_progress_at_chosen_times(seconds, state, progress):
     status = region_status("westus", JOB, T0 + timedelta(seconds=seconds))
@@ -36,14 +42,22 @@ def test_failure_freezes_progress_with_details():
     assert region_status("x", job, T0 + timedelta(seconds=599)).state is ReplicationState.REPLICATING
     status = region_status("x", job, T0 + timedelta(seconds=600))
     assert (status.state, status.progress, status.details) == (
-        ReplicationState.FAILED, 60, "Failed with internal server error.")
+        ReplicationState.FAILED,
+        60,
+        "Failed with internal server error.",
+    )
 
 
 @pytest.mark.parametrize(
     ("states", "expected"),
-    [([], AggregatedState.UNKNOWN), (["Unknown", "Unknown"], AggregatedState.UNKNOWN),
-     (["Completed", "Replicating"], AggregatedState.IN_PROGRESS), (["Completed", "Unknown"], AggregatedState.IN_PROGRESS),
-     (["Completed", "Completed"], AggregatedState.COMPLETED), (["Completed", "Failed", "Replicating"], AggregatedState.FAILED)],
+    [
+        ([], AggregatedState.UNKNOWN),
+        (["Unknown", "Unknown"], AggregatedState.UNKNOWN),
+        (["Completed", "Replicating"], AggregatedState.IN_PROGRESS),
+        (["Completed", "Unknown"], AggregatedState.IN_PROGRESS),
+        (["Completed", "Completed"], AggregatedState.COMPLETED),
+        (["Completed", "Failed", "Replicating"], AggregatedState.FAILED),
+    ],
 )
 def test_aggregated_state(states, expected):
     assert aggregate([RegionStatus("r", ReplicationState(s), 0) for s in states]) is expected
@@ -68,8 +82,9 @@ def test_source_region_completes_first_and_far_regions_take_longer():
 def test_duration_grows_with_occupied_size_and_region_count():
     small = plan_jobs("v", 10.0, "westus", [("westus", 1), ("eastus", 1)], T0)["eastus"].duration_s
     large = plan_jobs("v", 100.0, "westus", [("westus", 1), ("eastus", 1)], T0)["eastus"].duration_s
-    crowded = plan_jobs("v", 10.0, "westus", [("westus", 1), ("eastus", 1), ("westeurope", 1), ("japaneast", 1)],
-                        T0)["eastus"].duration_s
+    crowded = plan_jobs("v", 10.0, "westus", [("westus", 1), ("eastus", 1), ("westeurope", 1), ("japaneast", 1)], T0)[
+        "eastus"
+    ].duration_s
     assert large > small * 5
     assert crowded > small
 

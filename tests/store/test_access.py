@@ -1,6 +1,5 @@
 """The sharing matrix of the seeds, for each role and scope, enforced by the service layer."""
 
-
 from datetime import timedelta
 
 import pytest
@@ -9,6 +8,7 @@ from sigtui.domain.errors import AzureError
 from sigtui.domain.models import Gallery
 from sigtui.domain.vm import VmRequest
 from sigtui.store.services import Services
+
 from .world import build_world, encrypted
 
 
@@ -74,13 +74,18 @@ def test_read_follows_the_sharing_matrix(shared, role, scope, target):
         assert error.value.status == 403
 
 
-@pytest.mark.parametrize(("role", "may_change", "may_share"),
-                         [("Reader", False, False), ("Contributor", True, False), ("Owner", True, True)])
+@pytest.mark.parametrize(
+    ("role", "may_change", "may_share"), [("Reader", False, False), ("Contributor", True, False), ("Owner", True, True)]
+)
 def test_change_and_share_by_role(shared, role, may_change, may_share):
     world, ids, fake_time = shared
     svc = as_user(world, fake_time, f"{role.lower()}-gallery@contoso.onmicrosoft.com")
-    change = lambda: svc.update_definition(None, "rg", "gallery1", "linux", {"properties": {"description": role}})
-    share = lambda: svc.create_role_assignment("reader-version@contoso.onmicrosoft.com", "Reader", ids["definition"])
+    def change():
+        svc.update_definition(None, "rg", "gallery1", "linux", {"properties": {"description": role}})
+
+    def share():
+        svc.create_role_assignment("reader-version@contoso.onmicrosoft.com", "Reader", ids["definition"])
+
     for allowed, action, name in ((may_change, change, "write"), (may_share, share, "roleAssignments/write")):
         if allowed:
             action()
@@ -96,12 +101,25 @@ def test_reader_may_create_vms_from_what_it_can_read(shared, scope):
     world, ids, fake_time = shared
     svc = as_user(world, fake_time, f"reader-{scope}@contoso.onmicrosoft.com")
     image = ids["version"] if scope == "version" else ids["definition"]
-    body = svc.create_vm(image, VmRequest("vm-" + scope, "rg-consumer", "westus", "Standard_D2s_v5",
-                                          admin_username="azureuser", admin_password="Str0ng!Passw0rd"))
+    body = svc.create_vm(
+        image,
+        VmRequest(
+            "vm-" + scope,
+            "rg-consumer",
+            "westus",
+            "Standard_D2s_v5",
+            admin_username="azureuser",
+            admin_password="Str0ng!Passw0rd",
+        ),
+    )
     assert body["properties"]["storageProfile"]["imageReference"]["exactVersion"] == "1.0.0"
     with pytest.raises(AzureError) as error:
-        svc.create_vm(image, VmRequest("vm2", "rg", "westus", "Standard_D2s_v5", admin_username="azureuser",
-                                       admin_password="Str0ng!Passw0rd"))
+        svc.create_vm(
+            image,
+            VmRequest(
+                "vm2", "rg", "westus", "Standard_D2s_v5", admin_username="azureuser", admin_password="Str0ng!Passw0rd"
+            ),
+        )
     assert error.value.code == "AuthorizationFailed"
 
 
@@ -111,14 +129,17 @@ def test_lists_show_only_what_the_identity_may_read(shared):
     assert reader.list_galleries(None) == []
     assert [d.name for d in reader.list_definitions(None, "rg", "gallery1")] == ["linux"]
     visible = [e["resource_id"] for e in reader.activity()]
-    assert visible and all(r.lower().startswith(ids["definition"].lower()) or "/resourceGroups/rg-consumer" in r
-                           for r in visible)
+    assert visible and all(
+        r.lower().startswith(ids["definition"].lower()) or "/resourceGroups/rg-consumer" in r for r in visible
+    )
     stranger = as_user(world, fake_time, "nobody@elsewhere.example")
     assert stranger.list_galleries(None) == []
     with pytest.raises(AzureError) as error:
         stranger.get_gallery(None, "rg", "gallery1")
-    assert "The client 'nobody@elsewhere.example' with object id '00000000-0000-0000-0000-000000000000'" in \
-        error.value.message
+    assert (
+        "The client 'nobody@elsewhere.example' with object id '00000000-0000-0000-0000-000000000000'"
+        in error.value.message
+    )
 
 
 def test_group_membership_grants_access(shared):
@@ -167,10 +188,11 @@ def test_cmk_images_are_not_shared_outside_their_subscription(shared):
 def test_bad_role_scope_and_assignee(shared):
     world, ids, _ = shared
     svc = world.svc
-    for args, code in ((("reader-gallery@contoso.onmicrosoft.com", "Superuser", ids["gallery"]), "InvalidParameter"),
-                       (("ghost@contoso.onmicrosoft.com", "Reader", ids["gallery"]), "PrincipalNotFound"),
-                       (("reader-gallery@contoso.onmicrosoft.com", "Reader", ids["gallery"] + "x"), "InvalidScope")):
+    for args, code in (
+        (("reader-gallery@contoso.onmicrosoft.com", "Superuser", ids["gallery"]), "InvalidParameter"),
+        (("ghost@contoso.onmicrosoft.com", "Reader", ids["gallery"]), "PrincipalNotFound"),
+        (("reader-gallery@contoso.onmicrosoft.com", "Reader", ids["gallery"] + "x"), "InvalidScope"),
+    ):
         with pytest.raises(AzureError) as error:
             svc.create_role_assignment(*args)
         assert error.value.code == code
-

@@ -28,8 +28,10 @@ def test_demo_tells_the_seed_story(demo):
     assert set(subs) == {"Contoso Production", "Contoso Dev/Test"}
     assert subs["Contoso Production"].allowed_regions == ("australiacentral", "australiacentral2")
     assert demo.now() == START
-    triples = {d.name: (d.publisher, d.offer, d.sku, d.os_type, d.os_state, d.hyper_v_generation)
-               for d in demo.list_definitions(None, "rg-finance", "FinanceGallery")}
+    triples = {
+        d.name: (d.publisher, d.offer, d.sku, d.os_type, d.os_state, d.hyper_v_generation)
+        for d in demo.list_definitions(None, "rg-finance", "FinanceGallery")
+    }
     assert triples["myImage1"][:3] == ("Contoso", "Finance", "Backend")
     assert triples["myImage2"][:3] == ("Contoso", "Finance", "Frontend")
     assert triples["myImage3"][:3] == ("Testing", "Finance", "Frontend")

@@ -8,6 +8,7 @@ import pytest
 from sigtui.domain.latest import resolve_latest
 from sigtui.domain.models import TargetRegion
 from sigtui.store import reads
+
 from .world import build_world
 
 REGIONS = ("westus", "eastus", "westeurope")
@@ -21,8 +22,11 @@ def test_sql_latest_matches_the_pure_rule(svc, seed):
     names = {f"{rng.randint(0, 3)}.{rng.randint(0, 12)}.{rng.randint(0, 3)}" for _ in range(25)}
     for name in sorted(names):
         targets = [TargetRegion("westus", exclude_from_latest=rng.choice([None, None, True, False]))]
-        targets += [TargetRegion(r, exclude_from_latest=rng.choice([None, True, False]))
-                    for r in REGIONS[1:] if rng.random() < 0.6]
+        targets += [
+            TargetRegion(r, exclude_from_latest=rng.choice([None, True, False]))
+            for r in REGIONS[1:]
+            if rng.random() < 0.6
+        ]
         world.create(name, targets=targets, exclude_from_latest=rng.random() < 0.2)
         svc.advance_clock(timedelta(minutes=rng.randint(0, 90)))
     versions = svc.list_versions(None, "rg", "gallery1", "linux")

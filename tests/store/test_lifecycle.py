@@ -8,6 +8,7 @@ from sigtui.domain.errors import AzureError
 from sigtui.domain.latest import Resolution
 from sigtui.domain.models import TargetRegion
 from sigtui.domain.rest import version_to_rest
+
 from .world import build_world, dump
 
 
@@ -24,13 +25,18 @@ def status(svc, version):
 def test_delete_only_in_reverse_order(world):
     svc = world.svc
     world.create()
-    for action in (lambda: svc.delete_gallery(None, "rg", "gallery1"),
-                   lambda: svc.delete_definition(None, "rg", "gallery1", "linux")):
+    for action in (
+        lambda: svc.delete_gallery(None, "rg", "gallery1"),
+        lambda: svc.delete_definition(None, "rg", "gallery1", "linux"),
+    ):
         before = dump(svc.db.path)
         with pytest.raises(AzureError) as error:
             action()
         assert (error.value.code, error.value.message, error.value.status) == (
-            "CannotDeleteResource", "Can not delete resource before nested resources are deleted.", 409)
+            "CannotDeleteResource",
+            "Can not delete resource before nested resources are deleted.",
+            409,
+        )
         assert dump(svc.db.path) == before
     svc.delete_version(None, "rg", "gallery1", "linux", "1.0.0")
     svc.delete_definition(None, "rg", "gallery1", "linux")
@@ -43,12 +49,18 @@ def test_delete_only_in_reverse_order(world):
     ("patch", "message"),
     [
         ({"properties": {"osType": "Windows"}}, "Changing property 'galleryImage.properties.osType' is not allowed."),
-        ({"properties": {"osState": "Specialized"}},
-         "Changing property 'galleryImage.properties.osState' is not allowed."),
-        ({"properties": {"hyperVGeneration": "V2"}},
-         "Changing property 'galleryImage.properties.hyperVGeneration' is not allowed."),
-        ({"properties": {"identifier": {"publisher": "Other"}}},
-         "Changing property 'galleryImage.properties.identifier.publisher' is not allowed."),
+        (
+            {"properties": {"osState": "Specialized"}},
+            "Changing property 'galleryImage.properties.osState' is not allowed.",
+        ),
+        (
+            {"properties": {"hyperVGeneration": "V2"}},
+            "Changing property 'galleryImage.properties.hyperVGeneration' is not allowed.",
+        ),
+        (
+            {"properties": {"identifier": {"publisher": "Other"}}},
+            "Changing property 'galleryImage.properties.identifier.publisher' is not allowed.",
+        ),
         ({"properties": {"eula": "https://x"}}, "Changing property 'galleryImage.properties.eula' is not allowed."),
         ({"location": "eastus"}, "Changing property 'galleryImage.location' is not allowed."),
     ],
@@ -63,13 +75,30 @@ def test_definition_refuses_fixed_fields(world, patch, message):
 
 def test_definition_updates_every_updatable_field(world):
     eol = (world.svc.now() + timedelta(days=365)).isoformat()
-    updated = world.svc.update_definition(None, "rg", "gallery1", "linux", {"properties": {
-        "description": "new", "endOfLifeDate": eol,
-        "recommended": {"vCPUs": {"min": 2, "max": 16}, "memory": {"min": 4, "max": 32}}}, "tags": {"a": "b"}})
+    updated = world.svc.update_definition(
+        None,
+        "rg",
+        "gallery1",
+        "linux",
+        {
+            "properties": {
+                "description": "new",
+                "endOfLifeDate": eol,
+                "recommended": {"vCPUs": {"min": 2, "max": 16}, "memory": {"min": 4, "max": 32}},
+            },
+            "tags": {"a": "b"},
+        },
+    )
     again = world.svc.get_definition(None, "rg", "gallery1", "linux")
     assert again == updated
     assert (again.description, again.vcpus_min, again.vcpus_max, again.memory_min, again.memory_max, again.tags) == (
-        "new", 2, 16, 4, 32, {"a": "b"})
+        "new",
+        2,
+        16,
+        4,
+        32,
+        {"a": "b"},
+    )
 
 
 def test_gallery_description_updates_and_location_does_not(world):
@@ -84,19 +113,37 @@ def test_gallery_description_updates_and_location_does_not(world):
 @pytest.mark.parametrize(
     ("patch", "message"),
     [
-        ({"properties": {"storageProfile": {"source": {"id": "/subscriptions/x/resourceGroups/rg/providers/"
-                                                             "Microsoft.Compute/images/other"}}}},
-         "Changing property 'galleryImageVersion.properties.storageProfile.source.id' is not allowed."),
-        ({"properties": {"publishingProfile": {"storageAccountType": "Premium_LRS"}}},
-         "Changing property 'galleryImageVersion.properties.publishingProfile.storageAccountType' is not allowed."),
-        ({"properties": {"publishingProfile": {"targetRegions": [
-            {"name": "westus", "storageAccountType": "Premium_LRS"}]}}},
-         "Changing property 'galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType' is "
-         "not allowed."),
-        ({"properties": {"publishingProfile": {"targetRegions": [{"name": "eastus"}]}}},
-         "Gallery image version publishing profile regions 'East US' must contain the location of image version"),
-        ({"properties": {"publishingProfile": {"endOfLifeDate": "2001-01-01T00:00:00Z"}}},
-         "EndOfLifeDate must be set to a future date."),
+        (
+            {
+                "properties": {
+                    "storageProfile": {
+                        "source": {"id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/images/other"}
+                    }
+                }
+            },
+            "Changing property 'galleryImageVersion.properties.storageProfile.source.id' is not allowed.",
+        ),
+        (
+            {"properties": {"publishingProfile": {"storageAccountType": "Premium_LRS"}}},
+            "Changing property 'galleryImageVersion.properties.publishingProfile.storageAccountType' is not allowed.",
+        ),
+        (
+            {
+                "properties": {
+                    "publishingProfile": {"targetRegions": [{"name": "westus", "storageAccountType": "Premium_LRS"}]}
+                }
+            },
+            "Changing property 'galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType' is "
+            "not allowed.",
+        ),
+        (
+            {"properties": {"publishingProfile": {"targetRegions": [{"name": "eastus"}]}}},
+            "Gallery image version publishing profile regions 'East US' must contain the location of image version",
+        ),
+        (
+            {"properties": {"publishingProfile": {"endOfLifeDate": "2001-01-01T00:00:00Z"}}},
+            "EndOfLifeDate must be set to a future date.",
+        ),
     ],
 )
 def test_version_refuses_fixed_fields_and_bad_updates(world, patch, message):
@@ -113,8 +160,20 @@ def test_adding_a_region_starts_its_replication(world):
     world.create()
     svc.advance_clock(timedelta(days=1))
     assert status(svc, world.version()) == {"West US": ("Completed", 100)}
-    updated = svc.update_version(None, "rg", "gallery1", "linux", "1.0.0", {"properties": {"publishingProfile": {
-        "targetRegions": [{"name": "westus"}, {"name": "East US", "regionalReplicaCount": 2}]}}})
+    updated = svc.update_version(
+        None,
+        "rg",
+        "gallery1",
+        "linux",
+        "1.0.0",
+        {
+            "properties": {
+                "publishingProfile": {
+                    "targetRegions": [{"name": "westus"}, {"name": "East US", "regionalReplicaCount": 2}]
+                }
+            }
+        },
+    )
     assert version_to_rest(updated, svc.now())["properties"]["provisioningState"] == "Updating"
     svc.advance_clock(timedelta(minutes=3))
     state, progress = status(svc, world.version())["East US"]
@@ -127,12 +186,24 @@ def test_raising_replicas_replicates_and_lowering_is_immediate(world):
     svc = world.svc
     world.create(targets=(TargetRegion("westus", 3),))
     svc.advance_clock(timedelta(days=1))
-    lowered = svc.update_version(None, "rg", "gallery1", "linux", "1.0.0", {"properties": {"publishingProfile": {
-        "targetRegions": [{"name": "westus", "regionalReplicaCount": 1}]}}})
+    lowered = svc.update_version(
+        None,
+        "rg",
+        "gallery1",
+        "linux",
+        "1.0.0",
+        {"properties": {"publishingProfile": {"targetRegions": [{"name": "westus", "regionalReplicaCount": 1}]}}},
+    )
     assert lowered.replicas_in(lowered.target_regions[0]) == 1
     assert status(svc, world.version())["West US"] == ("Completed", 100)
-    svc.update_version(None, "rg", "gallery1", "linux", "1.0.0", {"properties": {"publishingProfile": {
-        "targetRegions": [{"name": "westus", "regionalReplicaCount": 4}]}}})
+    svc.update_version(
+        None,
+        "rg",
+        "gallery1",
+        "linux",
+        "1.0.0",
+        {"properties": {"publishingProfile": {"targetRegions": [{"name": "westus", "regionalReplicaCount": 4}]}}},
+    )
     assert status(svc, world.version())["West US"][0] == "Replicating"
 
 
@@ -160,9 +231,25 @@ def test_encryption_cannot_be_added_later(world):
     svc = world.svc
     world.create(targets=("westus",))
     with pytest.raises(AzureError) as error:
-        svc.update_version(None, "rg", "gallery1", "linux", "1.0.0", {"properties": {"publishingProfile": {
-            "targetRegions": [{"name": "westus", "encryption": {
-                "dataDiskImages": [{"lun": 0, "diskEncryptionSetId": world.des_westus}]}}]}}})
+        svc.update_version(
+            None,
+            "rg",
+            "gallery1",
+            "linux",
+            "1.0.0",
+            {
+                "properties": {
+                    "publishingProfile": {
+                        "targetRegions": [
+                            {
+                                "name": "westus",
+                                "encryption": {"dataDiskImages": [{"lun": 0, "diskEncryptionSetId": world.des_westus}]},
+                            }
+                        ]
+                    }
+                }
+            },
+        )
     assert error.value.message.startswith("Cannot specify new data disk image encryption lun [0]")
 
 
@@ -229,8 +316,11 @@ def test_schema_version_is_stored_and_migrations_run(tmp_path, fake_time, monkey
     assert stored_schema_version(path) == SCHEMA_VERSION
     ran = []
     monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setitem(db_module.MIGRATIONS, SCHEMA_VERSION, lambda conn: ran.append(conn.execute(
-        "ALTER TABLE gallery ADD COLUMN sharing TEXT DEFAULT 'Private'")))
+    monkeypatch.setitem(
+        db_module.MIGRATIONS,
+        SCHEMA_VERSION,
+        lambda conn: ran.append(conn.execute("ALTER TABLE gallery ADD COLUMN sharing TEXT DEFAULT 'Private'")),
+    )
     svc = Services(path, real_time=fake_time)
     assert svc.bootstrap() is False
     assert ran and stored_schema_version(path) == SCHEMA_VERSION + 1

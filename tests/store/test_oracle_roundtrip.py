@@ -10,6 +10,7 @@ from sigtui.domain.rest import (
     version_from_rest,
     version_to_rest,
 )
+
 from ..oracle import assert_subset, load
 
 VERSION_EXAMPLES = [
@@ -27,19 +28,30 @@ def azure(svc):
     for p in (load("CreateOrUpdateASimpleGallery.json", sub)["parameters"],):
         svc.create_gallery(gallery_from_rest(p["gallery"], sub, p["resourceGroupName"], p["galleryName"]))
     p = load("CreateOrUpdateASimpleGalleryImage.json", sub)["parameters"]
-    svc.create_definition(definition_from_rest(p["galleryImage"], sub, p["resourceGroupName"], p["galleryName"],
-                                               p["galleryImageName"], svc.now()))
-    disks = dict(os_type="Windows", os_state="Generalized", hyper_v_generation="V1", os_disk_size_gb=10,
-                 os_disk_used_gb=4)
-    svc.create_source("image", "myResourceGroup", "myImage", "westus", **disks, data_disk_sizes_gb=[10, 10],
-                      data_disk_used_gb=[1, 1])
-    svc.create_source("vm", "myResourceGroup", "myVM", "westus", **disks, data_disk_sizes_gb=[10, 10],
-                      data_disk_used_gb=[1, 1])
+    svc.create_definition(
+        definition_from_rest(
+            p["galleryImage"], sub, p["resourceGroupName"], p["galleryName"], p["galleryImageName"], svc.now()
+        )
+    )
+    disks = dict(
+        os_type="Windows", os_state="Generalized", hyper_v_generation="V1", os_disk_size_gb=10, os_disk_used_gb=4
+    )
+    svc.create_source(
+        "image", "myResourceGroup", "myImage", "westus", **disks, data_disk_sizes_gb=[10, 10], data_disk_used_gb=[1, 1]
+    )
+    svc.create_source(
+        "vm", "myResourceGroup", "myVM", "westus", **disks, data_disk_sizes_gb=[10, 10], data_disk_used_gb=[1, 1]
+    )
     svc.create_source("snapshot", "myResourceGroup", "myOsSnapshot", "westus", **disks)
     svc.create_source("disk", "myResourceGroup", "myDataDisk", "westus", os_disk_size_gb=10, os_disk_used_gb=2)
-    for name, region in (("myWestUSDiskEncryptionSet", "westus"), ("myOtherWestUSDiskEncryptionSet", "westus"),
-                         ("myEastUSDiskEncryptionSet", "eastus"), ("myOtherEastUSDiskEncryptionSet", "eastus"),
-                         ("myDiskEncryptionSet", "westus"), ("myOtherDiskEncryptionSet", "westus")):
+    for name, region in (
+        ("myWestUSDiskEncryptionSet", "westus"),
+        ("myOtherWestUSDiskEncryptionSet", "westus"),
+        ("myEastUSDiskEncryptionSet", "eastus"),
+        ("myOtherEastUSDiskEncryptionSet", "eastus"),
+        ("myDiskEncryptionSet", "westus"),
+        ("myOtherDiskEncryptionSet", "westus"),
+    ):
         svc.create_disk_encryption_set("myResourceGroup", name, region)
     return svc, sub
 
@@ -60,8 +72,9 @@ def test_definition_round_trip(azure):
     definition = svc.get_definition(None, "myResourceGroup", "myGalleryName", "myGalleryImageName")
     assert_subset(example["responses"]["201"]["body"], definition_to_rest(definition))
     patch = load("UpdateASimpleGalleryImage.json", sub)
-    updated = svc.update_definition(None, "myResourceGroup", "myGalleryName", "myGalleryImageName",
-                                    patch["parameters"]["galleryImage"])
+    updated = svc.update_definition(
+        None, "myResourceGroup", "myGalleryName", "myGalleryImageName", patch["parameters"]["galleryImage"]
+    )
     assert_subset(patch["responses"]["200"]["body"], definition_to_rest(updated))
 
 
@@ -69,8 +82,15 @@ def test_definition_round_trip(azure):
 def test_version_round_trip(azure, name):
     svc, sub = azure
     p = load(name, sub)["parameters"]
-    version = version_from_rest(p["galleryImageVersion"], sub, p["resourceGroupName"], p["galleryName"],
-                                p["galleryImageName"], p["galleryImageVersionName"], svc.now())
+    version = version_from_rest(
+        p["galleryImageVersion"],
+        sub,
+        p["resourceGroupName"],
+        p["galleryName"],
+        p["galleryImageName"],
+        p["galleryImageVersionName"],
+        svc.now(),
+    )
     created = svc.create_version(version)
     expected = load(name, sub)["responses"]["201"]["body"]
     assert_subset(expected, version_to_rest(created, svc.now()))
@@ -83,11 +103,15 @@ def test_replication_status_and_list_shapes(azure):
 
     svc, sub = azure
     p = load(VERSION_EXAMPLES[0], sub)["parameters"]
-    svc.create_version(version_from_rest(p["galleryImageVersion"], sub, "myResourceGroup", "myGalleryName",
-                                         "myGalleryImageName", "1.0.0", svc.now()))
+    svc.create_version(
+        version_from_rest(
+            p["galleryImageVersion"], sub, "myResourceGroup", "myGalleryName", "myGalleryImageName", "1.0.0", svc.now()
+        )
+    )
     svc.advance_clock(timedelta(days=1))
-    got = version_to_rest(svc.get_version(None, "myResourceGroup", "myGalleryName", "myGalleryImageName", "1.0.0"),
-                          svc.now(), expand=True)
+    got = version_to_rest(
+        svc.get_version(None, "myResourceGroup", "myGalleryName", "myGalleryImageName", "1.0.0"), svc.now(), expand=True
+    )
     example = load("GetAGalleryImageVersionWithReplicationStatus.json", sub)["responses"]["200"]["body"]
     assert_subset(example["properties"]["replicationStatus"], got["properties"]["replicationStatus"])
     assert got["properties"]["provisioningState"] == "Succeeded"

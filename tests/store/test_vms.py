@@ -9,6 +9,7 @@ import pytest
 from sigtui.domain.errors import AzureError
 from sigtui.domain.models import ImageDefinition, TargetRegion
 from sigtui.domain.vm import VmRequest
+
 from .world import build_world, dump
 
 SSH_KEY = "ssh-ed25519 " + base64.b64encode(b"\x00\x00\x00\x0bssh-ed25519" + bytes(36)).decode() + " me@host"
@@ -29,15 +30,23 @@ def definition_id(world, name="linux"):
 
 
 def request(**kw):
-    base = dict(name="vm1", resource_group="rg", location="westus", size="Standard_D2s_v5",
-                admin_username="azureuser", ssh_key=SSH_KEY)
+    base = dict(
+        name="vm1",
+        resource_group="rg",
+        location="westus",
+        size="Standard_D2s_v5",
+        admin_username="azureuser",
+        ssh_key=SSH_KEY,
+    )
     return VmRequest(**{**base, **kw})
 
 
 @pytest.mark.parametrize(
     ("region", "resolved", "why"),
-    [("westus", "1.10.0", "1.11.0 is still replicating to westus"),
-     ("eastus", "1.9.0", "1.11.0 is waiting to replicate to eastus; 1.10.0 is excluded from latest in eastus")],
+    [
+        ("westus", "1.10.0", "1.11.0 is still replicating to westus"),
+        ("eastus", "1.9.0", "1.11.0 is waiting to replicate to eastus; 1.10.0 is excluded from latest in eastus"),
+    ],
 )
 def test_latest_is_resolved_in_the_chosen_region(world, region, resolved, why):
     plan = world.svc.plan_vm(definition_id(world), request(location=region))
@@ -58,8 +67,10 @@ def test_pinned_version_not_in_region(world):
     with pytest.raises(AzureError) as error:
         world.svc.plan_vm(pinned, request(location="japaneast"))
     assert error.value.code == "GalleryImageNotFound"
-    assert error.value.message == (f"The gallery image {pinned} is not available in japaneast region. Please contact "
-                                   "image owner to replicate to this region, or change your requested region.")
+    assert error.value.message == (
+        f"The gallery image {pinned} is not available in japaneast region. Please contact "
+        "image owner to replicate to this region, or change your requested region."
+    )
 
 
 def test_no_latest_at_all(world):
@@ -82,9 +93,11 @@ def test_no_latest_at_all(world):
         (dict(name="bad_name!"), "Linux host name cannot exceed 64 characters"),
         (dict(size="Standard_A1_v2x"), "The value 'Standard_A1_v2x' of parameter 'vmSize' is not a known VM size."),
         (dict(size="Standard_D2ps_v5"), "The selected VM size 'Standard_D2ps_v5' cannot boot Hypervisor Generation"),
-        (dict(os_disk_type="Premium_LRS", size="Standard_A2_v2"),
-         "Requested operation cannot be performed because the VM size Standard_A2_v2 does not support the storage "
-         "account type Premium_LRS"),
+        (
+            dict(os_disk_type="Premium_LRS", size="Standard_A2_v2"),
+            "Requested operation cannot be performed because the VM size Standard_A2_v2 does not support the storage "
+            "account type Premium_LRS",
+        ),
         (dict(availability="AvailabilityZone", zone="1"), "The region 'westus' has no availability zones."),
         (dict(inbound_port="HTTP"), "Unknown inbound port rule 'HTTP'"),
         (dict(encryption="cmk"), "Customer-managed-key encryption needs a disk encryption set"),
@@ -112,26 +125,35 @@ def test_specialized_images_refuse_an_os_profile(world):
 
 
 def _special(world):
-    return dataclasses.replace(world.version("1.0.0", source_id=None, os_source=world.snapshot_os),
-                               definition="special")
+    return dataclasses.replace(
+        world.version("1.0.0", source_id=None, os_source=world.snapshot_os), definition="special"
+    )
 
 
 def test_size_that_cannot_boot_generation_2(world):
     svc = world.svc
-    svc.create_definition(ImageDefinition(world.sub, "rg", "gallery1", "gen2", "westus", "C", "G", "2", "Linux",
-                                          hyper_v_generation="V2"))
+    svc.create_definition(
+        ImageDefinition(world.sub, "rg", "gallery1", "gen2", "westus", "C", "G", "2", "Linux", hyper_v_generation="V2")
+    )
     svc.create_version(dataclasses.replace(world.version("1.0.0", source_id=world.image_v2), definition="gen2"))
     svc.advance_clock(timedelta(days=1))
     with pytest.raises(AzureError) as error:
         svc.plan_vm(definition_id(world, "gen2"), request(size="Standard_A2_v2", os_disk_type="Standard_LRS"))
     assert error.value.code == "BadRequest"
-    assert error.value.message.startswith("The selected VM size 'Standard_A2_v2' cannot boot Hypervisor Generation '2'.")
+    assert error.value.message.startswith(
+        "The selected VM size 'Standard_A2_v2' cannot boot Hypervisor Generation '2'."
+    )
 
 
 def test_disallowed_disk_type_and_recommended_ranges(world):
     svc = world.svc
-    svc.update_definition(None, "rg", "gallery1", "linux", {"properties": {
-        "recommended": {"vCPUs": {"min": 4, "max": 8}, "memory": {"min": 16, "max": 32}}}})
+    svc.update_definition(
+        None,
+        "rg",
+        "gallery1",
+        "linux",
+        {"properties": {"recommended": {"vCPUs": {"min": 4, "max": 8}, "memory": {"min": 16, "max": 32}}}},
+    )
     with svc.write() as tx:
         tx.conn.execute("UPDATE image_definition SET disallowed_disk_types = '[\"Standard_LRS\"]' WHERE name='linux'")
     with pytest.raises(AzureError) as error:
@@ -144,8 +166,14 @@ def test_disallowed_disk_type_and_recommended_ranges(world):
 
 def test_scale_set_advice_and_end_of_life_warning(world):
     svc = world.svc
-    svc.update_version(None, "rg", "gallery1", "linux", "1.10.0", {"properties": {"publishingProfile": {
-        "endOfLifeDate": (svc.now() + timedelta(hours=1)).isoformat()}}})
+    svc.update_version(
+        None,
+        "rg",
+        "gallery1",
+        "linux",
+        "1.10.0",
+        {"properties": {"publishingProfile": {"endOfLifeDate": (svc.now() + timedelta(hours=1)).isoformat()}}},
+    )
     svc.advance_clock(timedelta(hours=2))
     plan = svc.plan_vm(definition_id(world), request(instance_count=1000, name="ss1"))
     assert plan.kind == "virtualMachineScaleSets"
@@ -158,11 +186,11 @@ def test_scale_set_advice_and_end_of_life_warning(world):
 
 def test_created_vm_is_a_source_for_a_new_version(world):
     svc = world.svc
-    body = svc.create_vm(definition_id(world), request(name="capture1", admin_password="Str0ng!Passw0rd",
-                                                        ssh_key=None))
+    body = svc.create_vm(definition_id(world), request(name="capture1", admin_password="Str0ng!Passw0rd", ssh_key=None))
     source = svc.get_source(body["id"])
     assert (source.kind, source.os_state, source.location) == ("virtualMachines", "Specialized", "westus")
 
-    version = svc.create_version(dataclasses.replace(world.version("5.0.0", source_id=body["id"]),
-                                                     definition="special"))
+    version = svc.create_version(
+        dataclasses.replace(world.version("5.0.0", source_id=body["id"]), definition="special")
+    )
     assert version.source_id == body["id"]

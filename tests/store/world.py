@@ -33,10 +33,18 @@ class World:
 
     def version(self, name="1.0.0", targets=("westus",), **kwargs) -> ImageVersion:
         kwargs.setdefault("source_id", self.image)
-        return ImageVersion(self.sub, "rg", "gallery1", "linux", name, kwargs.pop("location", "westus"),
-                            DiskImage(0, 0, None, None, kwargs.pop("os_source", None)), kwargs.pop("data", ()),
-                            target_regions=tuple(t if isinstance(t, TargetRegion) else TargetRegion(t)
-                                                 for t in targets), **kwargs)
+        return ImageVersion(
+            self.sub,
+            "rg",
+            "gallery1",
+            "linux",
+            name,
+            kwargs.pop("location", "westus"),
+            DiskImage(0, 0, None, None, kwargs.pop("os_source", None)),
+            kwargs.pop("data", ()),
+            target_regions=tuple(t if isinstance(t, TargetRegion) else TargetRegion(t) for t in targets),
+            **kwargs,
+        )
 
     def create(self, name="1.0.0", targets=("westus",), **kwargs) -> ImageVersion:
         return self.svc.create_version(self.version(name, targets, **kwargs))
@@ -47,17 +55,22 @@ def build_world(svc) -> World:
     svc.create_resource_group("rg", "westus")
     svc.create_resource_group("rg2", "westus")
     svc.create_gallery(Gallery(sub, "rg", "gallery1", "westus"))
-    svc.create_definition(ImageDefinition(sub, "rg", "gallery1", "linux", "westus", "Contoso", "Linux", "22",
-                                          "Linux"))
-    svc.create_definition(ImageDefinition(sub, "rg", "gallery1", "special", "westus", "Contoso", "Linux", "spec",
-                                          "Linux", "Specialized"))
+    svc.create_definition(ImageDefinition(sub, "rg", "gallery1", "linux", "westus", "Contoso", "Linux", "22", "Linux"))
+    svc.create_definition(
+        ImageDefinition(sub, "rg", "gallery1", "special", "westus", "Contoso", "Linux", "spec", "Linux", "Specialized")
+    )
 
     def image(name, os_type="Linux", state="Generalized", gen="V1", location="westus", data=(32, 16)):
-        return svc.create_source("image", "rg", name, location, None, os_type, state, gen, 127, 10, list(data),
-                                 [0] * len(data)).id
+        return svc.create_source(
+            "image", "rg", name, location, None, os_type, state, gen, 127, 10, list(data), [0] * len(data)
+        ).id
 
     return World(
-        svc, sub, image("img"), image("img-spec", state="Specialized"), image("img-v2", gen="V2"),
+        svc,
+        sub,
+        image("img"),
+        image("img-spec", state="Specialized"),
+        image("img-v2", gen="V2"),
         image("img-win", "Windows"),
         svc.create_source("snapshot", "rg", "snap-os", "westus", None, "Linux", "Specialized", "V1", 64, 20).id,
         svc.create_source("snapshot", "rg", "snap-data", "westus", None, None, None, None, 100, 30).id,
@@ -69,5 +82,7 @@ def build_world(svc) -> World:
 
 def encrypted(world: World) -> tuple[TargetRegion, TargetRegion]:
     """West US and East US, each with its own set for the OS disk and data disk LUN 0."""
-    return (TargetRegion("westus", encryption=Encryption(world.des_westus, ((0, world.des_westus),))),
-            TargetRegion("eastus", encryption=Encryption(world.des_eastus, ((0, world.des_eastus),))))
+    return (
+        TargetRegion("westus", encryption=Encryption(world.des_westus, ((0, world.des_westus),))),
+        TargetRegion("eastus", encryption=Encryption(world.des_eastus, ((0, world.des_eastus),))),
+    )
