@@ -35,3 +35,18 @@ def not_found(code: str, message: str) -> AzureError:
 
 def conflict(code: str, message: str) -> AzureError:
     return AzureError(code, message, 409)
+
+
+def resource_not_found(rtype: str, path: str, rg: str) -> AzureError:
+    return not_found(
+        "ResourceNotFound",
+        f"The Resource '{rtype}/{path}' under resource group '{rg}' was not found. For more details please go to "
+        "https://aka.ms/ARMResourceNotFoundFix",
+    )
+
+
+def parent_not_found(path: str) -> AzureError:
+    return not_found(
+        "ParentResourceNotFound",
+        f"Can not perform requested operation on nested resource. Parent resource '{path}' not found.",
+    )

@@ -6,13 +6,17 @@ from datetime import datetime
 
 from .catalog import find_region
 from .dates import iso, parse_date
-from .errors import invalid
+from .errors import AzureError, invalid
 from .models import (
+    DiskEncryptionSet,
     DiskImage,
     Encryption,
     Gallery,
     ImageDefinition,
     ImageVersion,
+    ResourceGroup,
+    Source,
+    Subscription,
     TargetRegion,
 )
 from .replication import provisioning_state, version_status
@@ -167,11 +171,79 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
     }
 
 
+def rg_to_rest(rg: ResourceGroup) -> dict:
+    return {
+        "id": rg.id,
+        "name": rg.name,
+        "type": "Microsoft.Resources/resourceGroups",
+        "location": rg.location,
+        "tags": dict(rg.tags),
+        "properties": {"provisioningState": "Succeeded"},
+    }
+
+
+def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> dict:
+    return {
+        "id": sub.id,
+        "name": sub.name,
+        "tenantId": sub.tenant_id,
+        "isDefault": sub.is_default,
+        "state": "Enabled",
+        "allowListedRegions": [display_name(r) for r in sub.allowed_regions],
+        **({"tenantDisplayName": tenant_name} if tenant_name else {}),
+    }
+
+
+def source_to_rest(source: Source) -> dict:
+    """The REST shape of a source, close to what a GET of that resource type shows."""
+    disks = [{"lun": d.lun, "diskSizeGB": d.size_gb, "occupiedSizeGB": d.used_gb} for d in source.data_disks]
+    return {
+        "id": source.id,
+        "name": source.name,
+        "type": f"Microsoft.Compute/{source.kind}",
+        "location": source.location,
+        "properties": {
+            "osType": source.os_type,
+            "osState": source.os_state,
+            "hyperVGeneration": source.hyper_v_generation,
+            "diskSizeGB": source.os_disk.size_gb if source.os_disk else None,
+            "occupiedSizeGB": source.os_disk.used_gb if source.os_disk else None,
+            "dataDisks": disks,
+            "encrypted": source.encrypted,
+            "provisioningState": source.provisioning_state,
+        },
+    }
+
+
+def des_to_rest(des: DiskEncryptionSet) -> dict:
+    return {
+        "id": des.id,
+        "name": des.name,
+        "type": "Microsoft.Compute/diskEncryptionSets",
+        "location": des.location,
+        "properties": {"encryptionType": des.encryption_type, "provisioningState": "Succeeded"},
+    }
+
+
+def _object(value, path: str) -> dict:
+    """A JSON object from a request body, or Azure's refusal of malformed content."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise AzureError("InvalidRequestContent", f"The request content was invalid: '{path}' must be an object.")
+    return value
+
+
+def _objects(value, path: str) -> list[dict]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise AzureError("InvalidRequestContent", f"The request content was invalid: '{path}' must be an array.")
+    return [_object(item, f"{path}[{i}]") for i, item in enumerate(value)]
+
+
 def _props(body: dict) -> dict:
-    props = body.get("properties") or {}
-    if not isinstance(props, dict):
-        raise invalid("The request content was invalid: 'properties' must be an object.")
-    return props
+    return _object(_object(body, "body").get("properties"), "properties")
 
 
 def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: str) -> Gallery:
@@ -181,7 +253,7 @@ def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: 
         name,
         body.get("location") or "",
         _props(body).get("description"),
-        dict(body.get("tags") or {}),
+        dict(_object(body.get("tags"), "tags")),
     )
 
 
@@ -202,10 +274,10 @@ def definition_from_rest(
     body: dict, subscription: str, resource_group: str, gallery: str, name: str, now: datetime
 ) -> ImageDefinition:
     props = _props(body)
-    ident = props.get("identifier") or {}
-    rec = props.get("recommended") or {}
-    cpus, mem = rec.get("vCPUs") or {}, rec.get("memory") or {}
-    plan = props.get("purchasePlan") or {}
+    ident = _object(props.get("identifier"), "properties.identifier")
+    rec = _object(props.get("recommended"), "properties.recommended")
+    cpus, mem = _object(rec.get("vCPUs"), "recommended.vCPUs"), _object(rec.get("memory"), "recommended.memory")
+    plan = _object(props.get("purchasePlan"), "properties.purchasePlan")
     return ImageDefinition(
         subscription,
         resource_group,
@@ -223,12 +295,12 @@ def definition_from_rest(
         props.get("privacyStatementUri"),
         props.get("releaseNoteUri"),
         _date(props.get("endOfLifeDate"), now, "endOfLifeDate"),
-        dict(body.get("tags") or {}),
+        dict(_object(body.get("tags"), "tags")),
         _int(cpus.get("min"), "recommended.vCPUs.min"),
         _int(cpus.get("max"), "recommended.vCPUs.max"),
         _int(mem.get("min"), "recommended.memory.min"),
         _int(mem.get("max"), "recommended.memory.max"),
-        tuple((props.get("disallowed") or {}).get("diskTypes") or ()),
+        tuple(_object(props.get("disallowed"), "properties.disallowed").get("diskTypes") or ()),
         plan.get("name"),
         plan.get("publisher"),
         plan.get("product"),
@@ -239,8 +311,9 @@ def definition_from_rest(
 def encryption_from_rest(data: dict | None) -> Encryption | None:
     if not data:
         return None
-    os_set = (data.get("osDiskImage") or {}).get("diskEncryptionSetId")
-    disks = tuple((int(d["lun"]), d["diskEncryptionSetId"]) for d in data.get("dataDiskImages") or ())
+    os_set = _object(data.get("osDiskImage"), "encryption.osDiskImage").get("diskEncryptionSetId")
+    disks = tuple((_int(d.get("lun"), "lun"), d.get("diskEncryptionSetId"))
+                  for d in _objects(data.get("dataDiskImages"), "encryption.dataDiskImages"))
     enc = Encryption(os_set, disks)
     return None if enc.is_empty else enc
 
@@ -264,7 +337,7 @@ def target_from_rest(data: dict) -> TargetRegion:
         _int(data.get("regionalReplicaCount"), "regionalReplicaCount"),
         data.get("storageAccountType"),
         _bool(data.get("excludeFromLatest")),
-        encryption_from_rest(data.get("encryption")),
+        encryption_from_rest(_object(data.get("encryption"), "targetRegions.encryption")),
     )
 
 
@@ -273,13 +346,13 @@ def version_from_rest(
 ) -> ImageVersion:
     """A version as a PUT body describes it; disk sizes are filled in later from the sources."""
     props = _props(body)
-    pub = props.get("publishingProfile") or {}
-    storage = props.get("storageProfile") or {}
-    os_image = storage.get("osDiskImage") or {}
-    os_disk = DiskImage(0, 0, None, os_image.get("hostCaching"), (os_image.get("source") or {}).get("id"))
+    pub = _object(props.get("publishingProfile"), "properties.publishingProfile")
+    storage = _object(props.get("storageProfile"), "properties.storageProfile")
+    os_image = _object(storage.get("osDiskImage"), "storageProfile.osDiskImage")
+    os_disk = DiskImage(0, 0, None, os_image.get("hostCaching"), _object(os_image.get("source"), "source").get("id"))
     data = tuple(
-        DiskImage(0, 0, _int(d.get("lun"), "lun"), d.get("hostCaching"), (d.get("source") or {}).get("id"))
-        for d in storage.get("dataDiskImages") or ()
+        DiskImage(0, 0, _int(d.get("lun"), "lun"), d.get("hostCaching"), _object(d.get("source"), "source").get("id"))
+        for d in _objects(storage.get("dataDiskImages"), "storageProfile.dataDiskImages")
     )
     return ImageVersion(
         subscription,
@@ -290,21 +363,21 @@ def version_from_rest(
         body.get("location") or "",
         os_disk,
         data,
-        (storage.get("source") or {}).get("id"),
-        tuple(target_from_rest(t) for t in pub.get("targetRegions") or ()),
+        _object(storage.get("source"), "storageProfile.source").get("id"),
+        tuple(target_from_rest(t) for t in _objects(pub.get("targetRegions"), "publishingProfile.targetRegions")),
         _int(pub.get("replicaCount"), "replicaCount") or 1,
         pub.get("storageAccountType") or "Standard_LRS",
         bool(_bool(pub.get("excludeFromLatest"))),
         _date(pub.get("endOfLifeDate"), now, "endOfLifeDate"),
-        tags=dict(body.get("tags") or {}),
+        tags=dict(_object(body.get("tags"), "tags")),
     )
 
 
 def merge(base: dict, patch: dict) -> dict:
-    """JSON merge of a PATCH body into a resource (lists replace, objects merge)."""
+    """JSON merge of a PATCH body into a resource (lists and `tags` replace as a whole, other objects merge)."""
     result = dict(base)
     for key, value in patch.items():
-        if isinstance(value, dict) and isinstance(result.get(key), dict):
+        if key != "tags" and isinstance(value, dict) and isinstance(result.get(key), dict):
             result[key] = merge(result[key], value)
         else:
             result[key] = value

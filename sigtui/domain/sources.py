@@ -26,17 +26,20 @@ def check_resource_name(name: str, what: str) -> None:
 
 
 def make_disks(
-    os_size: int, os_used: float | None, data_sizes: list[int], data_used: list[float]
+    os_size: int, os_used: float | None, data_sizes: list[int], data_used: list[float], luns: list[int] | None = None
 ) -> tuple[DiskImage, tuple[DiskImage, ...]]:
-    """Disks with provisioned and occupied sizes; LUNs 0, 1, ... for data disks."""
+    """Disks with provisioned and occupied sizes; data disks at `luns` (LUNs 0, 1, ... when not given)."""
     if os_size <= 0:
         raise invalid(f"The value {os_size} of parameter diskSizeGB is out of range.", "diskSizeGB")
     used = os_size if os_used is None else os_used
     if not 0 <= used <= os_size:
         raise invalid(f"The occupied size {used} GB must be between 0 and the disk size {os_size} GB.")
+    luns = list(range(len(data_sizes))) if luns is None else list(luns)
+    if len(luns) != len(data_sizes) or len(set(luns)) != len(luns) or any(lun < 0 for lun in luns):
+        raise invalid("Give one distinct, non-negative LUN per data disk.", "dataDisks.lun")
     data = []
-    for lun, size in enumerate(data_sizes):
-        occupied = data_used[lun] if lun < len(data_used) else 0
+    for i, (lun, size) in enumerate(zip(luns, data_sizes, strict=True)):
+        occupied = data_used[i] if i < len(data_used) else 0
         if size <= 0 or not 0 <= occupied <= size:
             raise invalid(f"Data disk {lun}: occupied size {occupied} GB must be between 0 and {size} GB.")
         data.append(DiskImage(size, occupied, lun))

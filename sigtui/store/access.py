@@ -8,7 +8,8 @@ from ..domain import access, ids
 from ..domain.access import Principal, RoleAssignment
 from ..domain.errors import invalid, not_found
 from . import reads
-from .base import DEFAULT_OWNER, DEFAULT_TENANT, ServiceBase
+from .base import ServiceBase
+from .defaults import DEFAULT_OWNER, DEFAULT_TENANT
 from .reads import find_principal, principal_from
 from .tables import GroupMemberRow, PrincipalRow, RoleAssignmentRow
 

@@ -11,34 +11,12 @@ from ..domain.catalog import find_region
 from ..domain.clock import ClockState
 from ..domain.errors import invalid, not_found
 from ..domain.models import ResourceGroup, Subscription
-from ..domain.rest import display_name
+from ..domain.rest import rg_to_rest
 from ..domain.rules import check_location
 from . import reads
-from .base import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT, ServiceBase
+from .base import ServiceBase
+from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
 from .tables import ResourceGroupRow, Setting, SubscriptionRow, TenantRow
-
-
-def rg_to_rest(rg: ResourceGroup) -> dict:
-    return {
-        "id": rg.id,
-        "name": rg.name,
-        "type": "Microsoft.Resources/resourceGroups",
-        "location": rg.location,
-        "tags": dict(rg.tags),
-        "properties": {"provisioningState": "Succeeded"},
-    }
-
-
-def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> dict:
-    return {
-        "id": sub.id,
-        "name": sub.name,
-        "tenantId": sub.tenant_id,
-        "isDefault": sub.is_default,
-        "state": "Enabled",
-        "allowListedRegions": [display_name(r) for r in sub.allowed_regions],
-        **({"tenantDisplayName": tenant_name} if tenant_name else {}),
-    }
 
 
 class AccountOps(ServiceBase):

@@ -14,18 +14,13 @@ from pathlib import Path
 from sqlmodel import Session
 
 from ..domain import access
-from ..domain.access import Principal, RoleAssignment
 from ..domain.clock import ClockState
 from ..domain.errors import AzureError, not_found
 from ..domain.models import Subscription
 from . import reads
 from .db import Database
+from .defaults import DEFAULT_OWNER, NOBODY
 from .tables import ActivityRow, SimClockRow
-
-DEFAULT_TENANT = ("72f988bf-86f1-41af-91ab-2d7cd011db47", "Contoso", "contoso.onmicrosoft.com")
-DEFAULT_SUBSCRIPTION = ("6a3c8e2f-3b1d-4c7e-9f0a-5d2b7c8e1f40", "Contoso Production")
-DEFAULT_OWNER = "admin@contoso.onmicrosoft.com"
-NOBODY = "00000000-0000-0000-0000-000000000000"
 
 
 @dataclass
@@ -121,45 +116,19 @@ class ServiceBase:
             raise AzureError("SubscriptionNotFound", "No subscriptions found. Run 'sigtui account list'.", 404)
         return subs[0]
 
-    def _grants(self, conn: sqlite3.Connection) -> tuple[Principal | None, list[RoleAssignment]]:
-        principal = reads.find_principal(conn, self.caller)
-        if principal is None:
-            return None, []
-        return principal, reads.assignments_of(conn, reads.identities(conn, principal.id))
-
     def authorize(self, conn: sqlite3.Connection, action: str, resource_id: str) -> None:
         """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""
-        principal, grants = self._grants(conn)
+        principal, grants = reads.grants(conn, self.caller)
         if not access.permitted(grants, action, resource_id):
-            raise access.authorization_failed(
-                principal.label if principal else self.caller,
-                principal.id if principal else NOBODY,
-                action,
-                resource_id,
-            )
+            label, object_id = (principal.label, principal.id) if principal else (self.caller, NOBODY)
+            raise access.authorization_failed(label, object_id, action, resource_id)
 
     def readable(self, conn: sqlite3.Connection) -> Callable[[str], bool]:
         """A predicate telling which resource ids the caller may read."""
-        grants = self._grants(conn)[1]
-        return lambda resource_id: access.permitted(grants, "read", resource_id)
+        return reads.readable(conn, self.caller)
 
     def rg_pk(self, conn: sqlite3.Connection, sub: str, rg: str) -> int:
         found = reads.resource_group(conn, sub, rg)
         if found is None:
             raise not_found("ResourceGroupNotFound", f"Resource group '{rg}' could not be found.")
         return found[0]
-
-
-def resource_not_found(rtype: str, path: str, rg: str) -> AzureError:
-    return not_found(
-        "ResourceNotFound",
-        f"The Resource '{rtype}/{path}' under resource group '{rg}' was not found. For more details please go to "
-        "https://aka.ms/ARMResourceNotFoundFix",
-    )
-
-
-def parent_not_found(path: str) -> AzureError:
-    return not_found(
-        "ParentResourceNotFound",
-        f"Can not perform requested operation on nested resource. Parent resource '{path}' not found.",
-    )

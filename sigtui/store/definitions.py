@@ -8,10 +8,11 @@ import json
 from sqlalchemy import update
 
 from ..domain import rules
+from ..domain.errors import parent_not_found, resource_not_found
 from ..domain.models import ImageDefinition
 from ..domain.rest import definition_from_rest, definition_to_rest, merge
 from . import reads
-from .base import ServiceBase, Tx, parent_not_found, resource_not_found
+from .base import ServiceBase, Tx
 from .tables import DefinitionRow
 
 DEFINITION_WRITE = "Microsoft.Compute/galleries/images/write"

@@ -8,10 +8,11 @@ import json
 from sqlalchemy import update
 
 from ..domain import rules
+from ..domain.errors import resource_not_found
 from ..domain.models import Gallery
 from ..domain.rest import gallery_from_rest, gallery_to_rest, merge
 from . import reads
-from .base import ServiceBase, Tx, resource_not_found
+from .base import ServiceBase, Tx
 from .tables import GalleryRow
 
 GALLERY_WRITE = "Microsoft.Compute/galleries/write"

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
+from ..domain import access
 from ..domain.access import Principal, RoleAssignment
 from ..domain.clock import ClockState
 from ..domain.models import (
@@ -428,3 +429,17 @@ def latest_names(conn: sqlite3.Connection, now: float, region: str | None = None
             {"now": now, "region": region},
         ).fetchall()
     )
+
+
+def grants(conn: sqlite3.Connection, caller: str) -> tuple[Principal | None, list[RoleAssignment]]:
+    """The caller's principal and every role assignment that applies to it, directly or through groups."""
+    principal = find_principal(conn, caller)
+    if principal is None:
+        return None, []
+    return principal, assignments_of(conn, identities(conn, principal.id))
+
+
+def readable(conn: sqlite3.Connection, caller: str):
+    """A predicate telling which resource ids `caller` may read."""
+    assignments = grants(conn, caller)[1]
+    return lambda resource_id: access.permitted(assignments, "read", resource_id)

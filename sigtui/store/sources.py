@@ -7,41 +7,11 @@ import json
 from ..domain import ids, rules
 from ..domain.errors import invalid
 from ..domain.models import DiskEncryptionSet, Source
+from ..domain.rest import des_to_rest, source_to_rest
 from ..domain.sources import KIND_NAMES, check_encryption_type, check_resource_name, make_disks
 from . import reads
 from .base import ServiceBase
 from .tables import DiskEncryptionSetRow, SourceRow
-
-
-def source_to_rest(source: Source) -> dict:
-    """The REST shape of a source, close to what a GET of that resource type shows."""
-    disks = [{"lun": d.lun, "diskSizeGB": d.size_gb, "occupiedSizeGB": d.used_gb} for d in source.data_disks]
-    return {
-        "id": source.id,
-        "name": source.name,
-        "type": f"Microsoft.Compute/{source.kind}",
-        "location": source.location,
-        "properties": {
-            "osType": source.os_type,
-            "osState": source.os_state,
-            "hyperVGeneration": source.hyper_v_generation,
-            "diskSizeGB": source.os_disk.size_gb if source.os_disk else None,
-            "occupiedSizeGB": source.os_disk.used_gb if source.os_disk else None,
-            "dataDisks": disks,
-            "encrypted": source.encrypted,
-            "provisioningState": source.provisioning_state,
-        },
-    }
-
-
-def des_to_rest(des: DiskEncryptionSet) -> dict:
-    return {
-        "id": des.id,
-        "name": des.name,
-        "type": "Microsoft.Compute/diskEncryptionSets",
-        "location": des.location,
-        "properties": {"encryptionType": des.encryption_type, "provisioningState": "Succeeded"},
-    }
 
 
 class SourceOps(ServiceBase):
@@ -59,6 +29,7 @@ class SourceOps(ServiceBase):
         os_disk_used_gb: float | None = None,
         data_disk_sizes_gb: list[int] = (),
         data_disk_used_gb: list[float] = (),
+        data_disk_luns: list[int] | None = None,
         encrypted: bool = False,
         details: dict | None = None,
     ) -> Source:
@@ -82,7 +53,7 @@ class SourceOps(ServiceBase):
                 rules.enum_value("hyperVGeneration", hyper_v_generation or "V1", ("V1", "V2")) if os_type else None
             )
             os_disk, data = make_disks(
-                os_disk_size_gb, os_disk_used_gb, list(data_disk_sizes_gb), list(data_disk_used_gb)
+                os_disk_size_gb, os_disk_used_gb, list(data_disk_sizes_gb), list(data_disk_used_gb), data_disk_luns
             )
             if kind in ("snapshot", "disk") and data:
                 raise invalid(f"A {kind} holds one disk; create one {kind} per data disk.")

@@ -10,7 +10,7 @@ from sqlalchemy import insert
 
 from ..domain import ids, rules
 from ..domain.catalog import find_region
-from ..domain.errors import invalid
+from ..domain.errors import invalid, parent_not_found, resource_not_found
 from ..domain.latest import Resolution, resolve_latest
 from ..domain.models import (
     ImageDefinition,
@@ -24,7 +24,7 @@ from ..domain.names import version_key
 from ..domain.replication import FaultPlan, plan_extra_replicas, plan_jobs, region_status
 from ..domain.rest import merge, version_from_rest, version_to_rest
 from . import reads
-from .base import ServiceBase, Tx, parent_not_found, resource_not_found
+from .base import ServiceBase, Tx
 from .tables import DataDiskRow, TargetRegionRow, VersionRow
 
 VERSION_WRITE = "Microsoft.Compute/galleries/images/versions/write"

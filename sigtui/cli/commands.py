@@ -1,0 +1,102 @@
+"""Dispatch: no command opens the workbench; otherwise find the command group and run one az-style command."""
+
+from __future__ import annotations
+
+import importlib
+
+from ..domain.errors import AzureError
+from .args import GlobalOptions, split_globals
+from .output import USAGE, CliError, UsageError, fail, output_format, render
+from .parser import Parser
+
+GROUPS = {
+    ("sig",): ("sig", "Manage galleries (az sig)."),
+    ("sig", "image-definition"): ("sig_definition", "Manage image definitions (az sig image-definition)."),
+    ("sig", "image-version"): ("sig_version", "Manage image versions (az sig image-version)."),
+    ("rest",): ("rest", "Send a REST request to the simulated Azure Resource Manager (az rest)."),
+    ("account",): ("accounts", "List, show and choose subscriptions (az account)."),
+    ("group",): ("accounts", "Manage resource groups (az group)."),
+    ("image",): ("resources", "Manage managed images, a source of image versions."),
+    ("snapshot",): ("resources", "Manage snapshots, a source of image versions."),
+    ("disk",): ("resources", "Manage managed disks, a source of image versions."),
+    ("vm",): ("resources", "Manage virtual machines as sources of image versions."),
+    ("disk-encryption-set",): ("resources", "Manage disk encryption sets (customer-managed keys)."),
+    ("export",): ("export", "Print resources in the Azure REST shape."),
+    ("clock",): ("clock", "Show or control the simulation clock."),
+    ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
+    ("demo",): ("demo", "Fill a database with the demo catalog."),
+}
+
+HELP = """usage: sigtui [--db PATH|URL] [--as PRINCIPAL] [--speed N] [--readonly]
+       sigtui <command> ... [--db PATH|URL] [--as PRINCIPAL] [--subscription ID] [-o json|tsv|none] [--query PATH]
+
+With no command, sigtui opens the workbench (TUI). Commands:
+{commands}
+"""
+
+
+def _help() -> str:
+    width = max(len(" ".join(g)) for g in GROUPS)
+    lines = [f"  {' '.join(g):<{width}}  {about}" for g, (_, about) in GROUPS.items()]
+    return HELP.format(commands="\n".join(lines))
+
+
+def _group(tokens: list[str]) -> tuple[str, ...]:
+    matches = [g for g in GROUPS if tuple(tokens[:len(g)]) == g]
+    if not matches:
+        raise UsageError(f"sigtui: '{tokens[0]}' is not a sigtui command. See 'sigtui --help'.")
+    return max(matches, key=len)
+
+
+def open_workbench(options: GlobalOptions) -> int:
+    """The TUI, imported only here so headless commands never load Textual."""
+    try:
+        speed = float(options.speed) if options.speed is not None else None
+    except ValueError:
+        raise UsageError(f"sigtui: error: argument --speed: invalid float value: '{options.speed}'") from None
+    from ..tui.app import run_app
+
+    return run_app(db_path=options.db, caller=options.caller, speed=speed, readonly=options.readonly) or 0
+
+
+def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
+    group = _group(tokens)
+    if options.speed is not None or options.readonly:
+        raise UsageError("sigtui: error: --speed and --readonly apply to the workbench, not to commands")
+    output_format(options.output)
+    module = importlib.import_module(f".{GROUPS[group][0]}", __package__)
+    parser = Parser(prog="sigtui " + " ".join(group), description=GROUPS[group][1])
+    module.build(parser, group)
+    namespace = parser.parse_args(tokens[len(group):])
+    from .context import Context
+
+    try:
+        ctx = Context(options)
+    except (ValueError, RuntimeError) as error:
+        raise CliError(f"sigtui: error: {error}") from None
+    try:
+        result = namespace.handler(ctx, namespace)
+    finally:
+        ctx.close()
+    text = render(result, options.output, options.query)
+    if text is not None:
+        print(text)
+    return 0
+
+
+def run(argv: list[str]) -> int:
+    """Run one command line; returns the exit status (0, 1 for a refused operation, 2 for bad usage)."""
+    try:
+        options, tokens = split_globals(list(argv))
+        if not tokens:
+            return open_workbench(options)
+        if tokens[0] in ("-h", "--help"):
+            print(_help())
+            return 0
+        return _run_command(options, tokens)
+    except UsageError as error:
+        return fail(str(error), USAGE)
+    except (AzureError, CliError) as error:
+        return fail(str(error))
+    except SystemExit as done:
+        return done.code or 0

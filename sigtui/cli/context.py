@@ -1,0 +1,52 @@
+"""One command's view of the database: a cheap raw reader, and the service layer only when needed."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import cached_property
+
+from ..store import raw, reads
+from ..store.defaults import DEFAULT_OWNER
+from ..store.paths import db_path
+from .args import GlobalOptions
+
+
+class Context:
+    """The database a command works on, who is calling, and which subscription it means."""
+
+    def __init__(self, options: GlobalOptions):
+        self.path = db_path(options.db)
+        self.caller = options.caller
+        self.subscription = options.subscription
+        if raw.stored_schema_version(self.path) != raw.SCHEMA_VERSION:
+            self.services.bootstrap()
+
+    @cached_property
+    def services(self):
+        """The service layer (SQLModel); imported on first use so read-only commands start fast."""
+        from ..store.services import Services
+
+        return Services(self.path, caller=self.caller)
+
+    @cached_property
+    def conn(self) -> sqlite3.Connection:
+        return raw.connect(self.path)
+
+    @cached_property
+    def readable(self) -> Callable[[str], bool]:
+        """Which resource ids the caller may read, decided as the services decide it."""
+        return reads.readable(self.conn, self.caller or DEFAULT_OWNER)
+
+    def now(self) -> datetime:
+        """Simulated time, as the services see it."""
+        clock = reads.clock(self.conn)
+        return clock.now(time.time()) if clock else datetime.now(UTC)
+
+    def close(self) -> None:
+        if "conn" in self.__dict__:
+            self.conn.close()
+        if "services" in self.__dict__:
+            self.services.db.dispose()

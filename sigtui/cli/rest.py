@@ -1,0 +1,190 @@
+"""`sigtui rest`: `az rest` against the simulated Resource Manager, on the same services as every command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..domain.errors import AzureError
+from ..domain.rest import (
+    definition_from_rest,
+    definition_to_rest,
+    gallery_from_rest,
+    gallery_to_rest,
+    version_from_rest,
+    version_to_rest,
+)
+from ..store import reads
+from . import accounts, arm, lookup, resources, routes
+from .parser import enum
+
+
+def _rest_of(ctx, route: routes.Route, value) -> dict:
+    """The REST body of one resource of the route's kind."""
+    kind = route.kind
+    if kind in ("gallery", "galleries"):
+        return gallery_to_rest(value)
+    if kind in ("definition", "definitions"):
+        return definition_to_rest(value)
+    if kind in ("version", "versions"):
+        return version_to_rest(value, ctx.now(), expand=route.expand)
+    if kind in ("group", "groups"):
+        return accounts.rg_rest(value)
+    if kind in ("subscription", "subscriptions"):
+        return accounts.subscription_rest(value)
+    return resources.to_rest(value)
+
+
+def _read(ctx, r: routes.Route):
+    """GET: one resource, or a collection."""
+    kind, names = r.kind, r.names
+    return {
+        "subscriptions": lambda: reads.subscriptions(ctx.conn),
+        "subscription": lambda: lookup.subscription(ctx, r.sub),
+        "groups": lambda: lookup.resource_groups(ctx, r.sub),
+        "group": lambda: lookup.resource_group(ctx, r.rg, r.sub),
+        "galleries": lambda: lookup.galleries(ctx, r.rg, r.sub),
+        "gallery": lambda: lookup.gallery(ctx, r.rg, *names, sub=r.sub),
+        "definitions": lambda: lookup.definitions(ctx, r.rg, *names, sub=r.sub),
+        "definition": lambda: lookup.definition(ctx, r.rg, *names, sub=r.sub),
+        "versions": lambda: lookup.versions(ctx, r.rg, *names, sub=r.sub),
+        "version": lambda: lookup.version(ctx, r.rg, *names, sub=r.sub),
+        "sources": lambda: resources.listing(ctx, r.rtype, r.rg, r.sub),
+        "source": lambda: resources.find(ctx, r.rtype, r.rg, *names, sub=r.sub),
+    }[kind]()
+
+
+def get(ctx, route: routes.Route) -> dict:
+    found = _read(ctx, route)
+    if isinstance(found, list):
+        return {"value": [_rest_of(ctx, route, item) for item in found]}
+    return _rest_of(ctx, route, found)
+
+
+def _exists(ctx, r: routes.Route) -> bool:
+    sub = lookup.subscription(ctx, r.sub).id
+    found = {
+        "group": lambda: reads.resource_group(ctx.conn, sub, r.rg),
+        "gallery": lambda: reads.gallery(ctx.conn, sub, r.rg, *r.names),
+        "definition": lambda: reads.definition(ctx.conn, sub, r.rg, *r.names),
+        "version": lambda: reads.version(ctx.conn, sub, r.rg, *r.names),
+    }.get(r.kind, lambda: None)()
+    return found is not None
+
+
+def _source_arguments(body: dict) -> dict:
+    """A source resource's PUT body, in Azure's shapes (a managed image's or VM's `storageProfile`, a disk's
+    or snapshot's `properties`) or in the shape sigtui returns, as `create_source` arguments."""
+    props = body.get("properties") or {}
+    storage = props.get("storageProfile") or {}
+    os_disk = storage.get("osDisk") or {}
+    data = sorted(storage.get("dataDisks") or props.get("dataDisks") or (), key=lambda d: d.get("lun", 0))
+    return {
+        "os_type": props.get("osType") or os_disk.get("osType"),
+        "os_state": props.get("osState") or os_disk.get("osState"),
+        "hyper_v_generation": props.get("hyperVGeneration") or storage.get("hyperVGeneration"),
+        "os_disk_size_gb": props.get("diskSizeGB") or os_disk.get("diskSizeGB") or 30,
+        "os_disk_used_gb": props.get("occupiedSizeGB") or os_disk.get("occupiedSizeGB"),
+        "data_disk_sizes_gb": [d.get("diskSizeGB") for d in data],
+        "data_disk_used_gb": [d.get("occupiedSizeGB", 0) for d in data],
+        "data_disk_luns": [d.get("lun", i) for i, d in enumerate(data)],
+    }
+
+
+def _put(ctx, r: routes.Route, body: dict):
+    svc, sub, rg, names = ctx.services, lookup.subscription(ctx, r.sub).id, r.rg, r.names
+    if r.kind == "group":
+        return svc.create_resource_group(rg, body.get("location"), sub, body.get("tags"))
+    if r.kind == "gallery":
+        return svc.create_gallery(gallery_from_rest(body, sub, rg, *names))
+    if r.kind == "definition":
+        return svc.create_definition(definition_from_rest(body, sub, rg, *names, ctx.now()))
+    if r.kind == "version":
+        return svc.create_version(version_from_rest(body, sub, rg, *names, ctx.now()))
+    if r.kind == "source" and r.rtype == resources.DES:
+        encryption = (body.get("properties") or {}).get("encryptionType")
+        return svc.create_disk_encryption_set(rg, *names, body.get("location"), sub, encryption)
+    if r.kind == "source":
+        kind = next(group for group, rtype in resources.KINDS.items() if rtype == r.rtype)
+        return svc.create_source(kind, rg, *names, body.get("location"), sub, **_source_arguments(body))
+    raise _not_allowed("PUT", r)
+
+
+def _patch(ctx, r: routes.Route, body: dict):
+    update = {"gallery": ctx.services.update_gallery, "definition": ctx.services.update_definition,
+              "version": ctx.services.update_version}.get(r.kind)
+    if update is None:
+        raise _not_allowed("PATCH", r)
+    return update(r.sub, r.rg, *r.names, body)
+
+
+def _delete(ctx, r: routes.Route) -> int:
+    delete = {"group": lambda: ctx.services.delete_resource_group(r.rg, r.sub),
+              "gallery": lambda: ctx.services.delete_gallery(r.sub, r.rg, *r.names),
+              "definition": lambda: ctx.services.delete_definition(r.sub, r.rg, *r.names),
+              "version": lambda: ctx.services.delete_version(r.sub, r.rg, *r.names)}.get(r.kind)
+    if delete is None:
+        raise _not_allowed("DELETE", r)
+    return arm.delete(delete)
+
+
+def _not_allowed(method: str, r: routes.Route) -> AzureError:
+    return AzureError("MethodNotAllowed", f"The requested method '{method}' is not allowed for this resource "
+                                          f"({r.kind}).", 405)
+
+
+def _body(text: str | None) -> dict:
+    if not text:
+        return {}
+    if text.startswith("@"):
+        text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
+    try:
+        body = json.loads(text)
+    except ValueError as error:
+        raise AzureError("InvalidRequestContent", f"The request content was invalid and could not be "
+                                                  f"deserialized: '{error}'.") from None
+    if not isinstance(body, dict):
+        raise AzureError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
+                                                  "the body must be a JSON object.")
+    return body
+
+
+def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
+    """One HTTP request: status and response body."""
+    sub = ctx.subscription or ""
+    route = routes.parse(url.replace("{subscriptionId}", lookup.subscription(ctx, sub or None).id))
+    if route.param("api-version") is None:
+        raise AzureError("MissingApiVersionParameter",
+                         "The api-version query parameter (?api-version=) is required for all requests.")
+    if method == "get":
+        return 200, get(ctx, route)
+    if method == "delete":
+        return _delete(ctx, route), None
+    if method == "patch":
+        return 200, _rest_of(ctx, route, _patch(ctx, route, body))
+    if method == "put":
+        existed = _exists(ctx, route)
+        return (200 if existed else 201), _rest_of(ctx, route, _put(ctx, route, body))
+    raise _not_allowed(method.upper(), route)
+
+
+def run(ctx, ns) -> dict | None:
+    """The response body; the status line goes to stderr, as `az rest --debug` would show it."""
+    try:
+        status, body = request(ctx, ns.method, ns.url, _body(ns.body))
+    except AzureError as error:
+        print(f"HTTP {error.status}", file=sys.stderr)
+        raise
+    print(f"HTTP {status}", file=sys.stderr)
+    return body
+
+
+def build(parser, group) -> None:
+    parser.add_argument("-m", "--method", default="get",
+                        type=enum("get", "put", "patch", "delete", "post", "head", "options"))
+    parser.add_argument("-u", "--url", "--uri", dest="url", required=True,
+                        help="an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/...?api-version=...")
+    parser.add_argument("-b", "--body", help="JSON text, or @file.json")
+    parser.add_argument("--headers", nargs="*", help="accepted and ignored")
+    parser.set_defaults(handler=run)

@@ -1,0 +1,72 @@
+"""ARM URLs the simulator answers: which resource a path names, and its query options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
+
+from ..domain.errors import AzureError
+
+SOURCE_TYPES = {t.lower(): t for t in ("images", "snapshots", "disks", "virtualMachines", "diskEncryptionSets")}
+NESTED = (("galleries", "galleries", "gallery"), ("images", "definitions", "definition"),
+          ("versions", "versions", "version"))
+"""The gallery hierarchy under `Microsoft.Compute`: URL segment, collection kind, single-resource kind."""
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str
+    sub: str | None = None
+    rg: str | None = None
+    names: tuple[str, ...] = ()
+    rtype: str | None = None
+    query: tuple[tuple[str, str], ...] = ()
+
+    def param(self, name: str) -> str | None:
+        return next((v for k, v in self.query if k.lower() == name.lower()), None)
+
+    @property
+    def expand(self) -> bool:
+        return (self.param("$expand") or "").lower() == "replicationstatus"
+
+
+def _unknown(path: str) -> AzureError:
+    return AzureError("InvalidResourceType", f"The resource type for '{path}' could not be found in the "
+                                             "namespace 'Microsoft.Compute'.", 404)
+
+
+def _compute(path: str, sub: str, rg: str | None, rest: list[str], query) -> Route:
+    if len(rest) in (1, 2) and rest[0].lower() in SOURCE_TYPES and rg:
+        kind = "source" if len(rest) == 2 else "sources"
+        return Route(kind, sub, rg, tuple(rest[1:]), SOURCE_TYPES[rest[0].lower()], query)
+    names = []
+    for i, segment in enumerate(rest):
+        if i % 2 == 0 and (i // 2 >= len(NESTED) or segment.lower() != NESTED[i // 2][0]):
+            raise _unknown(path)
+        if i % 2 == 1:
+            names.append(segment)
+    if rg is None and len(rest) > 1:
+        raise _unknown(path)
+    _, collection, single = NESTED[(len(rest) - 1) // 2]
+    return Route(single if len(rest) % 2 == 0 else collection, sub, rg, tuple(names), None, query)
+
+
+def parse(url: str) -> Route:
+    """`/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries/{g}...?api-version=...`;
+    a full `https://management.azure.com/...` URL works too."""
+    split = urlsplit(url)
+    query = tuple(parse_qsl(split.query, keep_blank_values=True))
+    parts = [p for p in split.path.split("/") if p]
+    low = [p.lower() for p in parts]
+    if low[:1] != ["subscriptions"]:
+        raise _unknown(split.path)
+    if len(parts) <= 2:
+        return Route("subscription" if len(parts) == 2 else "subscriptions", *parts[1:2], query=query)
+    sub, rg, rest = parts[1], None, parts[2:]
+    if low[2] == "resourcegroups":
+        if len(parts) <= 4:
+            return Route("group" if len(parts) == 4 else "groups", sub, *parts[3:4], query=query)
+        rg, rest = parts[3], parts[4:]
+    if len(rest) < 3 or rest[0].lower() != "providers" or rest[1].lower() != "microsoft.compute":
+        raise _unknown(split.path)
+    return _compute(split.path, sub, rg, rest[2:], query)

@@ -1,0 +1,135 @@
+"""`sigtui sig image-version create|show|list|update|delete`, as `az sig image-version`."""
+
+from __future__ import annotations
+
+from ..domain.dates import iso
+from ..domain.rest import version_from_rest, version_to_rest
+from . import arm, azparse, generic_update, lookup
+from .output import UsageError
+from .parser import add_definition, add_flag, add_location, add_tags, add_version, enum, subcommands, tags
+from .sig import location_or_group
+
+STORAGE = ("Standard_LRS", "Standard_ZRS", "Premium_LRS")
+
+
+def _storage_profile(ns, sub: str, rg: str) -> dict:
+    """Where the version is made from; names that are not ids resolve in the command's resource group."""
+    if not (ns.managed_image or ns.os_snapshot or ns.virtual_machine or ns.image_version):
+        raise UsageError("usage error: Please provide --managed-image or --os-snapshot or --virtual-machine or "
+                         "--image-version")
+    if ns.data_snapshot_luns and not ns.data_snapshots:
+        raise UsageError("usage error: --data-snapshot-luns must be used together with --data-snapshots")
+    luns = ns.data_snapshot_luns or list(range(len(ns.data_snapshots or ())))
+    if ns.data_snapshots and len(ns.data_snapshots) != len(luns):
+        raise UsageError("usage error: Length of --data-snapshots and --data-snapshot-luns should be equal.")
+    profile: dict = {}
+    source = ns.image_version or (
+        azparse.resource_id(ns.virtual_machine, sub, rg, "virtualMachines") if ns.virtual_machine
+        else ns.managed_image and azparse.resource_id(ns.managed_image, sub, rg, "images"))
+    if source:
+        profile["source"] = {"id": source}
+    if ns.os_snapshot:
+        profile["osDiskImage"] = {"source": {"id": azparse.resource_id(ns.os_snapshot, sub, rg, "snapshots")}}
+    if ns.data_snapshots:
+        profile["dataDiskImages"] = [{"lun": lun, "source": {"id": azparse.resource_id(s, sub, rg, "snapshots")}}
+                                     for lun, s in zip(luns, ns.data_snapshots, strict=True)]
+    return profile
+
+
+def _targets(ns, sub: str, rg: str) -> list[dict]:
+    return azparse.target_regions(ns.target_regions, ns.target_region_encryption, sub, rg)
+
+
+def create(ctx, ns) -> dict:
+    """As az: parse the target regions, default the location, then require a source."""
+    sub, rg, now = lookup.subscription(ctx).id, ns.resource_group, ctx.now()
+    targets = _targets(ns, sub, rg) if ns.target_regions else None
+    location = location_or_group(ctx, ns)
+    publishing = {"targetRegions": targets or [{"name": location}]}
+    for key, value in (("replicaCount", ns.replica_count), ("storageAccountType", ns.storage_account_type),
+                       ("excludeFromLatest", ns.exclude_from_latest),
+                       ("endOfLifeDate", iso(azparse.end_of_life(ns.end_of_life_date, now)))):
+        if value is not None:
+            publishing[key] = value
+    body = {"location": location, "tags": tags(ns.tags) or {},
+            "properties": {"publishingProfile": publishing, "storageProfile": _storage_profile(ns, sub, rg)}}
+    version = version_from_rest(body, sub, rg, ns.gallery, ns.definition, ns.version, now)
+    return version_to_rest(ctx.services.create_version(version), ctx.now())
+
+
+def show(ctx, ns) -> dict:
+    version = lookup.version(ctx, ns.resource_group, ns.gallery, ns.definition, ns.version)
+    return version_to_rest(version, ctx.now(), expand=(ns.expand or "").lower() == "replicationstatus")
+
+
+def list_(ctx, ns) -> list:
+    now = ctx.now()
+    return [version_to_rest(v, now) for v in lookup.versions(ctx, ns.resource_group, ns.gallery, ns.definition)]
+
+
+def update(ctx, ns) -> dict:
+    """Generic `--set/--add/--remove`, then `--target-regions` (the whole list) and `--replica-count`."""
+    sub, rg = lookup.subscription(ctx).id, ns.resource_group
+    current = version_to_rest(lookup.version(ctx, rg, ns.gallery, ns.definition, ns.version), ctx.now())
+
+    def adjust(view: dict) -> None:
+        publishing = view.setdefault("publishingProfile", {})
+        if ns.target_regions:
+            publishing["targetRegions"] = _targets(ns, sub, rg)
+        if ns.replica_count:
+            publishing["replicaCount"] = ns.replica_count
+
+    updated = generic_update.run(current, "version", ns, lambda patch: ctx.services.update_version(
+        sub, rg, ns.gallery, ns.definition, ns.version, patch), adjust)
+    return version_to_rest(updated, ctx.now())
+
+
+def delete(ctx, ns) -> None:
+    arm.delete(lambda: ctx.services.delete_version(ctx.subscription, ns.resource_group, ns.gallery, ns.definition,
+                                                   ns.version))
+
+
+def _region_arguments(p) -> None:
+    p.add_argument("--target-regions", nargs="+", metavar="REGION[=COUNT[=STORAGE]]",
+                   help="regions to replicate to, e.g. westus=2=standard_lrs eastus2")
+    p.add_argument("--target-region-encryption", nargs="+", metavar="OSDES[,LUN,DES...]",
+                   help="per target region: osdes,lun,des,... ('null' for no OS-disk set)")
+    p.add_argument("--replica-count", type=int, help="default replica count per region")
+
+
+def _create_arguments(p) -> None:
+    add_version(p)
+    add_location(p)
+    _region_arguments(p)
+    p.add_argument("--storage-account-type", type=enum(*STORAGE))
+    add_flag(p, "--exclude-from-latest")
+    p.add_argument("--end-of-life-date", help="a bare date means T12:59:59Z that day")
+    p.add_argument("--managed-image", help="name or id of a managed image (or a VM id)")
+    p.add_argument("--os-snapshot", help="name or id of the OS-disk snapshot or managed disk")
+    p.add_argument("--data-snapshots", nargs="+", help="names or ids of data-disk snapshots")
+    p.add_argument("--data-snapshot-luns", nargs="+", type=int, help="LUNs of --data-snapshots, in order")
+    p.add_argument("--virtual-machine", help="name or id of a source virtual machine")
+    p.add_argument("--image-version", help="id of another gallery image version to copy")
+    add_tags(p)
+
+
+def build(parser, group) -> None:
+    verbs = subcommands(parser)
+    p = verbs.add_parser("create", help="create an image version and start replication")
+    _create_arguments(p)
+    p.set_defaults(handler=create)
+    p = verbs.add_parser("show", help="show an image version")
+    add_version(p)
+    p.add_argument("--expand", help="'ReplicationStatus' adds the replication status per region")
+    p.set_defaults(handler=show)
+    p = verbs.add_parser("list", help="list the versions of an image definition")
+    add_definition(p)
+    p.set_defaults(handler=list_)
+    p = verbs.add_parser("update", help="update target regions, replica counts, exclusion or end of life")
+    add_version(p)
+    _region_arguments(p)
+    generic_update.add_arguments(p)
+    p.set_defaults(handler=update)
+    p = verbs.add_parser("delete", help="delete an image version")
+    add_version(p)
+    p.set_defaults(handler=delete)
