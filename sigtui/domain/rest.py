@@ -35,21 +35,22 @@ def _drop_none(data: dict) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
+def _resource(rid: str, name: str, rtype: str, location: str, properties: dict, tags: dict | None = None) -> dict:
+    """ARM's envelope around a resource's properties."""
+    body = {"id": rid, "name": name, "type": rtype, "location": location}
+    if tags is not None:
+        body["tags"] = dict(tags)
+    body["properties"] = properties
+    return body
+
+
 def gallery_to_rest(gallery: Gallery) -> dict:
-    return {
-        "id": gallery.id,
-        "name": gallery.name,
-        "type": GALLERY_TYPE,
-        "location": gallery.location,
-        "tags": dict(gallery.tags),
-        "properties": _drop_none(
-            {
-                "description": gallery.description,
-                "identifier": {"uniqueName": gallery.unique_name},
-                "provisioningState": gallery.provisioning_state,
-            }
-        ),
+    properties = {
+        "description": gallery.description,
+        "identifier": {"uniqueName": gallery.unique_name},
+        "provisioningState": gallery.provisioning_state,
     }
+    return _resource(gallery.id, gallery.name, GALLERY_TYPE, gallery.location, _drop_none(properties), gallery.tags)
 
 
 def _range(low: int | None, high: int | None) -> dict | None:
@@ -68,33 +69,27 @@ def definition_to_rest(definition: ImageDefinition) -> dict:
     plan = _drop_none(
         {"name": definition.plan_name, "publisher": definition.plan_publisher, "product": definition.plan_product}
     )
-    return {
-        "id": definition.id,
-        "name": definition.name,
-        "type": DEFINITION_TYPE,
-        "location": definition.location,
-        "tags": dict(definition.tags),
-        "properties": _drop_none(
-            {
-                "description": definition.description,
-                "eula": definition.eula,
-                "privacyStatementUri": definition.privacy_statement_uri,
-                "releaseNoteUri": definition.release_note_uri,
-                "osType": definition.os_type,
-                "osState": definition.os_state,
-                "hyperVGeneration": definition.hyper_v_generation,
-                "endOfLifeDate": iso(definition.end_of_life_date),
-                "identifier": {"publisher": definition.publisher, "offer": definition.offer, "sku": definition.sku},
-                "recommended": recommended or None,
-                "disallowed": {"diskTypes": list(definition.disallowed_disk_types)}
-                if definition.disallowed_disk_types
-                else None,
-                "purchasePlan": plan or None,
-                "architecture": definition.architecture,
-                "provisioningState": definition.provisioning_state,
-            }
-        ),
-    }
+    properties = _drop_none(
+        {
+            "description": definition.description,
+            "eula": definition.eula,
+            "privacyStatementUri": definition.privacy_statement_uri,
+            "releaseNoteUri": definition.release_note_uri,
+            "osType": definition.os_type,
+            "osState": definition.os_state,
+            "hyperVGeneration": definition.hyper_v_generation,
+            "endOfLifeDate": iso(definition.end_of_life_date),
+            "identifier": {"publisher": definition.publisher, "offer": definition.offer, "sku": definition.sku},
+            "recommended": recommended or None,
+            "disallowed": {"diskTypes": list(definition.disallowed_disk_types)}
+            if definition.disallowed_disk_types
+            else None,
+            "purchasePlan": plan or None,
+            "architecture": definition.architecture,
+            "provisioningState": definition.provisioning_state,
+        }
+    )
+    return _resource(definition.id, definition.name, DEFINITION_TYPE, definition.location, properties, definition.tags)
 
 
 def encryption_to_rest(enc: Encryption | None) -> dict | None:
@@ -161,25 +156,13 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
                 for s in statuses
             ],
         }
-    return {
-        "id": version.id,
-        "name": version.name,
-        "type": VERSION_TYPE,
-        "location": version.location,
-        "tags": dict(version.tags),
-        "properties": properties,
-    }
+    return _resource(version.id, version.name, VERSION_TYPE, version.location, properties, version.tags)
 
 
 def rg_to_rest(rg: ResourceGroup) -> dict:
-    return {
-        "id": rg.id,
-        "name": rg.name,
-        "type": "Microsoft.Resources/resourceGroups",
-        "location": rg.location,
-        "tags": dict(rg.tags),
-        "properties": {"provisioningState": "Succeeded"},
-    }
+    return _resource(
+        rg.id, rg.name, "Microsoft.Resources/resourceGroups", rg.location, {"provisioningState": "Succeeded"}, rg.tags
+    )
 
 
 def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> dict:
@@ -197,32 +180,22 @@ def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> d
 def source_to_rest(source: Source) -> dict:
     """The REST shape of a source, close to what a GET of that resource type shows."""
     disks = [{"lun": d.lun, "diskSizeGB": d.size_gb, "occupiedSizeGB": d.used_gb} for d in source.data_disks]
-    return {
-        "id": source.id,
-        "name": source.name,
-        "type": f"Microsoft.Compute/{source.kind}",
-        "location": source.location,
-        "properties": {
-            "osType": source.os_type,
-            "osState": source.os_state,
-            "hyperVGeneration": source.hyper_v_generation,
-            "diskSizeGB": source.os_disk.size_gb if source.os_disk else None,
-            "occupiedSizeGB": source.os_disk.used_gb if source.os_disk else None,
-            "dataDisks": disks,
-            "encrypted": source.encrypted,
-            "provisioningState": source.provisioning_state,
-        },
+    properties = {
+        "osType": source.os_type,
+        "osState": source.os_state,
+        "hyperVGeneration": source.hyper_v_generation,
+        "diskSizeGB": source.os_disk.size_gb if source.os_disk else None,
+        "occupiedSizeGB": source.os_disk.used_gb if source.os_disk else None,
+        "dataDisks": disks,
+        "encrypted": source.encrypted,
+        "provisioningState": source.provisioning_state,
     }
+    return _resource(source.id, source.name, f"Microsoft.Compute/{source.kind}", source.location, properties)
 
 
 def des_to_rest(des: DiskEncryptionSet) -> dict:
-    return {
-        "id": des.id,
-        "name": des.name,
-        "type": "Microsoft.Compute/diskEncryptionSets",
-        "location": des.location,
-        "properties": {"encryptionType": des.encryption_type, "provisioningState": "Succeeded"},
-    }
+    properties = {"encryptionType": des.encryption_type, "provisioningState": "Succeeded"}
+    return _resource(des.id, des.name, "Microsoft.Compute/diskEncryptionSets", des.location, properties)
 
 
 def _object(value, path: str) -> dict:
@@ -312,8 +285,10 @@ def encryption_from_rest(data: dict | None) -> Encryption | None:
     if not data:
         return None
     os_set = _object(data.get("osDiskImage"), "encryption.osDiskImage").get("diskEncryptionSetId")
-    disks = tuple((_int(d.get("lun"), "lun"), d.get("diskEncryptionSetId"))
-                  for d in _objects(data.get("dataDiskImages"), "encryption.dataDiskImages"))
+    disks = tuple(
+        (_int(d.get("lun"), "lun"), d.get("diskEncryptionSetId"))
+        for d in _objects(data.get("dataDiskImages"), "encryption.dataDiskImages")
+    )
     enc = Encryption(os_set, disks)
     return None if enc.is_empty else enc
 
