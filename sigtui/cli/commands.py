@@ -19,8 +19,15 @@ GROUPS = {
     ("image",): ("resources", "Manage managed images, a source of image versions."),
     ("snapshot",): ("resources", "Manage snapshots, a source of image versions."),
     ("disk",): ("resources", "Manage managed disks, a source of image versions."),
-    ("vm",): ("resources", "Manage virtual machines as sources of image versions."),
+    ("vm",): ("vm", "Create VMs from gallery images (az vm); without --image, a source VM for image versions."),
+    ("vmss",): ("vm", "Create virtual machine scale sets from gallery images (az vmss)."),
     ("disk-encryption-set",): ("resources", "Manage disk encryption sets (customer-managed keys)."),
+    ("role", "assignment"): ("role", "Share galleries, definitions and versions (az role assignment)."),
+    ("ad", "user"): ("ad", "Manage users (az ad user)."),
+    ("ad", "group"): ("ad", "Manage groups (az ad group)."),
+    ("ad", "group", "member"): ("ad", "Manage group membership (az ad group member)."),
+    ("ad", "sp"): ("ad", "Manage service principals (az ad sp)."),
+    ("cost",): ("cost", "Estimate what image versions cost to keep (illustrative prices)."),
     ("export",): ("export", "Print resources in the Azure REST shape."),
     ("clock",): ("clock", "Show or control the simulation clock."),
     ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
@@ -44,6 +51,9 @@ def _help() -> str:
 def _group(tokens: list[str]) -> tuple[str, ...]:
     matches = [g for g in GROUPS if tuple(tokens[:len(g)]) == g]
     if not matches:
+        nested = [" ".join(g) for g in GROUPS if g[0] == tokens[0]]
+        if nested:
+            raise UsageError(f"sigtui {tokens[0]}: error: name a command group: {', '.join(nested)}")
         raise UsageError(f"sigtui: '{tokens[0]}' is not a sigtui command. See 'sigtui --help'.")
     return max(matches, key=len)
 

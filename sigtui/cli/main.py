@@ -9,4 +9,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     from .commands import run
 
-    return run(args)
+    try:
+        return run(args)
+    except BrokenPipeError:
+        sys.stdout = None
+        return 0

@@ -79,6 +79,11 @@ def render(data, output: str | None = None, expression: str | None = None) -> st
     return json.dumps(data, indent=2)
 
 
+def warn(message: str) -> None:
+    """az's `logger.warning`: `WARNING: ...` on stderr, beside the result on stdout."""
+    print(f"WARNING: {message}", file=sys.stderr)
+
+
 def fail(message: str, status: int = FAILED) -> int:
     print(message, file=sys.stderr)
     return status

@@ -74,6 +74,11 @@ def _create_arguments(p, group: str) -> None:
         p.add_argument("--encryption-type", help="EncryptionAtRestWithCustomerKey (default) or "
                                                  "EncryptionAtRestWithPlatformAndCustomerKeys")
         return
+    add_source_arguments(p)
+
+
+def add_source_arguments(p) -> None:
+    """What a source is like: OS, state, generation and disk sizes (also `vm create` without `--image`)."""
     p.add_argument("--os-type", type=enum("Windows", "Linux"))
     p.add_argument("--os-state", type=enum("Generalized", "Specialized"))
     p.add_argument("--hyper-v-generation", type=enum("V1", "V2"))

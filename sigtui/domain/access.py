@@ -15,6 +15,12 @@ ROLE_ACTIONS = {
     "Owner": frozenset({"read", "write", "delete", "share"}),
 }
 PRINCIPAL_KINDS = ("User", "Group", "ServicePrincipal")
+ROLE_DEFINITION_IDS = {
+    "Owner": "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+    "Contributor": "b24988ac-6180-42a0-ab88-20f7382dd24c",
+    "Reader": "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+}
+"""Azure's built-in role definition ids, the same in every subscription."""
 VERSION_SCOPE_WARNING = (
     "Sharing single image versions is allowed but discouraged: share the gallery (recommended) or the image "
     "definition instead."
@@ -61,16 +67,12 @@ def permitted(assignments: Iterable[RoleAssignment], action: str, resource_id: s
 
 def action_name(action: str, resource_id: str) -> str:
     """Azure's operation name, e.g. `Microsoft.Compute/galleries/images/versions/write`."""
-    kind = parse_arm_id(resource_id).kind
-    types = {
-        "galleries": "Microsoft.Compute/galleries",
-        "galleries/images": "Microsoft.Compute/galleries/images",
-        "galleries/images/versions": "Microsoft.Compute/galleries/images/versions",
-        "": "Microsoft.Resources/subscriptions/resourceGroups",
-    }
-    rtype = types.get(kind, f"Microsoft.Compute/{kind}")
-    verb = {"share": "Microsoft.Authorization/roleAssignments/write"}.get(action)
-    return verb or f"{rtype}/{action}"
+    if action == "share":
+        return "Microsoft.Authorization/roleAssignments/write"
+    path = parse_arm_id(resource_id).path
+    if not path:
+        return f"Microsoft.Resources/subscriptions/resourceGroups/{action}"
+    return "Microsoft.Compute/" + "/".join(rtype for rtype, _ in path) + f"/{action}"
 
 
 def authorization_failed(principal_label: str, object_id: str, action: str, resource_id: str) -> AzureError:

@@ -141,8 +141,12 @@ class AccessOps(ServiceBase):
     def group_members(self, group: str) -> list[Principal]:
         with self.read() as conn:
             found = find_principal(conn, group)
-            if found is None:
-                return []
+            if found is None or found.kind != "Group":
+                raise not_found(
+                    "Request_ResourceNotFound",
+                    f"Resource '{group}' does not exist or one of its queried "
+                    "reference-property objects are not present.",
+                )
             return [
                 principal_from(r)
                 for r in reads.rows(
@@ -227,7 +231,31 @@ class AccessOps(ServiceBase):
             if assignee:
                 who = find_principal(conn, assignee)
                 rows = [a for a in rows if who and a.principal_id.lower() == who.id.lower()]
+            readable = self.readable(conn)
+            rows = [a for a in rows if readable(a.scope)]
             return [assignment_to_rest(a, principals.get(a.principal_id.lower())) for a in rows]
+
+    def delete_role_assignments(self, matches: list[tuple[str, str, str]]) -> int:
+        """Remove several (principal id, role, scope) assignments together: all of them or none."""
+        with self.write() as tx:
+            gone = 0
+            for principal_id, role, scope in matches:
+                self.authorize(tx.conn, "share", scope)
+                gone += self._remove_assignment(tx, principal_id, role, scope)
+            return gone
+
+    def _remove_assignment(self, tx, principal_id: str, role: str, scope: str) -> int:
+        gone = tx.conn.execute(
+            "DELETE FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?", (principal_id, role, scope)
+        ).rowcount
+        if gone:
+            tx.log(
+                "Microsoft.Authorization/roleAssignments/delete",
+                scope,
+                {"principalId": principal_id, "role": role},
+                None,
+            )
+        return gone
 
     def delete_role_assignment(self, assignee: str, role: str, scope: str) -> int:
         role = access.role_name(role)
@@ -236,15 +264,4 @@ class AccessOps(ServiceBase):
             if principal is None:
                 raise not_found("PrincipalNotFound", f"Principal {assignee} does not exist in the directory.")
             self.authorize(tx.conn, "share", scope)
-            gone = tx.conn.execute(
-                "DELETE FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",
-                (principal.id, role, scope),
-            ).rowcount
-            if gone:
-                tx.log(
-                    "Microsoft.Authorization/roleAssignments/delete",
-                    scope,
-                    {"principalId": principal.id, "role": role},
-                    None,
-                )
-            return gone
+            return self._remove_assignment(tx, principal.id, role, scope)

@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 from ..domain import ids, vm
-from ..domain.errors import AzureError, invalid, not_found
+from ..domain.errors import AzureError, invalid, not_found, resource_not_found
 from ..domain.latest import Resolution, not_in_region_error, resolve_latest
 from ..domain.models import ImageVersion, ReplicationState, SourceKind
 from ..domain.replication import region_status
@@ -193,8 +193,8 @@ class VmOps(ServiceBase):
 
     def create_vm(
         self, image_id: str, request: vm.VmRequest, subscription: str | None = None, create_resource_group: bool = False
-    ) -> dict:
-        """Create a VM (or a scale set when `instance_count` is set); returns its REST shape."""
+    ) -> tuple[dict, VmPlan]:
+        """Create a VM (or a scale set when `instance_count` is set); returns its REST shape and the reviewed plan."""
         with self.write() as tx:
             sub = self.subscription(tx.conn, subscription)
             if create_resource_group and reads.resource_group(tx.conn, sub.id, request.resource_group) is None:
@@ -256,7 +256,17 @@ class VmOps(ServiceBase):
                 )
             body = vm_to_rest(row)
             tx.log(f"Microsoft.Compute/{plan.kind}/write", plan.id, None, body)
-            return body
+            return body, plan
+
+    def get_vm(self, vm_id: str) -> dict:
+        """One VM or scale set by id."""
+        with self.read() as conn:
+            found = reads.rows(conn, "SELECT * FROM virtual_machine WHERE arm_id = ?", (vm_id,))
+            if not found:
+                parsed = ids.parse_arm_id(vm_id)
+                raise resource_not_found(f"Microsoft.Compute/{parsed.path[0][0]}", parsed.name, parsed.resource_group)
+            self.authorize(conn, "read", vm_id)
+            return vm_to_rest(dict(found[0]))
 
     def list_vms(self, version_id: str | None = None) -> list[dict]:
         """Every VM and scale set, or those created from one image version."""

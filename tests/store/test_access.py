@@ -101,7 +101,7 @@ def test_reader_may_create_vms_from_what_it_can_read(shared, scope):
     world, ids, fake_time = shared
     svc = as_user(world, fake_time, f"reader-{scope}@contoso.onmicrosoft.com")
     image = ids["version"] if scope == "version" else ids["definition"]
-    body = svc.create_vm(
+    body, _ = svc.create_vm(
         image,
         VmRequest(
             "vm-" + scope,

@@ -56,7 +56,7 @@ def test_latest_is_resolved_in_the_chosen_region(world, region, resolved, why):
 
 def test_created_vm_keeps_the_requested_image_and_the_resolved_version(world):
     image = definition_id(world)
-    body = world.svc.create_vm(image, request())
+    body, _ = world.svc.create_vm(image, request())
     reference = body["properties"]["storageProfile"]["imageReference"]
     assert reference == {"id": image, "exactVersion": "1.10.0"}
     assert [v["name"] for v in world.svc.list_vms(reference["id"] + "/versions/1.10.0")] == ["vm1"]
@@ -180,13 +180,14 @@ def test_scale_set_advice_and_end_of_life_warning(world):
     assert plan.advice.needed == 2 and not plan.advice.enough
     pinned = svc.plan_vm(definition_id(world) + "/versions/1.10.0", request())
     assert any("past its end-of-life date" in w for w in pinned.warnings)
-    body = svc.create_vm(definition_id(world), request(instance_count=1000, name="ss1"))
+    body, _ = svc.create_vm(definition_id(world), request(instance_count=1000, name="ss1"))
     assert body["sku"] == {"name": "Standard_D2s_v5", "capacity": 1000}
 
 
 def test_created_vm_is_a_source_for_a_new_version(world):
     svc = world.svc
-    body = svc.create_vm(definition_id(world), request(name="capture1", admin_password="Str0ng!Passw0rd", ssh_key=None))
+    made = request(name="capture1", admin_password="Str0ng!Passw0rd", ssh_key=None)
+    body, _ = svc.create_vm(definition_id(world), made)
     source = svc.get_source(body["id"])
     assert (source.kind, source.os_state, source.location) == ("virtualMachines", "Specialized", "westus")
 

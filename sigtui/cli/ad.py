@@ -1,0 +1,58 @@
+"""`sigtui ad user|group|sp create|list` and `sigtui ad group member add|list`: the directory, as `az ad`."""
+
+from __future__ import annotations
+
+from .parser import subcommands
+
+KINDS = {"user": "User", "group": "Group", "sp": "ServicePrincipal"}
+
+
+def _rest(principal) -> dict:
+    from ..store.access import principal_to_rest
+
+    return principal_to_rest(principal)
+
+
+def create(ctx, ns) -> dict:
+    upn = getattr(ns, "user_principal_name", None)
+    return _rest(ctx.services.create_principal(ns.kind, ns.display_name, upn, ns.tenant))
+
+
+def list_(ctx, ns) -> list:
+    return [_rest(p) for p in ctx.services.list_principals() if p.kind == ns.kind]
+
+
+def member_add(ctx, ns) -> None:
+    ctx.services.add_group_member(ns.group, ns.member_id)
+
+
+def member_list(ctx, ns) -> list:
+    return [_rest(p) for p in ctx.services.group_members(ns.group)]
+
+
+def _members(verbs) -> None:
+    p = verbs.add_parser("add", help="add a user, group or service principal to a group")
+    p.add_argument("--group", "-g", required=True, help="the group's display name or object id")
+    p.add_argument("--member-id", required=True, help="the member's object id, user principal name or display name")
+    p.set_defaults(handler=member_add)
+    p = verbs.add_parser("list", help="the direct members of a group")
+    p.add_argument("--group", "-g", required=True, help="the group's display name or object id")
+    p.set_defaults(handler=member_list)
+
+
+def build(parser, group) -> None:
+    verbs = subcommands(parser)
+    if group[-1] == "member":
+        _members(verbs)
+        return
+    kind = KINDS[group[-1]]
+    p = verbs.add_parser("create", help=f"create a {kind}")
+    p.add_argument("--display-name", required=True)
+    if kind == "User":
+        p.add_argument("--user-principal-name", required=True, help="name@domain")
+        p.add_argument("--password", help="accepted as az does; sigtui keeps no passwords")
+    if kind == "Group":
+        p.add_argument("--mail-nickname", help="accepted as az does; sigtui does not keep it")
+    p.add_argument("--tenant", help="tenant id, name or domain (default: the subscription's tenant)")
+    p.set_defaults(handler=create, kind=kind)
+    verbs.add_parser("list", help=f"list every {kind}").set_defaults(handler=list_, kind=kind)

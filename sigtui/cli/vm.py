@@ -1,0 +1,106 @@
+"""`sigtui vm|vmss create|show|list`: VMs and scale sets from gallery images, as `az vm` and `az vmss`.
+`vm create` without `--image` makes a source VM instead (see `resources`)."""
+
+from __future__ import annotations
+
+from ..domain import ids
+from ..domain.access import covers
+from ..domain.errors import AzureError
+from . import lookup, resources, vm_request
+from .output import UsageError, warn
+from .parser import add_flag, add_location, add_resource_group, enum, subcommands
+
+KINDS = {"vm": "virtualMachines", "vmss": "virtualMachineScaleSets"}
+SOURCE_ONLY = ("os_type", "os_state", "hyper_v_generation", "os_disk_used_gb", "data_disk_sizes_gb",
+               "data_disk_used_gb")
+"""`vm create` arguments that describe a source VM, not one made from `--image`."""
+
+
+def create(ctx, ns) -> dict:
+    """Review (warnings on stderr, as az logs them), then create; a refusal writes nothing."""
+    if ns.image is None:
+        return resources.create(ctx, ns)
+    if any(getattr(ns, name, None) is not None for name in SOURCE_ONLY):
+        raise UsageError("usage error: --os-type, --os-state, --hyper-v-generation and the disk sizes describe a "
+                         "source VM; leave them out with --image")
+    request = vm_request.build(ctx, ns, ns.instance_count if ns.group == "vmss" else None)
+    made, plan = ctx.services.create_vm(ns.image, request, ctx.subscription)
+    for warning in plan.warnings:
+        warn(warning)
+    return made
+
+
+def _made(ctx, kind: str, scope: str) -> list[dict]:
+    """VMs or scale sets made from the gallery that the caller may read, at or under `scope`."""
+    return [v for v in ctx.services.list_vms() if v["type"] == f"Microsoft.Compute/{kind}" and covers(scope, v["id"])]
+
+
+def _scope(ctx, rg: str | None) -> str:
+    sub = lookup.subscription(ctx).id
+    if rg is None:
+        return f"/subscriptions/{sub}"
+    return lookup.resource_group(ctx, rg).id
+
+
+def show(ctx, ns) -> dict:
+    """A VM or scale set made from the gallery, else (for `vm`) a source VM."""
+    kind = KINDS[ns.group]
+    lookup.resource_group(ctx, ns.resource_group)
+    try:
+        return ctx.services.get_vm(ids.resource_id(lookup.subscription(ctx).id, ns.resource_group, kind, ns.name))
+    except AzureError as error:
+        if error.code != "ResourceNotFound" or ns.group != "vm":
+            raise
+    return resources.show(ctx, ns)
+
+
+def list_(ctx, ns) -> list:
+    """Made from the gallery, and (for VMs) the source VMs beside them, by name."""
+    kind = KINDS[ns.group]
+    found = {v["id"].lower(): v for v in _made(ctx, kind, _scope(ctx, ns.resource_group))}
+    if ns.group == "vm":
+        for source in resources.listing(ctx, kind, ns.resource_group):
+            found.setdefault(source.id.lower(), resources.to_rest(source))
+    return sorted(found.values(), key=lambda v: v["name"].lower())
+
+
+def _create_arguments(p, group: str) -> None:
+    p.add_argument("--image", required=group == "vmss",
+                   help="image definition id (latest), .../versions/latest, or an image version id")
+    add_location(p)
+    p.add_argument("--size" if group == "vm" else "--vm-sku", dest="size",
+                   help=f"VM size (default {vm_request.DEFAULT_SIZE})")
+    p.add_argument("--admin-username")
+    p.add_argument("--admin-password")
+    p.add_argument("--ssh-key-values", nargs="+", metavar="KEY", help="a public key, @file or a key file's path")
+    add_flag(p, "--specialized", help="the image is specialized: send no OS profile (no credentials)")
+    p.add_argument("--storage-sku", default=vm_request.DEFAULT_STORAGE_SKU, help="OS disk type")
+    p.add_argument("--nsg-rule", type=enum("SSH", "RDP", "NONE"),
+                   help="inbound port rule (default SSH for Linux images, RDP for Windows)")
+    p.add_argument("--zone", help="availability zone: 1, 2 or 3")
+    p.add_argument("--os-disk-encryption-set", help="name or id of a disk encryption set")
+    p.add_argument("--encryption-type", type=enum("cmk", "double"),
+                   help="customer-managed key or double encryption (default: the encryption set's type)")
+    if group == "vmss":
+        p.add_argument("--instance-count", type=int, default=2, help="number of instances (default 2)")
+    else:
+        resources.add_source_arguments(p)
+
+
+def build(parser, group) -> None:
+    (name,) = group
+    noun = "virtual machine" if name == "vm" else "virtual machine scale set"
+    verbs = subcommands(parser)
+    p = verbs.add_parser("create", help=f"create a {noun} from a gallery image"
+                                        + (" (without --image: a source VM)" if name == "vm" else ""))
+    add_resource_group(p)
+    p.add_argument("-n", "--name", required=True)
+    _create_arguments(p, name)
+    p.set_defaults(handler=create, group=name)
+    p = verbs.add_parser("show", help=f"show a {noun}")
+    add_resource_group(p)
+    p.add_argument("-n", "--name", required=True)
+    p.set_defaults(handler=show, group=name)
+    p = verbs.add_parser("list", help=f"list the {noun}s of a resource group or of the subscription")
+    add_resource_group(p, required=False)
+    p.set_defaults(handler=list_, group=name)
