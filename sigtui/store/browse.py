@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..domain import ids
+from ..domain import access, ids
 from ..domain.clock import ClockState
 from ..domain.latest import Resolution, resolve_latest
 from ..domain.models import DiskImage, Gallery, ImageDefinition, ImageVersion, ReplicationJob, TargetRegion
 from . import raw, reads
+from .defaults import DEFAULT_OWNER
 
-DEFAULT_CALLER = "admin@contoso.onmicrosoft.com"
-"""The identity the services act as when none is chosen (mirrors `store.base.DEFAULT_OWNER`)."""
 
 FILTER_LIMIT = 1000
 """At most this many matching versions come back from one filter query."""
@@ -87,11 +86,14 @@ class JobFact:
     version_pk: int
     region: str
     job: ReplicationJob
+    version_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class FilterResult:
-    """What a filter matched: (gallery, definition, version) paths, plus the rows needed to draw them."""
+    """What a filter matched: (gallery, definition, version) paths, plus the rows needed to draw them.
+
+    `versions` holds only the matching versions of each definition."""
 
     text: str
     paths: tuple[tuple[int, int | None, int | None], ...]
@@ -107,6 +109,7 @@ class SearchEntry:
     text: str
     kind: str
     path: tuple[int, int | None, int | None]
+    resource_id: str = ""
 
 
 def _when(value: float | None) -> datetime | None:
@@ -134,8 +137,10 @@ def _definition(r: Sequence) -> DefinitionSummary:
 
 def definitions(conn: sqlite3.Connection, gallery_pk: int) -> list[DefinitionSummary]:
     """The definitions of one gallery, by name."""
-    return [_definition(r) for r in conn.execute(DEFINITION_COLUMNS + " WHERE d.gallery_id = ? ORDER BY d.name",
-                                                 (gallery_pk,))]
+    return [
+        _definition(r)
+        for r in conn.execute(DEFINITION_COLUMNS + " WHERE d.gallery_id = ? ORDER BY d.name", (gallery_pk,))
+    ]
 
 
 def definitions_by_pk(conn: sqlite3.Connection, pks: Iterable[int]) -> list[DefinitionSummary]:
@@ -143,8 +148,9 @@ def definitions_by_pk(conn: sqlite3.Connection, pks: Iterable[int]) -> list[Defi
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
-    return [_definition(r) for r in conn.execute(
-        DEFINITION_COLUMNS + f" WHERE d.id IN ({marks}) ORDER BY d.name", keys)]
+    return [
+        _definition(r) for r in conn.execute(DEFINITION_COLUMNS + f" WHERE d.id IN ({marks}) ORDER BY d.name", keys)
+    ]
 
 
 VERSION_COLUMNS = """SELECT v.id, v.definition_id, d.gallery_id, rg.subscription_id, rg.name, g.name, d.name,
@@ -170,9 +176,22 @@ def _versions(found: Iterable[Sequence]) -> list[VersionSummary]:
     result = []
     for pk, r in heads.items():
         version = ImageVersion(
-            r[3], r[4], r[5], r[6], r[7], r[8], DiskImage(0, 0), target_regions=tuple(targets[pk]),
-            replica_count=r[9], storage_account_type=r[10], exclude_from_latest=bool(r[11]),
-            end_of_life_date=_when(r[12]), published_date=_when(r[13]), operation=r[14], deleting=bool(r[15]))
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            DiskImage(0, 0),
+            target_regions=tuple(targets[pk]),
+            replica_count=r[9],
+            storage_account_type=r[10],
+            exclude_from_latest=bool(r[11]),
+            end_of_life_date=_when(r[12]),
+            published_date=_when(r[13]),
+            operation=r[14],
+            deleting=bool(r[15]),
+        )
         result.append(VersionSummary(pk, r[1], r[2], version))
     return result
 
@@ -187,10 +206,22 @@ def versions_of(conn: sqlite3.Connection, definition_pks: Iterable[int]) -> dict
     result: dict[int, list[VersionSummary]] = {k: [] for k in keys}
     if keys:
         marks = ",".join("?" * len(keys))
-        for summary in _versions(conn.execute(
-                VERSION_COLUMNS + f" WHERE v.definition_id IN ({marks})" + VERSION_ORDER, keys)):
+        for summary in _versions(
+            conn.execute(VERSION_COLUMNS + f" WHERE v.definition_id IN ({marks})" + VERSION_ORDER, keys)
+        ):
             result[summary.definition_pk].append(summary)
     return result
+
+
+def versions_by_pk(conn: sqlite3.Connection, version_pks: Iterable[int]) -> dict[int, list[VersionSummary]]:
+    """Chosen versions grouped by definition (no other version of those definitions)."""
+    keys = sorted(set(version_pks))
+    result: dict[int, list[VersionSummary]] = defaultdict(list)
+    if keys:
+        marks = ",".join("?" * len(keys))
+        for summary in _versions(conn.execute(VERSION_COLUMNS + f" WHERE v.id IN ({marks})" + VERSION_ORDER, keys)):
+            result[summary.definition_pk].append(summary)
+    return dict(result)
 
 
 def version_summary(conn: sqlite3.Connection, version_pk: int) -> VersionSummary | None:
@@ -205,10 +236,13 @@ def latest(conn: sqlite3.Connection, definition_pk: int, now: datetime, region: 
     seen: list[ImageVersion] = []
     page, offset = 25, 0
     while True:
-        batch = _versions(conn.execute(
-            VERSION_COLUMNS + " WHERE v.id IN (SELECT id FROM image_version WHERE definition_id = ? "
-            "ORDER BY major DESC, minor DESC, patch DESC LIMIT ? OFFSET ?)" + VERSION_ORDER,
-            (definition_pk, page, offset)))
+        batch = _versions(
+            conn.execute(
+                VERSION_COLUMNS + " WHERE v.id IN (SELECT id FROM image_version WHERE definition_id = ? "
+                "ORDER BY major DESC, minor DESC, patch DESC LIMIT ? OFFSET ?)" + VERSION_ORDER,
+                (definition_pk, page, offset),
+            )
+        )
         seen.extend(s.version for s in batch)
         resolution = resolve_latest(seen, definition_id, region, now)
         if resolution.version is not None or len(batch) < page:
@@ -217,14 +251,23 @@ def latest(conn: sqlite3.Connection, definition_pk: int, now: datetime, region: 
         page *= 2
 
 
+def latest_names(conn: sqlite3.Connection, definition_pks: Iterable[int], now: datetime) -> dict[int, str | None]:
+    """The name `latest` (any region) resolves to, per definition, through the engine's indexed SQL."""
+    return {pk: reads.latest_name(conn, pk, now.timestamp()) for pk in definition_pks}
+
+
 def unsettled_jobs(conn: sqlite3.Connection, now: datetime) -> list[JobFact]:
     """Jobs that are queued, running or failed at `now`: all the live work there is, in one query."""
     sql = """SELECT d.gallery_id, v.definition_id, v.id, t.region, t.started_at, t.duration_s, t.fail_at,
-        t.failure_detail, t.attempt FROM target_region t JOIN image_version v ON v.id = t.version_id
-        JOIN image_definition d ON d.id = v.definition_id
+        t.failure_detail, t.attempt, rg.subscription_id, rg.name, g.name, d.name, v.name
+        FROM target_region t JOIN image_version v ON v.id = t.version_id
+        JOIN image_definition d ON d.id = v.definition_id JOIN gallery g ON g.id = d.gallery_id
+        JOIN resource_group rg ON rg.id = g.rg_id
         WHERE t.fail_at IS NOT NULL OR t.started_at + t.duration_s > ?"""
-    return [JobFact(r[0], r[1], r[2], r[3], ReplicationJob(_when(r[4]), r[5], r[6], r[7], r[8]))
-            for r in conn.execute(sql, (now.timestamp(),))]
+    return [
+        JobFact(r[0], r[1], r[2], r[3], ReplicationJob(_when(r[4]), r[5], r[6], r[7], r[8]), ids.version_id(*r[9:]))
+        for r in conn.execute(sql, (now.timestamp(),))
+    ]
 
 
 def gallery_detail(conn: sqlite3.Connection, pk: int) -> Gallery | None:
@@ -248,7 +291,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def _tags(column: str) -> str:
-    return f"COALESCE((SELECT group_concat(key || '=' || value, ' ') FROM json_each({column})), '')"
+    return (
+        f"CASE WHEN {column} = '{{}}' THEN '' ELSE "
+        f"COALESCE((SELECT group_concat(key || '=' || value, ' ') FROM json_each({column})), '') END"
+    )
 
 
 FILTER_SQL = """
@@ -285,8 +331,9 @@ SELECT g_pk, d_pk, v_pk FROM (
 ) WHERE {where} ORDER BY kind LIMIT :limit"""
 
 
-def filter_paths(conn: sqlite3.Connection, text: str, now: datetime, limit: int = FILTER_LIMIT
-                 ) -> tuple[list[tuple[int, int | None, int | None]], bool]:
+def filter_paths(
+    conn: sqlite3.Connection, text: str, now: datetime, limit: int = FILTER_LIMIT
+) -> tuple[list[tuple[int, int | None, int | None]], bool]:
     """Paths of every resource whose name, identifier, state, badges or tags (`key=value`) contain all words."""
     tokens = _tokens(text)
     if not tokens:
@@ -302,94 +349,164 @@ def filter_tree(conn: sqlite3.Connection, text: str, now: datetime) -> FilterRes
     """The filter's matches with the definitions and versions needed to show them in context."""
     paths, truncated = filter_paths(conn, text, now)
     definition_pks = {d for _, d, _ in paths if d is not None}
-    with_versions = {d for _, d, v in paths if v is not None}
-    return FilterResult(text, tuple(paths), tuple(definitions_by_pk(conn, definition_pks)),
-                        versions_of(conn, with_versions), truncated)
+    version_pks = {v for _, _, v in paths if v is not None}
+    return FilterResult(
+        text, tuple(paths), tuple(definitions_by_pk(conn, definition_pks)), versions_by_pk(conn, version_pks), truncated
+    )
 
 
 def search_entries(conn: sqlite3.Connection) -> list[SearchEntry]:
     """Every gallery, definition and version as `Gallery › definition › version` for the palette."""
-    entries = [SearchEntry(name, "gallery", (pk, None, None))
-               for pk, name in conn.execute("SELECT id, name FROM gallery ORDER BY name")]
-    entries += [SearchEntry(f"{g} › {name}", "image definition", (g_pk, pk, None)) for pk, g_pk, g, name in
-                conn.execute("SELECT d.id, d.gallery_id, g.name, d.name FROM image_definition d "
-                             "JOIN gallery g ON g.id = d.gallery_id ORDER BY g.name, d.name")]
-    entries += [SearchEntry(f"{g} › {d} › {name}", "image version", (g_pk, d_pk, pk)) for pk, d_pk, g_pk, g, d, name
-                in conn.execute("SELECT v.id, v.definition_id, d.gallery_id, g.name, d.name, v.name "
-                                "FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
-                                "JOIN gallery g ON g.id = d.gallery_id "
-                                "ORDER BY g.name, d.name, v.major, v.minor, v.patch")]
+    names = "SELECT rg.subscription_id, rg.name, g.name, g.id"
+    joins = " FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id"
+    entries = [
+        SearchEntry(g, "gallery", (g_pk, None, None), ids.gallery_id(sub, rg, g))
+        for sub, rg, g, g_pk in conn.execute(names + joins + " ORDER BY g.name")
+    ]
+    entries += [
+        SearchEntry(f"{g} › {d}", "image definition", (g_pk, d_pk, None), ids.definition_id(sub, rg, g, d))
+        for sub, rg, g, g_pk, d, d_pk in conn.execute(
+            names + ", d.name, d.id" + joins + " JOIN image_definition d ON d.gallery_id = g.id ORDER BY g.name, d.name"
+        )
+    ]
+    entries += [
+        SearchEntry(f"{g} › {d} › {v}", "image version", (g_pk, d_pk, v_pk), ids.version_id(sub, rg, g, d, v))
+        for sub, rg, g, g_pk, d, d_pk, v, v_pk in conn.execute(
+            names + ", d.name, d.id, v.name, v.id" + joins + " JOIN image_definition d ON d.gallery_id = g.id "
+            "JOIN image_version v ON v.definition_id = d.id ORDER BY g.name, d.name, v.major, v.minor, v.patch"
+        )
+    ]
     return entries
 
 
+@dataclass(frozen=True, slots=True)
+class Visibility:
+    """What a caller may see: what its roles cover, and the parents that lead there (None: no access control)."""
+
+    scopes: tuple[str, ...] | None = None
+
+    def sees(self, resource_id: str) -> bool:
+        if self.scopes is None:
+            return True
+        return any(access.covers(scope, resource_id) for scope in self.scopes)
+
+    def leads_to(self, resource_id: str) -> bool:
+        if self.sees(resource_id):
+            return True
+        prefix = resource_id.rstrip("/").lower() + "/"
+        return any(scope.startswith(prefix) for scope in self.scopes)
+
+
+def visibility(conn: sqlite3.Connection, caller: str) -> Visibility:
+    has_roles = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'role_assignment'")
+    if has_roles.fetchone() is None:
+        return Visibility()
+    return Visibility(tuple(a.scope.rstrip("/").lower() for a in reads.grants(conn, caller)[1]))
+
+
+def visible_filter(result: FilterResult, galleries_by_pk: dict[int, GallerySummary], seen: Visibility) -> FilterResult:
+    """The filter's matches that the caller may see."""
+    definitions = tuple(d for d in result.definitions if seen.leads_to(d.id))
+    versions = {k: [v for v in vs if seen.sees(v.id)] for k, vs in result.versions.items()}
+    definition_pks = {d.pk for d in definitions}
+    version_pks = {v.pk for vs in versions.values() for v in vs}
+    paths = tuple(
+        (g, d, v)
+        for g, d, v in result.paths
+        if g in galleries_by_pk
+        and (d is None or d in definition_pks)
+        and (v is None or v in version_pks)
+        and (d is not None or seen.sees(galleries_by_pk[g].id))
+    )
+    return FilterResult(result.text, paths, definitions, {k: vs for k, vs in versions.items() if vs}, result.truncated)
+
+
 class Catalog:
-    """The UI's read side of one database file: one sqlite3 connection per thread, opened on first use."""
+    """The UI's read side of one database file, as one caller sees it: a small pool of sqlite3 connections
+    shared by worker threads."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, caller: str = DEFAULT_OWNER):
         self.path = Path(path)
-        self._local = threading.local()
+        self.caller = caller
+        self._idle: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._seen: Visibility | None = None
 
-    def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
         if conn is None:
             conn = raw.connect(self.path)
-            self._local.conn = conn
+        try:
+            yield conn
+        finally:
             with self._lock:
-                self._connections.append(conn)
-        return conn
+                self._idle.append(conn)
 
     def close(self) -> None:
         with self._lock:
-            for conn in self._connections:
+            for conn in self._idle:
                 conn.close()
-            self._connections.clear()
-        self._local = threading.local()
+            self._idle.clear()
+
+    def _run(self, function, *args):
+        with self.connection() as conn:
+            return function(conn, *args)
+
+    @property
+    def seen(self) -> Visibility:
+        if self._seen is None:
+            self._seen = self._run(visibility, self.caller)
+        return self._seen
 
     def clock(self) -> ClockState | None:
-        return reads.clock(self._conn())
+        return self._run(reads.clock)
 
     def galleries(self) -> list[GallerySummary]:
-        return galleries(self._conn())
+        """The galleries the caller may see; role assignments are read afresh (this starts a reload)."""
+        self._seen = self._run(visibility, self.caller)
+        return [g for g in self._run(galleries) if self.seen.leads_to(g.id)]
 
     def definitions(self, gallery_pk: int) -> list[DefinitionSummary]:
-        return definitions(self._conn(), gallery_pk)
+        return [d for d in self._run(definitions, gallery_pk) if self.seen.leads_to(d.id)]
 
     def versions(self, definition_pk: int) -> list[VersionSummary]:
-        return versions(self._conn(), definition_pk)
+        return [v for v in self._run(versions, definition_pk) if self.seen.sees(v.id)]
 
     def versions_of(self, definition_pks: Iterable[int]) -> dict[int, list[VersionSummary]]:
-        return versions_of(self._conn(), definition_pks)
+        found = self._run(versions_of, definition_pks)
+        return {k: [v for v in vs if self.seen.sees(v.id)] for k, vs in found.items()}
 
     def version_summary(self, version_pk: int) -> VersionSummary | None:
-        return version_summary(self._conn(), version_pk)
+        return self._run(version_summary, version_pk)
 
     def latest(self, definition_pk: int, now: datetime, region: str | None = None) -> Resolution:
-        return latest(self._conn(), definition_pk, now, region)
+        return self._run(latest, definition_pk, now, region)
+
+    def latest_names(self, definition_pks: Iterable[int], now: datetime) -> dict[int, str | None]:
+        return self._run(latest_names, definition_pks, now)
 
     def unsettled_jobs(self, now: datetime) -> list[JobFact]:
-        return unsettled_jobs(self._conn(), now)
+        return [j for j in self._run(unsettled_jobs, now) if self.seen.sees(j.version_id)]
 
     def gallery_detail(self, pk: int) -> Gallery | None:
-        return gallery_detail(self._conn(), pk)
+        return self._run(gallery_detail, pk)
 
     def definition_detail(self, pk: int) -> ImageDefinition | None:
-        return definition_detail(self._conn(), pk)
+        return self._run(definition_detail, pk)
 
     def version_detail(self, pk: int) -> ImageVersion | None:
-        return version_detail(self._conn(), pk)
+        return self._run(version_detail, pk)
 
     def activity(self, resource_id: str, limit: int = 200) -> list[dict]:
-        return reads.activity(self._conn(), resource_id, limit)
+        return [e for e in self._run(reads.activity, resource_id, limit) if self.seen.sees(e["resource_id"])]
 
     def filter_tree(self, text: str, now: datetime) -> FilterResult:
-        return filter_tree(self._conn(), text, now)
+        found = self._run(filter_tree, text, now)
+        if self.seen.scopes is None:
+            return found
+        return visible_filter(found, {g.pk: g for g in self._run(galleries)}, self.seen)
 
     def search_entries(self) -> list[SearchEntry]:
-        return search_entries(self._conn())
-
-
-def decode(value: str | None) -> object:
-    """An activity entry's before/after JSON text as data."""
-    return None if value is None else json.loads(value)
+        return [e for e in self._run(search_entries) if self.seen.leads_to(e.resource_id)]

@@ -1,0 +1,46 @@
+"""When the UI must tick: several times a second while a job runs, once at the next change, otherwise never."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..domain.clock import ClockState
+from ..domain.models import ReplicationState
+from ..domain.replication import next_change, region_status
+from ..store.browse import JobFact
+
+TICK_SECONDS = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """`ticking` runs the fast timer; otherwise `wake_in` real seconds until the next change (None: sleep)."""
+
+    ticking: bool
+    wake_in: float | None = None
+
+
+def plan(clock: ClockState | None, jobs: Iterable[JobFact], now: datetime) -> Plan:
+    if clock is None or clock.paused:
+        return Plan(False)
+    facts = list(jobs)
+    if any(region_status(f.region, f.job, now).state is ReplicationState.REPLICATING for f in facts):
+        return Plan(True)
+    upcoming = next_change((f.job for f in facts), now)
+    if upcoming is None:
+        return Plan(False)
+    return Plan(False, max(0.05, (upcoming - now).total_seconds() / clock.speed))
+
+
+def signature(jobs: Iterable[JobFact], now: datetime) -> frozenset[tuple[int, str, ReplicationState]]:
+    """The regional states at `now`; when it changes, badges, `latest` and roll-ups must be redrawn."""
+    return frozenset((f.version_pk, f.region, region_status(f.region, f.job, now).state) for f in jobs)
+
+
+def running(jobs: Iterable[JobFact], now: datetime) -> int:
+    """How many versions are replicating right now."""
+    return len(
+        {f.version_pk for f in jobs if region_status(f.region, f.job, now).state is ReplicationState.REPLICATING}
+    )

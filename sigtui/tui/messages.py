@@ -1,0 +1,98 @@
+"""Past-tense events that workers post to the app; the app's handlers own every state change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+from ..domain.clock import ClockState
+from ..domain.latest import Resolution
+from ..store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
+
+
+@dataclass
+class CatalogLoaded(Message):
+    """The top of the tree, the clock and all live jobs; plus the children of nodes that were open."""
+
+    galleries: list[GallerySummary]
+    clock: ClockState | None
+    jobs: list[JobFact]
+    definitions: dict[int, list[DefinitionSummary]] = field(default_factory=dict)
+    versions: dict[int, list[VersionSummary]] = field(default_factory=dict)
+    filtered: FilterResult | None = None
+
+
+@dataclass
+class DefinitionsLoaded(Message):
+    gallery_pk: int
+    definitions: list[DefinitionSummary]
+
+
+@dataclass
+class VersionsLoaded(Message):
+    definition_pk: int
+    versions: list[VersionSummary]
+
+
+@dataclass
+class PathLoaded(Message):
+    """Everything needed to show one resource in the tree, for a palette jump."""
+
+    path: tuple[int, int | None, int | None]
+    definitions: list[DefinitionSummary]
+    versions: list[VersionSummary]
+
+
+@dataclass
+class FilterMatched(Message):
+    result: FilterResult | None
+    elapsed_ms: float = 0.0
+
+
+@dataclass
+class LatestResolved(Message):
+    """What `latest` resolves to for definitions whose versions are only partly shown."""
+
+    names: dict[int, str | None]
+
+
+@dataclass
+class DetailsLoaded(Message):
+    """The full resource under the cursor, its REST body and its activity log."""
+
+    key: tuple[str, int]
+    resource: object
+    activity: list[dict]
+    latest: Resolution | None = None
+    versions: list[VersionSummary] | None = None
+
+
+@dataclass
+class ClockChanged(Message):
+    clock: ClockState
+    note: str = ""
+
+
+@dataclass
+class JobsChanged(Message):
+    """Replication work changed (a retry, a new region): fresh jobs and the version they belong to."""
+
+    jobs: list[JobFact]
+    version: VersionSummary | None = None
+    note: str = ""
+
+
+@dataclass
+class ServicesReady(Message):
+    """The write side (SQLModel) finished importing in the background."""
+
+    services: object
+
+
+@dataclass
+class ActionFailed(Message):
+    """A worker failed: the title says what was being done, the error says why."""
+
+    title: str
+    error: BaseException

@@ -1,0 +1,457 @@
+"""The resource tree: subscription › resource group › gallery › definition › version, lazy, with live badges."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ...domain.latest import resolve_latest
+from ...domain.models import AggregatedState, ReplicationState
+from ...domain.replication import next_change, region_status
+from ...store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
+from ..render import bar_text, percent, version_state
+
+STATE_WIDTH = 12
+CHUNK = 400
+
+
+@dataclass(eq=False)
+class NodeData:
+    """What a tree node stands for; `loaded` once its children came from the database."""
+
+    kind: str
+    name: str
+    pk: int = 0
+    subscription: str = ""
+    resource_group: str = ""
+    gallery: GallerySummary | None = None
+    definition: DefinitionSummary | None = None
+    summary: VersionSummary | None = None
+    loaded: bool = False
+    versions: list[VersionSummary] = field(default_factory=list)
+    complete: bool = True
+    latest_pk: int | None = None
+    name_width: int = 0
+
+    @property
+    def key(self) -> tuple[str, int | str]:
+        if self.kind in ("subscription", "group"):
+            return self.kind, f"{self.subscription}/{self.resource_group}"
+        return self.kind, self.pk
+
+    @property
+    def arm_id(self) -> str:
+        if self.gallery:
+            return self.gallery.id
+        if self.definition:
+            return self.definition.id
+        if self.summary:
+            return self.summary.id
+        if self.kind == "group":
+            return f"/subscriptions/{self.subscription}/resourceGroups/{self.resource_group}"
+        if self.kind == "subscription":
+            return f"/subscriptions/{self.subscription}"
+        return ""
+
+
+class ResourceTree(Tree[NodeData], inherit_bindings=False):
+    """Galleries load at start; definitions and versions load when their parent first expands."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="tree.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="tree.up"),
+        Binding("right,l", "expand_or_child", "Expand", show=False, id="tree.expand"),
+        Binding("left,h", "collapse_or_parent", "Collapse", show=False, id="tree.collapse"),
+        Binding("home,g", "scroll_home", "First", show=False, id="tree.first"),
+        Binding("end,G", "scroll_end", "Last", show=False, id="tree.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="tree.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="tree.page-up"),
+        Binding("enter", "select_cursor", "Open", show=False, id="tree.open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = Tree.COMPONENT_CLASSES | {
+        "resource-tree--dim",
+        "resource-tree--ok",
+        "resource-tree--running",
+        "resource-tree--failed",
+        "resource-tree--track",
+        "resource-tree--latest",
+        "resource-tree--excluded",
+        "resource-tree--eol",
+        "resource-tree--cmk",
+        "resource-tree--group",
+    }
+
+    class LoadRequested(Message):
+        """A node expanded whose children are not loaded yet."""
+
+        def __init__(self, kind: str, pk: int) -> None:
+            super().__init__()
+            self.kind = kind
+            self.pk = pk
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("catalog", id=id)
+        self.show_root = False
+        self.guide_depth = 3
+        self.now = datetime.now(UTC)
+        self.compact = False
+        self._by_key: dict[tuple[str, int | str], TreeNode[NodeData]] = {}
+        self._running: dict[tuple[str, int], int] = {}
+        self._failed: dict[tuple[str, int], int] = {}
+        self._jobs: list[JobFact] = []
+        self._live: set[TreeNode[NodeData]] = set()
+
+    def style_of(self, name: str) -> Style:
+        return self.get_component_rich_style(f"resource-tree--{name}")
+
+    # Building
+
+    def rebuild(
+        self,
+        galleries: list[GallerySummary],
+        definitions: dict[int, list[DefinitionSummary]],
+        versions: dict[int, list[VersionSummary]],
+        filtered: FilterResult | None = None,
+    ) -> None:
+        """Draw the whole tree; `definitions`/`versions` are children of open nodes, or a filter's matches."""
+        self.clear()
+        self._by_key.clear()
+        self._live.clear()
+        keep = self._filter_keep(filtered)
+        shown = [g for g in galleries if keep is None or g.pk in keep["gallery"]]
+        by_sub = len({g.subscription for g in galleries}) > 1
+        by_rg = len({(g.subscription, g.resource_group) for g in galleries}) > 1
+        for gallery in shown:
+            parent = self.root
+            if by_sub:
+                parent = self._group(parent, "subscription", gallery, gallery.subscription_name)
+            if by_rg:
+                parent = self._group(parent, "group", gallery, gallery.resource_group)
+            node = parent.add(Text(gallery.name), NodeData("gallery", gallery.name, gallery.pk, gallery=gallery))
+            self._by_key[("gallery", gallery.pk)] = node
+            children = definitions.get(gallery.pk)
+            if children is not None:
+                if keep is not None:
+                    children = [d for d in children if d.pk in keep["definition"]]
+                self.add_definitions(gallery.pk, children, expand=True, partial=keep is not None)
+        if filtered is not None:
+            for definition_pk, matching in filtered.versions.items():
+                self.add_versions(definition_pk, matching, expand=True, complete=False)
+            if not filtered.paths:
+                self._note(f"No resources match “{filtered.text}”")
+            if filtered.truncated:
+                self._note("… more matches: refine the filter")
+        else:
+            for definition_pk, found in versions.items():
+                self.add_versions(definition_pk, found, expand=True)
+            if not galleries:
+                self._note("No galleries to show: none exist yet, or none are shared with this identity.")
+
+    def _note(self, text: str) -> None:
+        self.root.add_leaf(Text(text), NodeData("more", text))
+
+    @staticmethod
+    def _filter_keep(filtered: FilterResult | None) -> dict[str, set[int]] | None:
+        if filtered is None:
+            return None
+        keep: dict[str, set[int]] = {"gallery": set(), "definition": set(), "version": set()}
+        for gallery_pk, definition_pk, version_pk in filtered.paths:
+            keep["gallery"].add(gallery_pk)
+            if definition_pk is not None:
+                keep["definition"].add(definition_pk)
+            if version_pk is not None:
+                keep["version"].add(version_pk)
+        return keep
+
+    def _group(self, parent: TreeNode[NodeData], kind: str, gallery: GallerySummary, label: str) -> TreeNode[NodeData]:
+        rg = gallery.resource_group if kind == "group" else ""
+        data = NodeData(kind, label, subscription=gallery.subscription, resource_group=rg, loaded=True)
+        found = self._by_key.get(data.key)
+        if found is None:
+            found = parent.add(Text(label), data, expand=True)
+            self._by_key[data.key] = found
+        return found
+
+    def add_definitions(
+        self, gallery_pk: int, definitions: list[DefinitionSummary], expand: bool = False, partial: bool = False
+    ) -> None:
+        node = self._by_key.get(("gallery", gallery_pk))
+        if node is None:
+            return
+        self._forget_children(node)
+        node.data.loaded = True
+        for definition in definitions:
+            child = node.add(
+                Text(definition.name), NodeData("definition", definition.name, definition.pk, definition=definition)
+            )
+            self._by_key[("definition", definition.pk)] = child
+        if expand and (definitions or not partial):
+            node.expand()
+
+    def add_versions(
+        self, definition_pk: int, versions: list[VersionSummary], expand: bool = False, complete: bool = True
+    ) -> None:
+        """Show versions under their definition; `complete` when they are all of them (a filter shows some)."""
+        node = self._by_key.get(("definition", definition_pk))
+        if node is None:
+            return
+        self._forget_children(node)
+        data = node.data
+        data.loaded = True
+        data.versions = list(versions)
+        data.complete = complete
+        data.name_width = max((len(v.name) for v in versions), default=0)
+        self._resolve_latest(data)
+        self._add_chunk(node, versions, 0)
+        if expand:
+            node.expand()
+
+    def _forget_children(self, node: TreeNode[NodeData]) -> None:
+        for child in node.children:
+            self._forget_children(child)
+            if child.data is not None:
+                self._by_key.pop(child.data.key, None)
+            self._live.discard(child)
+        node.remove_children()
+
+    def _add_chunk(self, node: TreeNode[NodeData], versions: list[VersionSummary], start: int) -> None:
+        """Add children in chunks so that a definition with thousands of versions never stalls the screen."""
+        width = node.data.name_width
+        for summary in versions[start : start + CHUNK]:
+            child = node.add_leaf(
+                Text(summary.name), NodeData("version", summary.name, summary.pk, summary=summary, name_width=width)
+            )
+            self._by_key[("version", summary.pk)] = child
+            if self._is_live(summary):
+                self._live.add(child)
+        if start + CHUNK < len(versions):
+            self.call_after_refresh(self._add_chunk, node, versions, start + CHUNK)
+
+    def _resolve_latest(self, data: NodeData) -> None:
+        if data.definition is None or not data.complete:
+            return
+        resolution = resolve_latest([v.version for v in data.versions], data.definition.id, None, self.now)
+        chosen = resolution.version
+        data.latest_pk = next((v.pk for v in data.versions if chosen is not None and v.name == chosen.name), None)
+
+    def partial_definitions(self) -> list[int]:
+        """Definitions showing only some versions: their `latest` must come from the database."""
+        return [
+            pk
+            for (kind, pk), n in self._by_key.items()
+            if kind == "definition" and n.data.loaded and not n.data.complete
+        ]
+
+    def set_latest(self, names: dict[int, str | None]) -> None:
+        for definition_pk, name in names.items():
+            node = self._by_key.get(("definition", definition_pk))
+            if node is not None:
+                node.data.latest_pk = next((v.pk for v in node.data.versions if v.name == name), None)
+        self._invalidate()
+
+    def replace_version(self, summary: VersionSummary) -> None:
+        """Swap in a fresh summary (after a retry) and redraw it and its definition."""
+        node = self._by_key.get(("version", summary.pk))
+        if node is not None:
+            node.data.summary = summary
+            if self._is_live(summary):
+                self._live.add(node)
+        parent = self._by_key.get(("definition", summary.definition_pk))
+        if parent is not None and parent.data.versions:
+            parent.data.versions = [summary if v.pk == summary.pk else v for v in parent.data.versions]
+        self.states_changed()
+
+    # Finding nodes
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        data = event.node.data
+        if data is not None and data.kind in ("gallery", "definition") and not data.loaded:
+            data.loaded = True
+            event.node.add_leaf(Text("loading…"), NodeData("loading", "loading…"))
+            self.post_message(self.LoadRequested(data.kind, data.pk))
+
+    def node_for(self, kind: str, pk: int) -> TreeNode[NodeData] | None:
+        return self._by_key.get((kind, pk))
+
+    def expanded_keys(self) -> tuple[set[int], set[int]]:
+        """The gallery and definition pks whose nodes are open, to reopen them after a reload."""
+        galleries = {pk for (kind, pk), n in self._by_key.items() if kind == "gallery" and n.is_expanded}
+        definitions = {pk for (kind, pk), n in self._by_key.items() if kind == "definition" and n.is_expanded}
+        return galleries, definitions
+
+    def action_expand_or_child(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            node.expand()
+        elif node.is_expanded and node.children:
+            self.move_to(node.children[0])
+
+    def action_collapse_or_parent(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_to(node.parent)
+
+    def cursor_to_first_gallery(self) -> None:
+        first = next((n for (kind, _), n in self._by_key.items() if kind == "gallery"), None)
+        if first is not None:
+            self.move_to(first)
+        else:
+            self.cursor_line = 0
+
+    def reveal(self, kind: str, pk: int) -> bool:
+        """Open the ancestors of a node and put the cursor on it."""
+        node = self._by_key.get((kind, pk))
+        if node is None:
+            return False
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
+        self.call_after_refresh(self.move_to, node)
+        return True
+
+    def move_to(self, node: TreeNode[NodeData]) -> None:
+        """Put the cursor on a node, laying out lines first if nodes were just added or opened."""
+        _ = self._tree_lines
+        self.move_cursor(node, animate=False)
+
+    # Live state
+
+    def set_jobs(self, jobs: list[JobFact]) -> None:
+        self._jobs = jobs
+        self._roll_up()
+
+    def _roll_up(self) -> None:
+        """Count replicating and failed versions per gallery and per definition."""
+        counts = {ReplicationState.REPLICATING: defaultdict(int), ReplicationState.FAILED: defaultdict(int)}
+        seen: set[tuple[ReplicationState, int]] = set()
+        for fact in self._jobs:
+            state = region_status(fact.region, fact.job, self.now).state
+            if state not in counts or (state, fact.version_pk) in seen:
+                continue
+            seen.add((state, fact.version_pk))
+            counts[state][("gallery", fact.gallery_pk)] += 1
+            counts[state][("definition", fact.definition_pk)] += 1
+        self._running = dict(counts[ReplicationState.REPLICATING])
+        self._failed = dict(counts[ReplicationState.FAILED])
+
+    def tick(self, now: datetime) -> None:
+        """Move the clock on and redraw the lines that show progress."""
+        self.now = now
+        for node in self._live:
+            node.refresh()
+
+    def _is_live(self, summary: VersionSummary) -> bool:
+        return next_change((t.job for t in summary.version.target_regions), self.now) is not None
+
+    def states_changed(self) -> None:
+        """A regional state changed: recompute roll-ups and `latest`, then redraw everything shown."""
+        self._roll_up()
+        for node in self._by_key.values():
+            if node.data.kind == "definition" and node.data.versions and node.data.complete:
+                self._resolve_latest(node.data)
+        self._live = {n for n in self._live if self._is_live(n.data.summary)}
+        self._invalidate()
+
+    # Rendering
+
+    def get_label_width(self, node: TreeNode[NodeData]) -> int:
+        data = node.data
+        if data is None:
+            return 0
+        if data.kind == "version":
+            return data.name_width + STATE_WIDTH + 24
+        return len(data.name) + 20
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        data = node.data
+        if data is None:
+            return Text("")
+        prefix = Text()
+        if node.allow_expand:
+            prefix.append(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
+        if data.kind == "version":
+            label = self._version_label(data)
+        elif data.kind in ("gallery", "definition"):
+            label = self._parent_label(data, node)
+        elif data.kind in ("more", "loading"):
+            label = Text(data.name, self.style_of("dim"))
+        else:
+            label = Text(data.name, self.style_of("group"))
+        label.stylize(style)
+        return prefix + label
+
+    def _parent_label(self, data: NodeData, node: TreeNode[NodeData]) -> Text:
+        text = Text(data.name)
+        dim = self.style_of("dim")
+        if data.kind == "gallery" and data.gallery is not None:
+            count = data.gallery.definition_count
+            text.append(f"  {count} image{'s' if count != 1 else ''}", dim)
+            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
+        elif data.definition is not None:
+            count = data.definition.version_count
+            text.append(f"  {count} version{'s' if count != 1 else ''}", dim)
+            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
+        else:
+            running = failed = 0
+        if running:
+            text.append(f" ↻{running}", self.style_of("running"))
+        if failed:
+            text.append(f" ✗{failed}", self.style_of("failed"))
+        return text
+
+    def _version_label(self, data: NodeData) -> Text:
+        summary = data.summary
+        text = Text(summary.name.ljust(data.name_width + 1))
+        version = summary.version
+        aggregated, provisioning, fraction = version_state(version, self.now)
+        text.append_text(self._state_cell(aggregated, provisioning, fraction))
+        for badge, style in self._badges(data):
+            text.append(" ")
+            text.append(badge, self.style_of(style))
+        return text
+
+    def _state_cell(self, aggregated: AggregatedState, provisioning: str, fraction: float) -> Text:
+        width = 4 if self.compact else STATE_WIDTH
+        if aggregated is AggregatedState.COMPLETED:
+            return Text("✓".ljust(2) + ("" if self.compact else "Succeeded").ljust(width - 2), self.style_of("ok"))
+        if aggregated is AggregatedState.FAILED:
+            return Text("✗".ljust(2) + ("" if self.compact else provisioning).ljust(width - 2), self.style_of("failed"))
+        if self.compact:
+            return Text(percent(fraction), self.style_of("running"))
+        bar = bar_text(fraction, width - 5, self.style_of("running"), self.style_of("track"))
+        return bar + Text(" " + percent(fraction), self.style_of("running"))
+
+    def _badges(self, data: NodeData) -> Iterable[tuple[str, str]]:
+        version = data.summary.version
+        parent = self._by_key.get(("definition", data.summary.definition_pk))
+        if parent is not None and parent.data.latest_pk == data.pk:
+            yield " latest ", "latest"
+        if version.exclude_from_latest:
+            yield "excluded", "excluded"
+        else:
+            regions = [t.name for t in version.target_regions if version.excluded_in(t)]
+            if regions:
+                more = f"+{len(regions) - 1}" if len(regions) > 1 else ""
+                yield f"excluded:{regions[0]}{more}", "excluded"
+        if version.end_of_life_date is not None and version.end_of_life_date <= self.now:
+            yield "EOL", "eol"
+        if version.encrypted:
+            yield "CMK", "cmk"

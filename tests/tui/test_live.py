@@ -1,0 +1,119 @@
+"""Live replication: bars and states follow the (fake) clock; the app idles when nothing replicates."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from .conftest import SIZE
+from .helpers import open_path, settle, tree_text
+
+
+def version_line(app, name: str) -> str:
+    return next(line for line in tree_text(app).splitlines() if line.strip().startswith(name + " "))
+
+
+def rows(app) -> dict[str, tuple[str, float]]:
+    table = app.details.table
+    return {row.label: (row.state(table.now), row.fraction(table.now)) for row in table.rows}
+
+
+async def test_bars_and_states_move_with_the_clock(make_app, fake_time):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages", "ubuntu-web", "1.3.0")
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.ticking
+        before = rows(app)
+        assert before["West US"][0] == "Completed"
+        assert before["East US"][0] == "Replicating"
+        line_before = version_line(app, "1.3.0")
+
+        fake_time.advance(20)
+        await pilot.pause(0.3)
+        after = rows(app)
+        assert after["East US"][1] > before["East US"][1]
+        assert version_line(app, "1.3.0") != line_before
+
+        fake_time.advance(400)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert {state for state, _ in rows(app).values()} == {"Completed"}
+        assert "✓ Succeeded" in version_line(app, "1.3.0")
+        assert "latest" in version_line(app, "1.3.0")
+        assert not app.ticking
+        assert "replicating" not in str(app.status.render())
+
+
+async def test_no_periodic_work_when_nothing_replicates(make_app, fake_time):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.ticking
+        fake_time.advance(1000)
+        await pilot.pause(0.3)
+        assert not app.ticking
+        assert app._wake is None
+
+
+async def test_space_pauses_and_resumes_the_clock(make_app, fake_time):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        assert app.clock.paused
+        assert not app.ticking
+        frozen = app.now()
+        fake_time.advance(100)
+        assert app.now() == frozen
+        assert "paused" in str(app.status.render())
+        await pilot.press("space")
+        await settle(pilot)
+        assert not app.clock.paused
+        assert app.ticking
+
+
+async def test_bracket_advances_ten_minutes_and_plus_minus_change_speed(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.now()
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.now() - before == timedelta(minutes=10)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert app.clock.speed == 60
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert app.clock.speed == 15
+        assert "×15" in str(app.status.render())
+
+
+async def test_advancing_the_clock_finishes_a_replication(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages", "ubuntu-web", "1.3.0")
+        await pilot.press("space")
+        await settle(pilot)
+        for _ in range(14):
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+        assert "✓ Succeeded" in version_line(app, "1.3.0")
+        assert not app.ticking
+
+
+async def test_retry_a_failed_region(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages", "rhel-app", "1.0.0")
+        await pilot.press("2")
+        await settle(pilot)
+        assert rows(app)["North Europe"][0] == "Failed"
+        assert "✗ Failed" in version_line(app, "1.0.0")
+        await pilot.press("R")
+        await settle(pilot)
+        assert rows(app)["North Europe"][0] in ("Replicating", "Queued")
+        assert "✗" not in version_line(app, "1.0.0")
+        assert app.ticking

@@ -1,0 +1,85 @@
+"""Keyboard navigation: expand gallery › definition › versions lazily, breadcrumb, details, vim keys."""
+
+from __future__ import annotations
+
+from textual.widgets import TabbedContent
+
+from .conftest import SIZE
+from .helpers import settle, tree_text
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def cursor_name(app) -> str:
+    return app.resource_tree.cursor_node.data.name
+
+
+async def test_starts_on_the_first_gallery_with_children_not_loaded(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert cursor_name(app) == "FinanceGallery"
+        text = tree_text(app)
+        assert "ContosoImages  4 images" in text
+        assert "ubuntu-web" not in text
+        assert app.resource_tree.node_for("gallery", app.resource_tree.cursor_node.data.pk).data.loaded is False
+
+
+async def test_expand_gallery_definition_and_versions_with_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j", "l")
+        assert cursor_name(app) == "ContosoImages"
+        assert "ubuntu-web" in tree_text(app)
+        await press(pilot, "l", "j", "j")
+        assert cursor_name(app) == "ubuntu-web"
+        await press(pilot, "enter")
+        text = tree_text(app)
+        assert "1.0.0 ✓ Succeeded  EOL" in text
+        assert "1.2.0 ✓ Succeeded  excluded:westus" in text
+        assert "1.3.0" in text and "latest" in text.split("1.3.0")[1].splitlines()[0]
+        crumbs = str(app.query_one("#breadcrumb").render())
+        assert "ContosoImages › ubuntu-web" in crumbs
+
+
+async def test_h_goes_to_parent_and_collapses(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j", "l", "l", "down")
+        assert cursor_name(app) == "rhel-app"
+        await press(pilot, "h")
+        assert cursor_name(app) == "ContosoImages"
+        await press(pilot, "h")
+        assert not app.resource_tree.cursor_node.is_expanded
+        await press(pilot, "G")
+        assert cursor_name(app) == "TeamSandbox"
+        await press(pilot, "g")
+        assert cursor_name(app) == "Contoso Production"
+
+
+async def test_enter_on_a_version_focuses_the_details(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j", "l", "l", "j", "j", "l", "l")
+        assert cursor_name(app) == "1.0.0"
+        await press(pilot, "enter")
+        assert app.focused is not app.resource_tree
+        await press(pilot, "escape")
+        assert app.focused is app.resource_tree
+
+
+async def test_number_keys_switch_tabs(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "2")
+        assert app.query_one(TabbedContent).active == "replication"
+        await press(pilot, "3")
+        assert app.query_one(TabbedContent).active == "json"
