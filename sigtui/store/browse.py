@@ -18,7 +18,6 @@ from ..domain.models import DiskImage, Gallery, ImageDefinition, ImageVersion, R
 from . import raw, reads
 from .defaults import DEFAULT_OWNER
 
-
 FILTER_LIMIT = 1000
 """At most this many matching versions come back from one filter query."""
 

@@ -27,6 +27,8 @@ from ..store.browse import Catalog, JobFact
 from ..store.defaults import DEFAULT_OWNER
 from . import live
 from .commands import ResourceProvider
+from .deploying import DEPLOY_BINDINGS, DEPLOY_MUTATING, Deploying
+from .editing import EDIT_BINDINGS, EDIT_MUTATING, Editing
 from .keymap import keymap_path, load_keymap
 from .messages import (
     ActionFailed,
@@ -44,17 +46,19 @@ from .messages import (
 from .screens.error import ErrorScreen
 from .screens.filter import FilterScreen
 from .screens.help import HelpRow, HelpScreen
+from .sharing import ACCESS_BINDINGS, ACCESS_MUTATING, Sharing
 from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
 from .widgets.resource_tree import NodeData, ResourceTree
 from .widgets.status_bar import StatusBar, home_relative
 from .workers import Workers
 
-MUTATING = {"toggle_clock", "advance_clock", "faster", "slower", "retry"}
+CLOCK_AND_RETRY = {"toggle_clock", "advance_clock", "faster", "slower", "retry"}
+MUTATING = CLOCK_AND_RETRY | EDIT_MUTATING | DEPLOY_MUTATING | ACCESS_MUTATING
 NARROW = 100
 
 
-class SigtuiApp(Workers, App[int]):
+class SigtuiApp(Editing, Deploying, Sharing, Workers, App[int]):
     """Explore galleries, definitions and versions; watch replication; drive the simulation clock."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -77,6 +81,9 @@ class SigtuiApp(Workers, App[int]):
         Binding("2", "show_tab('replication')", "Replication tab", show=False, id="tab.replication"),
         Binding("3", "show_tab('json')", "JSON tab", show=False, id="tab.json"),
         Binding("4", "show_tab('activity')", "Activity tab", show=False, id="tab.activity"),
+        *EDIT_BINDINGS,
+        *DEPLOY_BINDINGS,
+        *ACCESS_BINDINGS,
     ]
 
     def __init__(
