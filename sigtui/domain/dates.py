@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from dateutil import parser as date_parser
-from dateutil.relativedelta import relativedelta
-
 from .errors import invalid
 
 _RELATIVE = re.compile(
@@ -17,7 +14,9 @@ _RELATIVE = re.compile(
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$", re.IGNORECASE)
 
 
-def _offset(amount: int, unit: str) -> relativedelta:
+def _offset(amount: int, unit: str):
+    from dateutil.relativedelta import relativedelta
+
     unit = unit.lower()
     if unit.startswith("y"):
         return relativedelta(years=amount)
@@ -46,6 +45,8 @@ def parse_date(text: str, now: datetime, prop: str = "endOfLifeDate", bare_date_
         return as_utc(now) + _offset(int(match.group(1)), match.group(2))
     if bare_date_time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         value += bare_date_time
+    from dateutil import parser as date_parser
+
     try:
         return as_utc(date_parser.isoparse(value))
     except (ValueError, OverflowError):

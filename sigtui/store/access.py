@@ -39,7 +39,7 @@ class AccessOps(ServiceBase):
 
     def can(self, action: str, resource_id: str) -> bool:
         with self.read() as conn:
-            return access.permitted(self._grants(conn)[1], action, resource_id)
+            return access.permitted(reads.grants(conn, self.caller)[1], action, resource_id)
 
     def whoami(self) -> Principal | None:
         with self.read() as conn:

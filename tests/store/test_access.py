@@ -196,3 +196,11 @@ def test_bad_role_scope_and_assignee(shared):
         with pytest.raises(AzureError) as error:
             svc.create_role_assignment(*args)
         assert error.value.code == code
+
+
+def test_can_tells_what_the_identity_may_do(shared):
+    world, ids, fake_time = shared
+    reader = as_user(world, fake_time, "reader-gallery@contoso.onmicrosoft.com")
+    assert reader.can("read", ids["version"]) and not reader.can("write", ids["version"])
+    owner = as_user(world, fake_time, "owner-definition@contoso.onmicrosoft.com")
+    assert owner.can("share", ids["version"]) and not owner.can("share", ids["gallery"])
