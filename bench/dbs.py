@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+from sigtui.domain.models import DiskImage, Gallery, ImageDefinition, ImageVersion, TargetRegion
 from sigtui.store.scale import build_azure_limits, fill_subscription
 from sigtui.store.services import Services
 
@@ -33,5 +35,41 @@ def build_latest(folder: Path) -> Path:
         svc.bootstrap()
         for count, subscription in LATEST_SUBSCRIPTIONS.items():
             fill_subscription(svc, subscription, 1, 1, count)
+        svc.db.dispose()
+    return path
+
+
+def build_live(folder: Path) -> Path:
+    """200 regional jobs replicating for hours: 5 definitions × 10 versions × 4 target regions."""
+    path = folder / "bench-live.db"
+    if not path.exists():
+        svc = Services(path)
+        svc.bootstrap()
+        sub = svc.list_subscriptions()[0].id
+        svc.create_resource_group("rg-live", "westus")
+        svc.create_gallery(Gallery(sub, "rg-live", "LiveGallery", "westus"))
+        image = svc.create_source(
+            "image", "rg-live", "img-big", "westus", None, "Linux", "Generalized", "V1", 1024, 900
+        ).id
+        regions = ("westus", "eastus", "westeurope", "japaneast")
+        for d in range(5):
+            svc.create_definition(
+                ImageDefinition(sub, "rg-live", "LiveGallery", f"app-{d}", "westus", "Live", "App", f"sku{d}", "Linux")
+            )
+            for v in range(10):
+                svc.create_version(
+                    ImageVersion(
+                        sub,
+                        "rg-live",
+                        "LiveGallery",
+                        f"app-{d}",
+                        f"1.{v}.0",
+                        "westus",
+                        DiskImage(0, 0),
+                        source_id=image,
+                        target_regions=tuple(TargetRegion(r) for r in regions),
+                    )
+                )
+        svc.advance_clock(timedelta(hours=2))
         svc.db.dispose()
     return path
