@@ -166,6 +166,7 @@ async def interact(db: str, text: str) -> None:
             "expand_floor_ms": expand_floor * 1000,
             "filter_ms": filtered * 1000,
             "filter_floor_ms": filter_floor * 1000,
+            "peak_mb": peak_mb(),
         }
     )
 
