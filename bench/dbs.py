@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sigtui.domain.models import DiskImage, Gallery, ImageDefinition, ImageVersion, TargetRegion
 from sigtui.store.scale import build_azure_limits, fill_subscription
+from sigtui.store import reads
 from sigtui.store.services import Services
 
+LIVE_MOMENT = "bench_live_moment"
+LIVE_SPEED = 3000.0
 SIZES = {1_000: dict(galleries=10), 10_000: dict(galleries=100), 100_000: dict(galleries=100, copies=10)}
 LATEST_SUBSCRIPTIONS = {
     9: ("7e5f1c2d-0a3b-4c8d-9e6f-000000000009", "Nine versions"),
@@ -71,5 +74,15 @@ def build_live(folder: Path) -> Path:
                     )
                 )
         svc.advance_clock(timedelta(hours=2))
+        svc.set_setting(LIVE_MOMENT, str(svc.now().timestamp()))
         svc.db.dispose()
     return path
+
+
+def restart_live(path: Path, speed: float = LIVE_SPEED) -> None:
+    """Put the live database's clock back at its build moment, running fast enough to move bars every tick."""
+    svc = Services(path)
+    with svc.read() as conn:
+        moment = float(reads.setting(conn, LIVE_MOMENT))
+    svc.reset_clock(datetime.fromtimestamp(moment, UTC), speed=speed, paused=False)
+    svc.db.dispose()

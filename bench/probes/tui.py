@@ -197,6 +197,10 @@ async def cpu(db: str, live_db: str) -> None:
         await settle(pilot)
         await reveal_galleries(pilot)
         idle, _ = await cpu_window(pilot)
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+    import dbs
+
+    dbs.restart_live(live_db)
     app = sigtui_app(live_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -82,6 +82,8 @@ class ReplicationTable(ScrollView, can_focus=True):
         self.empty = "Select an image version to see its replication."
         self.rows: list[ReplicationRow] = []
         self._lines: list[tuple[int, bool]] = []
+        self._styles: dict[str, Style] = {}
+        self._last_drawn: tuple = ()
 
     def show(self, rows: list[ReplicationRow], first_column: str, summary: str = "", empty: str = "") -> None:
         self.rows = rows
@@ -98,6 +100,7 @@ class ReplicationTable(ScrollView, can_focus=True):
             if row.detail(self.now):
                 lines.append((index, True))
         self._lines = lines
+        self._last_drawn = ()
         self.virtual_size = Size(self.size.width, HEADER_LINES + len(lines))
         self.refresh()
 
@@ -109,14 +112,30 @@ class ReplicationTable(ScrollView, can_focus=True):
         return any(next_change(row.jobs, self.now) for row in self.rows)
 
     def tick(self, now: datetime) -> None:
+        """Move the clock on; redraw only when a state, a bar eighth or a percent would change."""
         self.now = now
         if len(self._lines) != len(self.rows) + sum(1 for r in self.rows if r.detail(now)):
             self._layout_lines()
-        else:
+            return
+        drawn = self._drawn(now)
+        if drawn != self._last_drawn:
+            self._last_drawn = drawn
             self.refresh()
 
+    def _drawn(self, now: datetime) -> tuple:
+        cells = self._columns(self.size.width)[4]
+        return tuple((row.state(now), round(row.fraction(now) * cells * 8), percent(row.fraction(now)))
+                     for row in self.rows)
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"replication-table--{name}")
+        """Component styles, looked up once per theme (the lookup walks the DOM)."""
+        if name not in self._styles:
+            self._styles[name] = self.get_component_rich_style(f"replication-table--{name}")
+        return self._styles[name]
 
     def _columns(self, width: int) -> tuple[int, int, int, int, int]:
         """Widths of label, storage, replicas, state and bar; storage, then replicas, go when space is short."""

@@ -111,6 +111,7 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         self._failed: dict[tuple[str, int], int] = {}
         self._jobs: list[JobFact] = []
         self._live: set[TreeNode[NodeData]] = set()
+        self._shown: dict[int, tuple] = {}
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(f"resource-tree--{name}")
@@ -353,10 +354,18 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         self._failed = dict(counts[ReplicationState.FAILED])
 
     def tick(self, now: datetime) -> None:
-        """Move the clock on and redraw the lines that show progress."""
+        """Move the clock on and redraw the progress lines whose drawing changed (a bar eighth, a percent)."""
         self.now = now
         for node in self._live:
-            node.refresh()
+            drawn = self._drawn_progress(node.data)
+            if self._shown.get(node.id) != drawn:
+                self._shown[node.id] = drawn
+                node.refresh()
+
+    def _drawn_progress(self, data: NodeData) -> tuple:
+        aggregated, _, fraction = version_state(data.summary.version, self.now)
+        cells = 0 if self.compact else STATE_WIDTH - 5
+        return aggregated, round(fraction * cells * 8), percent(fraction)
 
     def _is_live(self, summary: VersionSummary) -> bool:
         return next_change((t.job for t in summary.version.target_regions), self.now) is not None
