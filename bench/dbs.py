@@ -1,13 +1,14 @@
-"""Benchmark databases: 1,000, 10,000 and 100,000 versions (~3 target regions each), and a `latest` database."""
+"""Benchmark databases: 1,000, 10,000 and 100,000 versions (~3 target regions each), `latest` and live data."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sigtui.domain.models import DiskImage, Gallery, ImageDefinition, ImageVersion, TargetRegion
-from sigtui.store.scale import build_azure_limits, fill_subscription
 from sigtui.store import reads
+from sigtui.store.scale import build_azure_limits, fill_subscription
 from sigtui.store.services import Services
 
 LIVE_MOMENT = "bench_live_moment"
@@ -17,66 +18,55 @@ LATEST_SUBSCRIPTIONS = {
     9: ("7e5f1c2d-0a3b-4c8d-9e6f-000000000009", "Nine versions"),
     1000: ("7e5f1c2d-0a3b-4c8d-9e6f-000000001000", "A thousand versions"),
 }
+LIVE_REGIONS = ("westus", "eastus", "westeurope", "japaneast")
+
+
+def _database(path: Path, fill: Callable[[Services], object]) -> Path:
+    """A bootstrapped database filled once; later runs reuse the file."""
+    if not path.exists():
+        svc = Services(path)
+        svc.bootstrap()
+        fill(svc)
+        svc.db.dispose()
+    return path
 
 
 def build(folder: Path, size: int) -> Path:
     """A database of `size` versions at Azure's per-subscription-per-region limits."""
-    path = folder / f"bench-{size}.db"
-    if not path.exists():
-        svc = Services(path)
-        svc.bootstrap()
-        build_azure_limits(svc, **SIZES[size])
-        svc.db.dispose()
-    return path
+    return _database(folder / f"bench-{size}.db", lambda svc: build_azure_limits(svc, **SIZES[size]))
 
 
 def build_latest(folder: Path) -> Path:
     """One definition with 9 versions and one with 1,000, for `latest` at both sizes."""
-    path = folder / "bench-latest.db"
-    if not path.exists():
-        svc = Services(path)
-        svc.bootstrap()
+
+    def fill(svc: Services) -> None:
         for count, subscription in LATEST_SUBSCRIPTIONS.items():
             fill_subscription(svc, subscription, 1, 1, count)
-        svc.db.dispose()
-    return path
+
+    return _database(folder / "bench-latest.db", fill)
 
 
 def build_live(folder: Path) -> Path:
     """200 regional jobs replicating for hours: 5 definitions × 10 versions × 4 target regions."""
-    path = folder / "bench-live.db"
-    if not path.exists():
-        svc = Services(path)
-        svc.bootstrap()
+
+    def fill(svc: Services) -> None:
         sub = svc.list_subscriptions()[0].id
         svc.create_resource_group("rg-live", "westus")
         svc.create_gallery(Gallery(sub, "rg-live", "LiveGallery", "westus"))
-        image = svc.create_source(
-            "image", "rg-live", "img-big", "westus", None, "Linux", "Generalized", "V1", 1024, 900
-        ).id
-        regions = ("westus", "eastus", "westeurope", "japaneast")
+        image = svc.create_source("image", "rg-live", "img-big", "westus", None, "Linux", "Generalized", "V1",
+                                  os_disk_size_gb=1024, os_disk_used_gb=900).id
+        targets = tuple(TargetRegion(r) for r in LIVE_REGIONS)
         for d in range(5):
-            svc.create_definition(
-                ImageDefinition(sub, "rg-live", "LiveGallery", f"app-{d}", "westus", "Live", "App", f"sku{d}", "Linux")
-            )
+            definition = ImageDefinition(sub, "rg-live", "LiveGallery", f"app-{d}", "westus", "Live", "App", f"sku{d}",
+                                         "Linux")
+            svc.create_definition(definition)
             for v in range(10):
-                svc.create_version(
-                    ImageVersion(
-                        sub,
-                        "rg-live",
-                        "LiveGallery",
-                        f"app-{d}",
-                        f"1.{v}.0",
-                        "westus",
-                        DiskImage(0, 0),
-                        source_id=image,
-                        target_regions=tuple(TargetRegion(r) for r in regions),
-                    )
-                )
+                svc.create_version(ImageVersion(sub, "rg-live", "LiveGallery", definition.name, f"1.{v}.0", "westus",
+                                                DiskImage(0, 0), source_id=image, target_regions=targets))
         svc.advance_clock(timedelta(hours=2))
         svc.set_setting(LIVE_MOMENT, str(svc.now().timestamp()))
-        svc.db.dispose()
-    return path
+
+    return _database(folder / "bench-live.db", fill)
 
 
 def restart_live(path: Path, speed: float = LIVE_SPEED) -> None:
