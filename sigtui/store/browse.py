@@ -7,7 +7,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -465,10 +465,13 @@ class Catalog:
     def galleries(self) -> list[GallerySummary]:
         """The galleries the caller may see; role assignments are read afresh (this starts a reload)."""
         self._seen = self._run(visibility, self.caller)
-        return [g for g in self._run(galleries) if self.seen.leads_to(g.id)]
+        shown = [g for g in self._run(galleries) if self.seen.leads_to(g.id)]
+        return [g if self.seen.sees(g.id) else replace(g, definition_count=len(self.definitions(g.pk))) for g in shown]
 
     def definitions(self, gallery_pk: int) -> list[DefinitionSummary]:
-        return [d for d in self._run(definitions, gallery_pk) if self.seen.leads_to(d.id)]
+        """The definitions the caller may see; counts cover only the versions it may see."""
+        shown = [d for d in self._run(definitions, gallery_pk) if self.seen.leads_to(d.id)]
+        return [d if self.seen.sees(d.id) else replace(d, version_count=len(self.versions(d.pk))) for d in shown]
 
     def versions(self, definition_pk: int) -> list[VersionSummary]:
         return [v for v in self._run(versions, definition_pk) if self.seen.sees(v.id)]
