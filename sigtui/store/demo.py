@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from ..domain.models import DiskImage, Encryption, Gallery, ImageDefinition, ImageVersion, TargetRegion
 from .services import Services
 
+FABRIKAM = ("9f8e7d6c-5b4a-4321-8765-0fedcba98765", "Fabrikam", "fabrikam.onmicrosoft.com")
 DEV_SUBSCRIPTION = ("0b1f6471-1bf0-4dda-aec3-cb9272f09590", "Contoso Dev/Test")
 HISTORY_DAYS = 400
 DEMO_SPEED = 30.0
@@ -454,4 +455,23 @@ def build_demo(svc: Services, start: datetime | None = None, speed: float = DEMO
             source_id=img_web,
         )
     )
+    _share(svc, prod, dev)
     svc.reset_clock(end, speed=speed, paused=False)
+
+
+def _share(svc: Services, prod: str, dev: str) -> None:
+    """People to act as (`--as`, ctrl+u): a consumer group, a definition reader, a pipeline, a guest."""
+    images = f"/subscriptions/{prod}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/ContosoImages"
+    finance = f"/subscriptions/{prod}/resourceGroups/rg-finance/providers/Microsoft.Compute/galleries/FinanceGallery"
+    sandbox = f"/subscriptions/{dev}/resourceGroups/rg-sandbox/providers/Microsoft.Compute/galleries/TeamSandbox"
+    svc.add_tenant(*FABRIKAM)
+    svc.create_principal("Group", "Image consumers")
+    dana = svc.create_principal("User", "Dana Scully", "dana@contoso.onmicrosoft.com")
+    svc.add_group_member("Image consumers", dana.id)
+    svc.create_principal("User", "Pat Kim", "pat@contoso.onmicrosoft.com")
+    svc.create_principal("ServicePrincipal", "image-pipeline")
+    svc.create_principal("User", "Fabrikam guest", "guest@fabrikam.onmicrosoft.com", tenant=FABRIKAM[0])
+    svc.create_role_assignment("Image consumers", "Reader", images)
+    svc.create_role_assignment("pat@contoso.onmicrosoft.com", "Reader", images + "/images/ubuntu-web")
+    svc.create_role_assignment("image-pipeline", "Contributor", finance)
+    svc.create_role_assignment("guest@fabrikam.onmicrosoft.com", "Reader", sandbox)

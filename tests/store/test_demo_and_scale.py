@@ -81,3 +81,14 @@ def test_scale_data_sits_at_azures_limits(svc):
     assert error.value.code == "OperationNotAllowed"
     assert "Limit: 100, Current usage: 100" in error.value.message
     assert svc.resolve_latest(sub, "rg-scale", galleries[5].name, "app-01", "westeurope").version is not None
+
+
+def test_demo_has_people_to_act_as(demo, fake_time):
+    from sigtui.store.services import Services
+
+    pat = Services(demo.db.path, caller="pat@contoso.onmicrosoft.com", real_time=fake_time)
+    assert pat.list_galleries(None) == []
+    assert [v.name for v in pat.list_versions(None, "rg-images", "ContosoImages", "ubuntu-web")][-1] == "1.3.0"
+    dana = Services(demo.db.path, caller="dana@contoso.onmicrosoft.com", real_time=fake_time)
+    assert [g.name for g in dana.list_galleries(None)] == ["ContosoImages"]
+    assert not dana.can("write", dana.list_galleries(None)[0].id)
