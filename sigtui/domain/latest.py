@@ -8,7 +8,7 @@ from datetime import datetime
 
 from .errors import AzureError
 from .models import ImageVersion, ReplicationState
-from .replication import region_status
+from .replication import region_status, serves
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +70,9 @@ def _why_not(version: ImageVersion, region: str | None, now: datetime) -> Passed
         if target.exclude_from_latest is not None and target.exclude_from_latest != version.exclude_from_latest:
             return PassedOver(version.name, "regional_exclusion", f"{version.name} is excluded from latest in {region}")
         return PassedOver(version.name, "excluded", f"{version.name} is excluded from latest")
-    status = region_status(region, target.job, now)
-    if status.state is ReplicationState.COMPLETED:
+    if serves(target.job, now):
         return None
+    status = region_status(region, target.job, now)
     if status.state is ReplicationState.FAILED:
         return PassedOver(version.name, "failed", f"{version.name} failed to replicate to {region}")
     if status.state is ReplicationState.REPLICATING:

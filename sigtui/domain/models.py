@@ -195,6 +195,8 @@ class ReplicationJob:
     fail_at: float | None = None
     failure_detail: str = ""
     attempt: int = 0
+    serving: bool = False
+    """The region already held replicas before this job (more replicas being added): it keeps serving them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,3 +93,16 @@ def version_key(name: str) -> tuple[int, int, int]:
     """Sort key of a version name that is already known to be valid."""
     a, b, c = name.split(".")
     return int(a), int(b), int(c)
+
+
+_RESOURCE_GROUP = re.compile(r"[\w\-.()]{1,90}")
+
+
+def check_resource_group_name(name: str) -> None:
+    """1–90 letters, digits, `_`, `-`, `.`, `(` and `)`; not ending in a period."""
+    if not name or not _RESOURCE_GROUP.fullmatch(name) or name.endswith("."):
+        raise invalid(
+            f"Resource group name '{name}' is invalid. It must be 1 to 90 characters of letters, digits, underscores, "
+            "hyphens, periods and parentheses, and cannot end in a period.",
+            "resourceGroupName",
+        )

@@ -140,8 +140,15 @@ def plan_jobs(
     return jobs
 
 
-def plan_extra_replicas(used_gb: float, added: int, now: datetime) -> ReplicationJob:
-    """Extra replicas inside a region copy locally: cheaper and faster than a cross-region copy."""
-    return ReplicationJob(
-        now, round(BASE_SECONDS / 2 + added * used_gb * LOCAL_SECONDS_PER_GB * EXTRA_REPLICA_FACTOR, 3)
-    )
+def plan_extra_replicas(used_gb: float, added: int, now: datetime, serving: bool = True) -> ReplicationJob:
+    """Extra replicas inside a region copy locally: cheaper and faster than a cross-region copy; the replicas
+    the region already holds keep serving meanwhile."""
+    duration = round(BASE_SECONDS / 2 + added * used_gb * LOCAL_SECONDS_PER_GB * EXTRA_REPLICA_FACTOR, 3)
+    return ReplicationJob(now, duration, serving=serving)
+
+
+def serves(job: ReplicationJob | None, now: datetime) -> bool:
+    """Whether a region can deploy from this version: replication completed, or earlier replicas still there."""
+    if job is None:
+        return False
+    return job.serving or region_status("", job, now).state is ReplicationState.COMPLETED

@@ -92,6 +92,7 @@ class VmRequest:
     disk_encryption_set: str | None = None
     instance_count: int | None = None
     concurrent: int = 1
+    """VMs created at once, or scale sets created at once when `instance_count` is set (for the replica advice)."""
     tags: dict = field(default_factory=dict)
 
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import update
 
+from ..domain import names
 from ..domain.catalog import find_region
 from ..domain.clock import ClockState
 from ..domain.errors import invalid, not_found
@@ -79,8 +80,7 @@ class AccountOps(ServiceBase):
         self, name: str, location: str, subscription: str | None = None, tags: dict | None = None
     ) -> ResourceGroup:
         """Create a resource group, or return the existing one (as `az group create` does)."""
-        if not name or len(name) > 90 or name.endswith("."):
-            raise invalid(f"Resource group name '{name}' is invalid.", "resourceGroupName")
+        names.check_resource_group_name(name)
         with self.write() as tx:
             sub = self.subscription(tx.conn, subscription)
             region = check_location(location, sub, "Microsoft.Resources/resourceGroups")

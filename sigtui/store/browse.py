@@ -156,7 +156,7 @@ VERSION_COLUMNS = """SELECT v.id, v.definition_id, d.gallery_id, rg.subscription
     v.name, v.location, v.replica_count, v.storage_account_type, v.exclude_from_latest, v.end_of_life_date,
     v.published_date, v.operation, v.deleting,
     t.region, t.replica_count, t.storage_account_type, t.exclude_from_latest, t.encryption, t.started_at,
-    t.duration_s, t.fail_at, t.failure_detail, t.attempt
+    t.duration_s, t.fail_at, t.failure_detail, t.attempt, t.serving
     FROM image_version v JOIN image_definition d ON d.id = v.definition_id JOIN gallery g ON g.id = d.gallery_id
     JOIN resource_group rg ON rg.id = g.rg_id LEFT JOIN target_region t ON t.version_id = v.id"""
 
@@ -170,7 +170,7 @@ def _versions(found: Iterable[Sequence]) -> list[VersionSummary]:
         heads.setdefault(r[0], r)
         if r[16] is not None:
             exclude = None if r[19] is None else bool(r[19])
-            job = ReplicationJob(_when(r[21]), r[22], r[23], r[24], r[25])
+            job = ReplicationJob(_when(r[21]), r[22], r[23], r[24], r[25], bool(r[26]))
             targets[r[0]].append(TargetRegion(r[16], r[17], r[18], exclude, reads.encryption_from(r[20]), job))
     result = []
     for pk, r in heads.items():
@@ -258,13 +258,14 @@ def latest_names(conn: sqlite3.Connection, definition_pks: Iterable[int], now: d
 def unsettled_jobs(conn: sqlite3.Connection, now: datetime) -> list[JobFact]:
     """Jobs that are queued, running or failed at `now`: all the live work there is, in one query."""
     sql = """SELECT d.gallery_id, v.definition_id, v.id, t.region, t.started_at, t.duration_s, t.fail_at,
-        t.failure_detail, t.attempt, rg.subscription_id, rg.name, g.name, d.name, v.name
+        t.failure_detail, t.attempt, t.serving, rg.subscription_id, rg.name, g.name, d.name, v.name
         FROM target_region t JOIN image_version v ON v.id = t.version_id
         JOIN image_definition d ON d.id = v.definition_id JOIN gallery g ON g.id = d.gallery_id
         JOIN resource_group rg ON rg.id = g.rg_id
         WHERE t.fail_at IS NOT NULL OR t.started_at + t.duration_s > ?"""
     return [
-        JobFact(r[0], r[1], r[2], r[3], ReplicationJob(_when(r[4]), r[5], r[6], r[7], r[8]), ids.version_id(*r[9:]))
+        JobFact(r[0], r[1], r[2], r[3], ReplicationJob(_when(r[4]), r[5], r[6], r[7], r[8], bool(r[9])),
+                ids.version_id(*r[10:]))
         for r in conn.execute(sql, (now.timestamp(),))
     ]
 

@@ -14,7 +14,12 @@ from .raw import SCHEMA_VERSION, configure
 
 Migration = Callable[[object], None]
 
-MIGRATIONS: dict[int, Migration] = {}
+def _regions_keep_serving(conn) -> None:
+    """Schema 2: a region adding replicas keeps serving the ones it has (`target_region.serving`)."""
+    conn.execute("ALTER TABLE target_region ADD COLUMN serving BOOLEAN NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving}
 """Steps from version N to N+1, each run inside the migration transaction on a raw connection."""
 
 

@@ -202,7 +202,9 @@ def target_from(r: sqlite3.Row) -> TargetRegion:
         r["storage_account_type"],
         None if exclude is None else bool(exclude),
         encryption_from(r["encryption"]),
-        ReplicationJob(when(r["started_at"]), r["duration_s"], r["fail_at"], r["failure_detail"], r["attempt"]),
+        ReplicationJob(
+            when(r["started_at"]), r["duration_s"], r["fail_at"], r["failure_detail"], r["attempt"], bool(r["serving"])
+        ),
     )
 
 
@@ -404,7 +406,7 @@ def assignments_of(conn: sqlite3.Connection, principal_ids: set[str]) -> list[Ro
 
 ELIGIBLE = """EXISTS (SELECT 1 FROM target_region t WHERE t.version_id = v.id {region}
 AND COALESCE(t.exclude_from_latest, v.exclude_from_latest) = 0
-AND t.fail_at IS NULL AND t.started_at + t.duration_s <= :now)"""
+AND (t.serving = 1 OR (t.fail_at IS NULL AND t.started_at + t.duration_s <= :now)))"""
 
 
 def latest_name(conn: sqlite3.Connection, definition_pk: int, now: float, region: str | None = None) -> str | None:

@@ -156,6 +156,7 @@ class TargetRegionRow(SQLModel, table=True):
     fail_at: float | None = None
     failure_detail: str = ""
     attempt: int = 0
+    serving: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class SourceRow(SQLModel, table=True):

@@ -249,6 +249,7 @@ class VersionOps(ServiceBase):
                     fail_at=t.job.fail_at,
                     failure_detail=t.job.failure_detail,
                     attempt=t.job.attempt,
+                    serving=t.job.serving,
                 )
                 for i, t in enumerate(v.target_regions)
             ],
@@ -365,7 +366,7 @@ class VersionOps(ServiceBase):
                 attempt=attempt,
                 source_ready=ready or target.name == old.location,
             )
-            job = job[target.name]
+            job = dataclasses.replace(job[target.name], serving=target.job.serving)
             tx.conn.execute(
                 "UPDATE target_region SET started_at=?, duration_s=?, fail_at=?, failure_detail=?, attempt=? "
                 "WHERE version_id=? AND region=?",

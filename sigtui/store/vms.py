@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from ..domain import ids, vm
+from ..domain import ids, names, vm
 from ..domain.errors import AzureError, invalid, not_found, resource_not_found
 from ..domain.latest import Resolution, not_in_region_error, resolve_latest
 from ..domain.models import ImageVersion, ReplicationState, SourceKind
@@ -142,7 +142,9 @@ class VmOps(ServiceBase):
         if version.end_of_life_date is not None and version.end_of_life_date <= now:
             warnings.append(f"{version.name} is past its end-of-life date; VMs can still be created from it.")
         target = next(t for t in version.target_regions if t.name == region)
-        advice = vm.scaling_advice(version.replicas_in(target), request.concurrent, request.instance_count)
+        advice = vm.scaling_advice(
+            version.replicas_in(target), request.concurrent, request.instance_count, request.concurrent
+        )
         if not advice.enough:
             warnings.append(advice.text())
         return VmPlan(
@@ -198,6 +200,7 @@ class VmOps(ServiceBase):
         with self.write() as tx:
             sub = self.subscription(tx.conn, subscription)
             if create_resource_group and reads.resource_group(tx.conn, sub.id, request.resource_group) is None:
+                names.check_resource_group_name(request.resource_group)
                 region = check_location(request.location, sub, "Microsoft.Resources/resourceGroups").name
                 tx.session.add(ResourceGroupRow(subscription_id=sub.id, name=request.resource_group, location=region))
                 tx.session.flush()

@@ -113,3 +113,15 @@ def test_numeric_ordering():
         "2.0.0",
         "10.0.0",
     ]
+
+
+@pytest.mark.parametrize("name", ["rg", "rg-images_1.(prod)", "a" * 90])
+def test_valid_resource_group_names(name):
+    names.check_resource_group_name(name)
+
+
+@pytest.mark.parametrize("name", ["", "rg.", "a" * 91, "rg/images", "rg*"])
+def test_invalid_resource_group_names(name):
+    with pytest.raises(AzureError) as error:
+        names.check_resource_group_name(name)
+    assert error.value.message.startswith(f"Resource group name '{name}' is invalid.")

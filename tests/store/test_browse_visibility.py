@@ -1,6 +1,7 @@
 """The workbench's read model counts only what the identity may see."""
 
 from sigtui.store.browse import Catalog
+
 from .world import build_world
 
 

@@ -354,3 +354,39 @@ def test_cost_estimate_for_version_definition_gallery_and_all(world):
     everything = svc.cost_estimate()
     assert everything.snapshots == 3
     assert svc.cost_estimate(svc.get_gallery(None, "rg", "gallery1").id).to_json()["snapshots"] == 3
+
+
+def test_a_region_adding_replicas_keeps_serving_latest(world):
+    svc = world.svc
+    world.create("1.0.0", targets=("westus",))
+    svc.advance_clock(timedelta(days=1))
+    svc.update_version(None, "rg", "gallery1", "linux", "1.0.0", {"properties": {"publishingProfile": {
+        "targetRegions": [{"name": "westus", "regionalReplicaCount": 3}]}}})
+    assert status(svc, world.version())["West US"][0] == "Replicating"
+    assert svc.resolve_latest(None, "rg", "gallery1", "linux", "westus").version.name == "1.0.0"
+    with svc.read() as conn:
+        from sigtui.store import reads
+
+        pk = reads.definition(conn, world.sub, "rg", "gallery1", "linux")[0]
+        assert reads.latest_name(conn, pk, svc.now().timestamp(), "westus") == "1.0.0"
+
+
+def test_a_database_from_schema_1_is_migrated(world, fake_time):
+    import sqlite3
+
+    from sigtui.store.raw import SCHEMA_VERSION, stored_schema_version
+    from sigtui.store.services import Services
+
+    world.create("1.0.0")
+    path = world.svc.db.path
+    world.svc.db.dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE target_region DROP COLUMN serving")
+    conn.execute("UPDATE schemainfo SET version = 1")
+    conn.commit()
+    conn.close()
+    reopened = Services(path, real_time=fake_time)
+    reopened.bootstrap()
+    assert stored_schema_version(path) == SCHEMA_VERSION == 2
+    version = reopened.get_version(None, "rg", "gallery1", "linux", "1.0.0")
+    assert version.target_regions[0].job.serving is False

@@ -195,3 +195,11 @@ def test_created_vm_is_a_source_for_a_new_version(world):
         dataclasses.replace(world.version("5.0.0", source_id=body["id"]), definition="special")
     )
     assert version.source_id == body["id"]
+
+
+def test_scale_sets_created_at_once_need_one_replica_each(world):
+    plan = world.svc.plan_vm(definition_id(world), request(instance_count=600, concurrent=3, name="ss3"))
+    assert (plan.advice.needed, plan.advice.current) == (3, 1)
+    with pytest.raises(AzureError) as error:
+        world.svc.create_vm(definition_id(world), request(resource_group="bad/name"), create_resource_group=True)
+    assert error.value.message.startswith("Resource group name 'bad/name' is invalid.")
