@@ -91,7 +91,13 @@ class AccessOps(ServiceBase):
                     "userPrincipalName",
                 )
             tenant_id = self._tenant(tx.conn, tenant)
-            principal = Principal(str(uuid.uuid4()), kind, display_name, tenant_id, user_principal_name)
+            principal = Principal(
+                self._object_id(tx.conn, tenant_id, kind, user_principal_name or display_name),
+                kind,
+                display_name,
+                tenant_id,
+                user_principal_name,
+            )
             tx.session.add(
                 PrincipalRow(
                     id=principal.id,
@@ -105,6 +111,12 @@ class AccessOps(ServiceBase):
                 "Microsoft.Graph/principals/write", f"/principals/{principal.id}", None, principal_to_rest(principal)
             )
             return principal
+
+    @staticmethod
+    def _object_id(conn, tenant_id: str, kind: str, name: str) -> str:
+        """A stable object id: the same directory built the same way gets the same ids (repeatable demos)."""
+        existing = conn.execute("SELECT COUNT(*) FROM principal").fetchone()[0]
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"sigtui:{tenant_id}:{kind}:{name}:{existing}"))
 
     def _tenant(self, conn, tenant: str | None) -> str:
         if not tenant:

@@ -46,7 +46,7 @@ from .messages import (
 from .screens.error import ErrorScreen
 from .screens.filter import FilterScreen
 from .screens.help import HelpRow, HelpScreen
-from .sharing import ACCESS_BINDINGS, ACCESS_MUTATING, Sharing
+from .sharing import ACCESS_BINDINGS, ACCESS_HELP, ACCESS_MUTATING, Sharing
 from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
 from .widgets.resource_tree import NodeData, ResourceTree
@@ -234,6 +234,7 @@ class SigtuiApp(Editing, Deploying, Sharing, Workers, App[int]):
         tree = self.resource_tree
         tree.now = now
         tree.set_jobs(self.jobs)
+        tree.set_reactive(Tree.cursor_line, -1)
         tree.rebuild(message.galleries, message.definitions, message.versions, message.filtered)
         self._show_filter_title(message.filtered)
         self._resolve_partial_latest()
@@ -399,7 +400,7 @@ class SigtuiApp(Editing, Deploying, Sharing, Workers, App[int]):
         if action == "retry":
             data = self._cursor_data()
             return bool(data and data.kind == "version" and self._failed_regions(data))
-        return True
+        return super().check_action(action, parameters)
 
     def _refuse(self) -> bool:
         if self.readonly:
@@ -484,7 +485,7 @@ class SigtuiApp(Editing, Deploying, Sharing, Workers, App[int]):
         """Every binding of the app and the tree, with the keys the keymap gives it."""
         rows: list[HelpRow] = []
         keymap = self.keymap
-        for section, bindings in (("Workbench", self.BINDINGS), ("Tree", ResourceTree.BINDINGS)):
+        for section, bindings in (("Workbench", self.BINDINGS), ("Tree", ResourceTree.BINDINGS), *ACCESS_HELP):
             for binding in bindings:
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
                 shown = ", ".join(self.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))

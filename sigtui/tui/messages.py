@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
+from ..domain.access import Principal
 from ..domain.clock import ClockState
+from ..domain.costs import CostEstimate
 from ..domain.latest import Resolution
 from ..store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
 
@@ -96,3 +98,39 @@ class ActionFailed(Message):
 
     title: str
     error: BaseException
+
+
+@dataclass
+class PermissionsLoaded(Message):
+    """What `caller` may do on one resource: a subset of write, delete, share (read comes from the catalog)."""
+
+    caller: str
+    resource_id: str
+    actions: frozenset[str]
+
+
+@dataclass
+class PrincipalsListed(Message):
+    """The directory's principals, for the identity picker."""
+
+    principals: list[Principal]
+
+
+@dataclass
+class AssignmentsListed(Message):
+    """The role assignments around `scope` after a read or a change; `note`/`warning` describe the change."""
+
+    scope: str
+    assignments: list[dict]
+    principals: list[Principal]
+    note: str = ""
+    warning: str | None = None
+
+
+@dataclass
+class CostEstimated(Message):
+    """An estimate for a resource id ("" for everything readable); None with `problem` when there is none."""
+
+    resource_id: str
+    estimate: CostEstimate | None
+    problem: str = ""

@@ -118,6 +118,11 @@ class Workers:
                 self._services = Services(self.db_path, caller=self.caller, real_time=self.real_time)
             return self._services
 
+    def forget_services(self) -> None:
+        """The identity changed: the next use opens the write side as the new caller."""
+        with self._services_lock:
+            self._services = None
+
     @work(thread=True, exclusive=True, group="services", exit_on_error=False)
     def load_services(self) -> None:
         services = self._services_now()

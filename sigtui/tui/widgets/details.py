@@ -1,4 +1,4 @@
-"""The details pane: Overview, Replication, JSON and Activity tabs for the node under the cursor."""
+"""The details pane: Overview, Replication, JSON, Activity and Cost tabs for the node under the cursor."""
 
 from __future__ import annotations
 
@@ -21,10 +21,11 @@ from ...store.browse import VersionSummary
 from .. import overview
 from ..messages import DetailsLoaded
 from ..render import local, version_state
+from .cost_view import CostView
 from .replication_table import ReplicationRow, ReplicationTable
 from .resource_tree import NodeData
 
-TABS = ("overview", "replication", "json", "activity")
+TABS = ("overview", "replication", "json", "activity", "cost")
 TEXT_TABS = ("overview", "json", "activity")
 CONTEXT_ONLY = "Shown only as the parent of resources shared with you; you may not read it."
 
@@ -88,6 +89,7 @@ class Details(Vertical):
         self.tabs = TabbedContent(id="tabs")
         self.table = ReplicationTable(id="replication-table")
         self.bodies = {tab: Static("", id=f"{tab}-body") for tab in TEXT_TABS}
+        self.cost = CostView(id="cost-view")
 
     def compose(self) -> ComposeResult:
         with self.tabs:
@@ -99,6 +101,8 @@ class Details(Vertical):
                 yield self.bodies["json"]
             with TabPane("Activity", id="activity"), VerticalScroll(id="activity-scroll"):
                 yield self.bodies["activity"]
+            with TabPane("Cost", id="cost"):
+                yield self.cost
 
     def on_mount(self) -> None:
         self.bodies["overview"].update(Text("Move the cursor to a resource.", "dim"))
@@ -144,6 +148,7 @@ class Details(Vertical):
         self.activity = []
         self.loaded = False
         self.table.now = now
+        self.cost.show_node(node)
         if node is None or node.kind in ("subscription", "group", "more", "loading"):
             self.table.show([], "Region", empty="Replication is per image version.")
             self._invalidate()

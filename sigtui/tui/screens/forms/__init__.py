@@ -1,0 +1,1 @@
+"""Create and edit dialogs for galleries, definitions and versions, and the questions around deleting."""

@@ -1,0 +1,198 @@
+"""The frame every create and edit dialog shares: checks as you type, writes only when the whole form is valid,
+stays open and says why when the service refuses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Select, Static
+
+from ....domain.errors import AzureError
+from .fields import REFUSALS, FormField, refusal
+from .model import FormContext, Outcome
+
+Writer = Callable[[object], Outcome]
+"""Runs on a worker thread: performs the request through the services and says what happened."""
+
+
+class FormScreen(ModalScreen[Outcome | None]):
+    """A dialog over a `FormContext`; `build()` turns the fields into a request, or raises Azure's refusal."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+    EDITABLE: ClassVar[str] = ""
+    """What an edit form may change (shown under its title); everything else is read-only."""
+    SHORT: ClassVar[bool] = False
+    """A dialog that fits without scrolling is only as tall as its fields."""
+    ERROR_FIELDS: ClassVar[dict[str, str]] = {}
+    """Where a whole-form refusal is shown: the start of an AzureError's `target`, or words of its message → the
+    id of the field it is about."""
+
+    class Saved(Message):
+        def __init__(self, outcome: Outcome) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    class Refused(Message):
+        def __init__(self, error: AzureError) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, context: FormContext, writer: Writer) -> None:
+        super().__init__()
+        self.context = context
+        self.writer = writer
+        self.status = Static("", id="form-status", markup=False)
+        self.saving = False
+
+    @property
+    def heading(self) -> str:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-dialog", classes="-short" if self.SHORT else ""):
+            yield Static(self.heading, id="form-title", markup=False)
+            if self.context.editing:
+                yield Static(f"Only {self.EDITABLE} can change after create.", id="form-note", markup=False)
+            yield from self.compose_body()
+            yield self.status
+        yield Footer(compact=True)
+
+    def compose_body(self) -> Iterable[Widget]:
+        """The fields; by default one scrolling column."""
+        with VerticalScroll(classes="form-body"):
+            yield from self.fields()
+
+    def fields(self) -> Iterable[Widget]:
+        raise NotImplementedError
+
+    def build(self) -> object | None:
+        """The request the fields describe (None when an edit changes nothing); raises Azure's refusal."""
+        raise NotImplementedError
+
+    def refresh_derived(self) -> None:
+        """Recompute what depends on several fields (hints, estimates); called after every change."""
+
+    def on_mount(self) -> None:
+        self.refresh_derived()
+        self.focus_first(self, empty=not self.context.editing)
+
+    @staticmethod
+    def focus_first(container: Widget, empty: bool = True) -> None:
+        """Focus the first text field (the first empty one with `empty`) that can change, else any control."""
+        inputs = [w for w in container.query(Input) if w.focusable]
+        others = [w for w in container.query("Select, Checkbox, SelectionList") if w.focusable]
+        first = next((w for w in inputs if empty and not w.value), None) or next(iter(inputs + others), None)
+        if first is not None:
+            first.focus()
+
+    # Checks as you type
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        field = self.field_of(event.input)
+        if field is not None and event.validation_result is not None:
+            field.show_result(event.value, event.validation_result)
+        self._changed()
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        field = self.field_of(event.select)
+        if field is not None and field.invalid:
+            field.check()
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.is_mounted:
+            self.refresh_derived()
+            if not self.saving:
+                self.show_status("")
+
+    @staticmethod
+    def field_of(widget: Widget) -> FormField | None:
+        return next((a for a in widget.ancestors if isinstance(a, FormField)), None)
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.status.update(text)
+        self.status.set_class(error, "-error")
+
+    # Saving
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        fields = [f for f in self.query(FormField) if f.display and not f.control.disabled]
+        invalid = [f for f in fields if not f.check()]
+        request = None
+        try:
+            request = self.build()
+        except REFUSALS as error:
+            placed = self.place_error(error)
+            invalid += [placed] if placed is not None and placed not in invalid else []
+            if placed is None:
+                self.show_status(refusal(error), error=True)
+                return
+        if invalid:
+            plural = "s" if len(invalid) != 1 else ""
+            self.show_status(f"Nothing was saved: fix the {len(invalid)} field{plural} marked in red.", True)
+            self.reveal(invalid[0])
+            return
+        if request is None:
+            self.notify("Nothing changed.", timeout=2)
+            self.dismiss(None)
+            return
+        self.saving = True
+        self.show_status("Saving…")
+        self._save(request)
+
+    def place_error(self, error: BaseException) -> FormField | None:
+        """Show a whole-form refusal under the field it is about; None when it is about no single field."""
+        target = getattr(error, "target", None) or ""
+        for prefix, field_id in self.ERROR_FIELDS.items():
+            if target.startswith(prefix) or prefix in refusal(error):
+                field = self.query_one(f"#{field_id}", FormField)
+                if not field.invalid:
+                    field.show_error(refusal(error))
+                return field
+        return None
+
+    def reveal(self, field: FormField) -> None:
+        """Bring a field into view (switching step when the form has steps) and focus its control."""
+        field.control.focus()
+        field.scroll_visible(animate=False)
+
+    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
+    def _save(self, request: object) -> None:
+        try:
+            outcome = self.writer(request)
+        except AzureError as error:
+            self.post_message(self.Refused(error))
+            return
+        self.post_message(self.Saved(outcome))
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        self.dismiss(message.outcome)
+
+    @on(Refused)
+    def _refused(self, message: Refused) -> None:
+        self.saving = False
+        error = message.error
+        placed = self.place_error(error)
+        text = f"Nothing was saved. {error.code}: {error.message}" if placed is None else "Nothing was saved."
+        self.show_status(text, error=True)
+        if placed is not None:
+            self.reveal(placed)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,122 @@
+"""Create a gallery (subscription, resource group, name, region, description, tags) or edit its description."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.widget import Widget
+from textual.widgets import Select, Static
+
+from ....domain import drafts, names, rules
+from ....domain.models import Gallery
+from .base import FormScreen
+from .fields import FormField, describe_region, optional, parse_tags, region_input, tags_text, text_input
+from .model import FieldPatch, ResourceRef
+
+NAME_HINT = "letters, digits, _ and . (no dashes)"
+SHARING = "Role-based access control (RBAC) only; share it later from the gallery"
+
+
+class GalleryForm(FormScreen):
+    """`n` on a resource group (create) or `e` on a gallery (edit: only the description changes)."""
+
+    SHORT: ClassVar[bool] = True
+    EDITABLE: ClassVar[str] = "the description"
+    ERROR_FIELDS: ClassVar[dict[str, str]] = {
+        "galleryName": "f-name",
+        "Gallery name": "f-name",
+        "resource name": "f-name",
+        "gallery name": "f-name",
+        "The resource '": "f-name",
+        "location": "f-location",
+        "resourceGroup": "f-rg",
+    }
+
+    @property
+    def heading(self) -> str:
+        resource = self.context.resource
+        return f"Edit gallery {resource.name}" if resource else "Create an Azure Compute Gallery"
+
+    def fields(self) -> Iterable[Widget]:
+        ctx, gallery = self.context, self.context.resource
+        editing = gallery is not None
+        subs = [(f"{s.name} ({s.id})", s.id) for s in ctx.subscriptions] or [(ctx.subscription.id, ctx.subscription.id)]
+        self.sub_select = Select(subs, value=ctx.subscription.id, allow_blank=False, disabled=editing, compact=True)
+        self.groups_of = ctx.subscription.id
+        self.rg_select = Select(
+            self._groups(ctx.subscription.id),
+            value=gallery.resource_group if editing else ctx.resource_group or Select.NULL,
+            prompt="Choose a resource group",
+            disabled=editing,
+            compact=True,
+        )
+        location = gallery.location if editing else self._rg_location(ctx.resource_group)
+        self.name_input = text_input(gallery.name if editing else "", names.check_gallery_name, disabled=editing)
+        self.location_input = region_input(location, ctx.subscription, rules.GALLERY_TYPE, disabled=editing)
+        self.description = text_input(gallery.description or "" if editing else "", optional=True)
+        self.tags = text_input(tags_text(gallery.tags) if editing else "", optional=True, disabled=editing)
+        self.tags.placeholder = "key=value key2=value2"
+        self.unique = Static("", classes="field-value", markup=False)
+        yield Static("Basics", classes="form-section")
+        yield FormField("Subscription", self.sub_select, required=True, id="f-subscription")
+        yield FormField(
+            "Resource group",
+            self.rg_select,
+            required=True,
+            id="f-rg",
+            check=lambda value: drafts.required("resourceGroup", value),
+        )
+        yield FormField("Name", self.name_input, required=True, id="f-name", hint=NAME_HINT)
+        yield FormField("Region", self.location_input, required=True, id="f-location", describe=describe_region)
+        yield FormField("Description", self.description, id="f-description")
+        yield FormField("Unique name", self.unique, id="f-unique")
+        yield Static("Sharing", classes="form-section")
+        yield FormField("Sharing method", Static(SHARING, classes="field-value"), id="f-sharing")
+        yield Static("Tags", classes="form-section")
+        yield FormField("Tags", self.tags, id="f-tags")
+
+    def _groups(self, subscription: str) -> list[tuple[str, str]]:
+        return [(g.name, g.name) for g in self.context.resource_groups if g.subscription == subscription]
+
+    def _rg_location(self, name: str) -> str:
+        return next((g.location for g in self.context.resource_groups if g.name == name), "")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select is self.sub_select and isinstance(event.value, str) and event.value != self.groups_of:
+            self.groups_of = event.value
+            self.rg_select.set_options(self._groups(event.value))
+        elif event.select is self.rg_select and isinstance(event.value, str) and not self.location_input.value:
+            self.location_input.value = self._rg_location(event.value)
+
+    def refresh_derived(self) -> None:
+        sub = self.sub_select.value if isinstance(self.sub_select.value, str) else ""
+        name = self.name_input.value.strip()
+        self.unique.update(f"{sub}-{name.upper()}" if name else "—")
+
+    def _subscription(self):
+        chosen = self.sub_select.value
+        return next((s for s in self.context.subscriptions if s.id == chosen), self.context.subscription)
+
+    def build(self) -> Gallery | FieldPatch | None:
+        old = self.context.resource
+        description = optional(self.description.value)
+        if old is not None:
+            if description == old.description:
+                return None
+            return FieldPatch(
+                ResourceRef.of(old),
+                {"properties": {"description": old.description}},
+                {"properties": {"description": description}},
+                "description",
+            )
+        rg = drafts.required("resourceGroup", self.rg_select.value if isinstance(self.rg_select.value, str) else None)
+        gallery = Gallery(
+            self._subscription().id,
+            rg,
+            self.name_input.value.strip(),
+            self.location_input.value.strip(),
+            description,
+            parse_tags(self.tags.value),
+        )
+        return rules.validate_gallery(gallery, self._subscription(), None, 0)

@@ -1,0 +1,190 @@
+"""`s`: who has which role on a gallery, definition or version; add an assignment or remove a direct one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Select, Static
+
+from ...domain.access import ROLES, VERSION_SCOPE_WARNING, Principal, covers
+from ...domain.ids import parse_arm_id
+from .confirm import ConfirmScreen
+
+KIND_NAMES = {"gallery": "gallery", "definition": "image definition", "version": "image version"}
+SCOPE_NAMES = {"galleries": "gallery", "images": "definition", "versions": "version"}
+
+
+@dataclass(frozen=True, slots=True)
+class ShareTarget:
+    kind: str
+    name: str
+    arm_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentRow:
+    """One role assignment that applies to the target: given on it (direct) or on a parent (inherited)."""
+
+    principal_id: str
+    principal: str
+    principal_type: str
+    role: str
+    scope: str
+    direct: bool
+
+    @property
+    def key(self) -> str:
+        return f"{self.principal_id}|{self.role}|{self.scope}"
+
+
+def scope_label(scope: str) -> str:
+    """`subscription 6a3c8e2f…`, `resource group rg-images`, `gallery ContosoImages`, `definition ubuntu-web`…"""
+    parsed = parse_arm_id(scope)
+    if parsed.path:
+        rtype, name = parsed.path[-1]
+        return f"{SCOPE_NAMES.get(rtype.lower(), rtype)} {name}"
+    if parsed.resource_group:
+        return f"resource group {parsed.resource_group}"
+    return f"subscription {parsed.subscription[:8]}…"
+
+
+def applying(assignments: list[dict], scope: str) -> tuple[list[AssignmentRow], int]:
+    """The assignments at or above `scope`, broadest scope first; and how many sit on resources below it."""
+    rows = [
+        AssignmentRow(
+            a["principalId"],
+            a.get("principalName") or a["principalId"],
+            a.get("principalType") or "Unknown",
+            a["roleDefinitionName"],
+            a["scope"],
+            a["scope"].rstrip("/").lower() == scope.rstrip("/").lower(),
+        )
+        for a in assignments
+        if covers(a["scope"], scope)
+    ]
+    below = sum(1 for a in assignments if not covers(a["scope"], scope))
+    return sorted(rows, key=lambda r: (len(r.scope), ROLES.index(r.role), r.principal.lower())), below
+
+
+def principal_option(principal: Principal) -> tuple[str, str]:
+    detail = principal.user_principal_name or principal.kind
+    return f"{principal.display_name} ({detail})", principal.id
+
+
+class ShareScreen(ModalScreen[None]):
+    """A view of the assignments; the app does the reading and writing, answering with `show_assignments`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add assignment", id="share.add"),
+        Binding("d,delete", "remove", "Remove", id="share.remove"),
+        Binding("escape", "close", "Close", id="share.close"),
+    ]
+
+    class AddRequested(Message):
+        """Give `principal_id` the `role` on `scope`."""
+
+        def __init__(self, principal_id: str, role: str, scope: str) -> None:
+            super().__init__()
+            self.principal_id = principal_id
+            self.role = role
+            self.scope = scope
+
+    class RemoveRequested(Message):
+        """Remove the direct assignment `row` from `scope`."""
+
+        def __init__(self, row: AssignmentRow, scope: str) -> None:
+            super().__init__()
+            self.row = row
+            self.scope = scope
+
+    def __init__(self, target: ShareTarget) -> None:
+        super().__init__()
+        self.target = target
+        self.rows: list[AssignmentRow] = []
+        self.table: DataTable = DataTable(id="share-table", cursor_type="row")
+        self.note = Static("Loading role assignments…", id="share-note")
+        self.principal: Select[str] = Select([], prompt="Principal…", id="share-principal")
+        self.role: Select[str] = Select([(r, r) for r in ROLES], value="Reader", allow_blank=False, id="share-role")
+
+    def compose(self) -> ComposeResult:
+        target = self.target
+        with Vertical(id="share-dialog"):
+            yield Static(f"Access control · {KIND_NAMES[target.kind]} {target.name}", id="share-title")
+            yield Static(target.arm_id, id="share-scope", markup=False)
+            yield self.table
+            yield self.note
+            if target.kind == "version":
+                yield Static(f"⚠ {VERSION_SCOPE_WARNING}", id="share-warning")
+            yield Static(f"Add a role assignment on this {KIND_NAMES[target.kind]}:", id="share-add-label")
+            with Horizontal(id="share-add"):
+                yield self.principal
+                yield self.role
+                yield Button("Add", variant="primary", id="share-add-button")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.table.add_columns("Role", "Principal", "Type", "Scope", "Applies")
+        self.table.focus()
+
+    def show_assignments(self, assignments: list[dict], principals: list[Principal]) -> None:
+        """Fresh assignments and principals from the app."""
+        self.rows, below = applying(assignments, self.target.arm_id)
+        table = self.table
+        table.clear()
+        for row in self.rows:
+            applies = Text("direct", "bold") if row.direct else Text("inherited", "dim")
+            table.add_row(row.role, row.principal, row.principal_type, scope_label(row.scope), applies, key=row.key)
+        count = len(self.rows)
+        text = f"{count} role assignment{'s apply' if count != 1 else ' applies'} here"
+        if below:
+            text += f" · {below} more on resources below"
+        self.note.update(Text(text + " · inherited ones are removed where they were given", "dim"))
+        chosen = self.principal.value
+        self.principal.set_options(principal_option(p) for p in principals)
+        if chosen is not Select.NULL and any(p.id == chosen for p in principals):
+            self.principal.value = chosen
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "share-add-button":
+            event.stop()
+            self._add()
+
+    def action_add(self) -> None:
+        if self.focused is self.table:
+            self.principal.focus()
+        else:
+            self._add()
+
+    def _add(self) -> None:
+        principal = self.principal.value
+        if principal is Select.NULL:
+            self.notify("Choose a principal first.", severity="warning")
+            self.principal.focus()
+            return
+        self.post_message(self.AddRequested(str(principal), str(self.role.value), self.target.arm_id))
+
+    def action_remove(self) -> None:
+        if not self.rows:
+            self.notify("No role assignment to remove.")
+            return
+        row = self.rows[self.table.cursor_row]
+        if not row.direct:
+            self.notify(f"Inherited from {scope_label(row.scope)}: remove it there.", severity="warning")
+            return
+        question = f"Remove {row.role} for {row.principal} on {KIND_NAMES[self.target.kind]} {self.target.name}?"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.post_message(self.RemoveRequested(row, self.target.arm_id))
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,58 @@
+"""A created VM or scale set (Azure's REST shape) as a table row, a tree label, and the version it came from."""
+
+from __future__ import annotations
+
+
+def _profile(body: dict) -> dict:
+    properties = body.get("properties", {})
+    return properties.get("virtualMachineProfile", properties)
+
+
+def is_scale_set(body: dict) -> bool:
+    return body.get("type", "").endswith("virtualMachineScaleSets")
+
+
+def image_of(body: dict) -> tuple[str, str]:
+    """(image reference as requested, the exact version it resolved to)."""
+    image = _profile(body).get("storageProfile", {}).get("imageReference", {})
+    return image.get("id", ""), image.get("exactVersion", "")
+
+
+def version_id(body: dict) -> str:
+    """The id of the image version the VM was created from (lower-cased, for matching)."""
+    image, exact = image_of(body)
+    if "/versions/" in image.lower():
+        return image.lower()
+    return f"{image}/versions/{exact}".lower()
+
+
+def size_of(body: dict) -> str:
+    if is_scale_set(body):
+        return body.get("sku", {}).get("name", "")
+    return body.get("properties", {}).get("hardwareProfile", {}).get("vmSize", "")
+
+
+def resource_group(body: dict) -> str:
+    parts = body["id"].split("/")
+    return parts[4] if len(parts) > 4 else ""
+
+
+def vm_row(body: dict) -> tuple[str, ...]:
+    image, exact = image_of(body)
+    requested = "latest" if "/versions/" not in image.lower() else "pinned"
+    instances = str(body.get("sku", {}).get("capacity", "")) if is_scale_set(body) else "1"
+    return (
+        body["name"],
+        "Scale set" if is_scale_set(body) else "VM",
+        resource_group(body),
+        body["location"],
+        size_of(body),
+        instances,
+        f"{image.split('/images/')[-1].split('/')[0]} ({requested})",
+        exact,
+    )
+
+
+def leaf_label(body: dict) -> str:
+    kind = f"scale set ×{body.get('sku', {}).get('capacity', '')}" if is_scale_set(body) else "VM"
+    return f"{body['name']}  {kind} · {body['location']} · {size_of(body)}"
