@@ -503,17 +503,18 @@ class SigtuiApp(Editing, Deploying, Sharing, Workers, App[int]):
         )
         return rows
 
+    @staticmethod
+    def _deepest(path: tuple[int, int | None, int | None]) -> tuple[str, int]:
+        """The tree key of the deepest resource on a (gallery, definition, version) path."""
+        gallery_pk, definition_pk, version_pk = path
+        if version_pk:
+            return "version", version_pk
+        return ("definition", definition_pk) if definition_pk else ("gallery", gallery_pk)
+
     def jump_to(self, path: tuple[int, int | None, int | None]) -> None:
         """Show a resource in the tree, loading what is missing; a filter that hides it is cleared."""
         gallery_pk, definition_pk, version_pk = path
-        target = (
-            ("version", version_pk)
-            if version_pk
-            else ("definition", definition_pk)
-            if definition_pk
-            else ("gallery", gallery_pk)
-        )
-        self._cursor_key = target
+        self._cursor_key = self._deepest(path)
         if self.filter_text:
             self.filter_text = ""
             opened_galleries, opened_definitions = self._unfiltered_open
@@ -532,15 +533,7 @@ class SigtuiApp(Editing, Deploying, Sharing, Workers, App[int]):
             self._reveal(path)
 
     def _reveal(self, path: tuple[int, int | None, int | None]) -> None:
-        gallery_pk, definition_pk, version_pk = path
-        target = (
-            ("version", version_pk)
-            if version_pk
-            else ("definition", definition_pk)
-            if definition_pk
-            else ("gallery", gallery_pk)
-        )
-        if not self.resource_tree.reveal(*target):
+        if not self.resource_tree.reveal(*self._deepest(path)):
             self.notify("That resource is no longer there; press r to reload.", severity="warning")
         self.resource_tree.focus()
 
