@@ -78,23 +78,28 @@ def data_sources(sources: Iterable[Source], location: str, os_source_id: str | N
     ]
 
 
+def gallery_version_source(version: ImageVersion, definition: ImageDefinition, region: str) -> Source:
+    """A gallery image version seen as a source in `region` (its OS traits are the definition's)."""
+    return Source(
+        version.id,
+        SourceKind.IMAGE_VERSION,
+        version.subscription,
+        version.resource_group,
+        f"{version.gallery}/{version.definition}/{version.name}",
+        region,
+        definition.os_type,
+        definition.os_state,
+        definition.hyper_v_generation,
+        version.os_disk,
+        version.data_disks,
+        version.encrypted,
+    )
+
+
 def gallery_version_sources(version: ImageVersion, definition: ImageDefinition, now: datetime) -> list[Source]:
     """A gallery image version as a source, once per region where its replication has completed."""
     return [
-        Source(
-            version.id,
-            SourceKind.IMAGE_VERSION,
-            version.subscription,
-            version.resource_group,
-            f"{version.gallery}/{version.definition}/{version.name}",
-            target.name,
-            definition.os_type,
-            definition.os_state,
-            definition.hyper_v_generation,
-            version.os_disk,
-            version.data_disks,
-            version.encrypted,
-        )
+        gallery_version_source(version, definition, target.name)
         for target in version.target_regions
         if region_status(target.name, target.job, now).state is ReplicationState.COMPLETED
     ]

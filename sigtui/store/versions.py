@@ -10,6 +10,7 @@ from sqlalchemy import insert
 
 from ..domain import ids, rules
 from ..domain.catalog import find_region
+from ..domain.drafts import gallery_version_source, gallery_version_sources
 from ..domain.errors import invalid, parent_not_found, resource_not_found
 from ..domain.latest import Resolution, resolve_latest
 from ..domain.models import (
@@ -18,7 +19,6 @@ from ..domain.models import (
     ReplicationJob,
     ReplicationState,
     Source,
-    SourceKind,
 )
 from ..domain.names import version_key
 from ..domain.replication import FaultPlan, plan_extra_replicas, plan_jobs, region_status
@@ -71,26 +71,9 @@ class VersionOps(ServiceBase):
         )
         if not found or not definition:
             return None
-        version, now = found[1], self.clock_state(conn).now(self.real_time())
-        here = any(
-            t.name == location and region_status(t.name, t.job, now).state is ReplicationState.COMPLETED
-            for t in version.target_regions
-        )
-        d = definition[1]
-        return Source(
-            version.id,
-            SourceKind.IMAGE_VERSION,
-            version.subscription,
-            version.resource_group,
-            version.name,
-            location if here else "",
-            d.os_type,
-            d.os_state,
-            d.hyper_v_generation,
-            version.os_disk,
-            version.data_disks,
-            version.encrypted,
-        )
+        copies = gallery_version_sources(found[1], definition[1], self.clock_state(conn).now(self.real_time()))
+        here = any(copy.location == location for copy in copies)
+        return gallery_version_source(found[1], definition[1], location if here else "")
 
     def _faults(self, conn: sqlite3.Connection) -> FaultPlan:
         return FaultPlan(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import shlex
-import sqlite3
 from dataclasses import dataclass
 
 import pytest
 
 from sigtui.cli.main import main
+
+from ..store.world import dump
 
 
 @dataclass
@@ -21,15 +22,6 @@ class Result:
     @property
     def json(self):
         return json.loads(self.out)
-
-
-def dump(path) -> list[str]:
-    """Every row of the database, to prove a refused command changed nothing."""
-    conn = sqlite3.connect(str(path))
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture
