@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sigtui.domain.catalog import find_region
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "oracle" / "azure-rest-examples"
+EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "azure-rest-examples"
 SERVER_SET = {"publishedDate", "provisioningState"}
 NAMES = {
     "{resourceGroup}": "myResourceGroup",

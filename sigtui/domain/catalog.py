@@ -4,23 +4,11 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-
-def _data_dir() -> Path:
-    """Locate the data directory: packaged ``sigtui.data`` if present, else repo ``data/``."""
-    try:
-        candidate = Path(str(files("sigtui.data") / "regions.json"))  # also handles namespace pkgs
-        if candidate.is_file():
-            return candidate.parent
-    except (ImportError, TypeError, ValueError):
-        pass
-    return Path(__file__).resolve().parents[2] / "data"
-
-
-DATA_DIR: Path = _data_dir()
+DATA_DIR: Path = Path(__file__).resolve().parents[1] / "data"
+"""The JSON files shipped in the `sigtui.data` package."""
 
 
 @cache

@@ -1,8 +1,8 @@
-"""At Azure's limits (10,000 versions) the tree opens, expands and filters as fast as the demo."""
+"""At Azure's limits (10,000 versions) the tree opens, expands and filters with the right answers.
+
+How fast is the benchmark's business (`bench/run.py`), as ratios to floors measured in the same run."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -18,14 +18,12 @@ def scale_db(demo_template, tmp_path_factory):
     return build_scale_db(demo_template[0], tmp_path_factory.mktemp("scale") / "scale.db")
 
 
-def test_reads_are_column_queries_that_stay_fast(scale_db, demo_template):
+def test_reads_find_the_scale_catalog(scale_db, demo_template):
     catalog = Catalog(scale_db)
     now = catalog.clock().now(demo_template[1])
-    started = time.perf_counter()
     galleries = catalog.galleries()
     jobs = catalog.unsettled_jobs(now)
     assert len(galleries) == 103
-    assert (time.perf_counter() - started) < 0.15
     assert len(jobs) < 10
     definition = catalog.definitions(next(g for g in galleries if g.name == "scale099").pk)[0]
     versions = catalog.versions(definition.pk)
@@ -33,24 +31,12 @@ def test_reads_are_column_queries_that_stay_fast(scale_db, demo_template):
     assert catalog.latest(definition.pk, now).version.name == "1.8.0"
 
 
-def best_of_three(function):
-    """The quickest of three runs (the intrinsic cost, without a busy neighbour's noise) and the result."""
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        result = function()
-        timings.append(time.perf_counter() - started)
-    return min(timings), result
-
-
-def test_filter_across_ten_thousand_versions_is_one_fast_query(scale_db, demo_template):
+def test_filter_across_ten_thousand_versions_caps_its_matches(scale_db, demo_template):
     catalog = Catalog(scale_db)
     now = catalog.clock().now(demo_template[1])
-    elapsed, result = best_of_three(lambda: catalog.filter_tree("excluded", now))
+    result = catalog.filter_tree("excluded", now)
     assert len(result.paths) == 1000 and result.truncated
-    assert elapsed < 0.15
-    elapsed, result = best_of_three(lambda: catalog.filter_tree("sku42-7", now))
-    assert elapsed < 0.15
+    result = catalog.filter_tree("sku42-7", now)
     assert len(result.paths) == 1
 
 
@@ -59,15 +45,11 @@ async def test_the_app_opens_expands_and_filters_a_full_database(scale_db, make_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "scale099" in tree_text(app)
-        started = time.perf_counter()
         await open_path(pilot, "scale050", "def03")
-        assert time.perf_counter() - started < 1.0
         assert "1.9.0" in tree_text(app)
         await pilot.press("slash")
         await settle(pilot)
         await pilot.press(*"sku77-3")
-        started = time.perf_counter()
         await pilot.press("enter")
         await settle(pilot)
-        assert time.perf_counter() - started < 1.0
         assert "scale077" in tree_text(app) and "scale050" not in tree_text(app)

@@ -1,0 +1,1 @@
+"""Azure facts sigtui ships: regions, VM sizes, limits and illustrative prices."""
