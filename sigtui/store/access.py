@@ -7,11 +7,11 @@ import uuid
 from ..domain import access, ids
 from ..domain.access import Principal, RoleAssignment
 from ..domain.errors import invalid, not_found
+from ..domain.plan import Delete, Insert, plan
 from . import reads
 from .base import ServiceBase
 from .defaults import DEFAULT_OWNER, DEFAULT_TENANT
 from .reads import find_principal, principal_from
-from .tables import GroupMemberRow, PrincipalRow, RoleAssignmentRow
 
 
 def assignment_to_rest(a: RoleAssignment, principal: Principal | None) -> dict:
@@ -34,6 +34,24 @@ def principal_to_rest(p: Principal) -> dict:
     return body
 
 
+def _principal_row(p: Principal) -> Insert:
+    return Insert(
+        "principal",
+        {
+            "id": p.id,
+            "kind": p.kind,
+            "display_name": p.display_name,
+            "tenant_id": p.tenant_id,
+            "user_principal_name": p.user_principal_name,
+        },
+    )
+
+
+def _assignment_row(a: RoleAssignment, now) -> Insert:
+    values = {"id": a.id, "principal_id": a.principal_id, "role": a.role, "scope": a.scope}
+    return Insert("role_assignment", {**values, "created_at": now.timestamp()})
+
+
 class AccessOps(ServiceBase):
     """Who may read, change and share what."""
 
@@ -47,31 +65,16 @@ class AccessOps(ServiceBase):
 
     def ensure_owner(self, tx, subscription_id: str) -> None:
         """The default owner exists and owns `subscription_id`."""
-        if find_principal(tx.conn, DEFAULT_OWNER) is None:
-            tx.session.add(
-                PrincipalRow(
-                    id=str(uuid.uuid5(uuid.NAMESPACE_DNS, DEFAULT_OWNER)),
-                    kind="User",
-                    display_name="Contoso Admin",
-                    tenant_id=DEFAULT_TENANT[0],
-                    user_principal_name=DEFAULT_OWNER,
-                )
-            )
-            tx.session.flush()
         owner = find_principal(tx.conn, DEFAULT_OWNER)
+        if owner is None:
+            owner_id = str(uuid.uuid5(uuid.NAMESPACE_DNS, DEFAULT_OWNER))
+            owner = Principal(owner_id, "User", "Contoso Admin", DEFAULT_TENANT[0], DEFAULT_OWNER)
+            tx.apply(plan(_principal_row(owner)))
         scope = f"/subscriptions/{subscription_id}"
         if not tx.conn.execute(
             "SELECT 1 FROM role_assignment WHERE principal_id = ? AND role = 'Owner' AND scope = ?", (owner.id, scope)
         ).fetchone():
-            tx.session.add(
-                RoleAssignmentRow(
-                    id=str(uuid.uuid4()),
-                    principal_id=owner.id,
-                    role="Owner",
-                    scope=scope,
-                    created_at=tx.now.timestamp(),
-                )
-            )
+            tx.apply(plan(_assignment_row(RoleAssignment(str(uuid.uuid4()), owner.id, "Owner", scope), tx.now)))
 
     def create_principal(
         self, kind: str, display_name: str, user_principal_name: str | None = None, tenant: str | None = None
@@ -98,15 +101,7 @@ class AccessOps(ServiceBase):
                 tenant_id,
                 user_principal_name,
             )
-            tx.session.add(
-                PrincipalRow(
-                    id=principal.id,
-                    kind=kind,
-                    display_name=display_name,
-                    tenant_id=tenant_id,
-                    user_principal_name=user_principal_name,
-                )
-            )
+            tx.apply(plan(_principal_row(principal)))
             tx.log(
                 "Microsoft.Graph/principals/write", f"/principals/{principal.id}", None, principal_to_rest(principal)
             )
@@ -143,7 +138,7 @@ class AccessOps(ServiceBase):
                     f"Resource '{member}' does not exist or one of its queried "
                     "reference-property objects are not present.",
                 )
-            tx.session.merge(GroupMemberRow(group_id=group_p.id, member_id=member_p.id))
+            tx.apply(plan(Insert("group_member", {"group_id": group_p.id, "member_id": member_p.id}, replace=True)))
             tx.log("Microsoft.Graph/groups/members/write", f"/principals/{group_p.id}", None, {"memberId": member_p.id})
 
     def list_principals(self) -> list[Principal]:
@@ -186,11 +181,7 @@ class AccessOps(ServiceBase):
             if existing:
                 raise invalid("The role assignment already exists.", "roleAssignment")
             assignment = RoleAssignment(str(uuid.uuid4()), principal.id, role, scope)
-            tx.session.add(
-                RoleAssignmentRow(
-                    id=assignment.id, principal_id=principal.id, role=role, scope=scope, created_at=tx.now.timestamp()
-                )
-            )
+            tx.apply(plan(_assignment_row(assignment, tx.now)))
             body = assignment_to_rest(assignment, principal)
             tx.log("Microsoft.Authorization/roleAssignments/write", scope, None, body)
             return body, access.sharing_warning(scope)
@@ -257,10 +248,12 @@ class AccessOps(ServiceBase):
             return gone
 
     def _remove_assignment(self, tx, principal_id: str, role: str, scope: str) -> int:
+        match = {"principal_id": principal_id, "role": role, "scope": scope}
         gone = tx.conn.execute(
-            "DELETE FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?", (principal_id, role, scope)
-        ).rowcount
+            "SELECT COUNT(*) FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?", (*match.values(),)
+        ).fetchone()[0]
         if gone:
+            tx.apply(plan(Delete("role_assignment", match)))
             tx.log(
                 "Microsoft.Authorization/roleAssignments/delete",
                 scope,

@@ -3,47 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-
-from sqlalchemy import update
 
 from ..domain import rules
 from ..domain.errors import parent_not_found, resource_not_found
 from ..domain.models import ImageDefinition
+from ..domain.plan import Delete, Insert, Update, plan
+from ..domain.rows import definition_row
 from ..domain.rest import definition_from_rest, definition_to_rest, merge
 from . import reads
 from .base import ServiceBase, Tx
-from .tables import DefinitionRow
 
 DEFINITION_WRITE = "Microsoft.Compute/galleries/images/write"
-
-
-def _columns(d: ImageDefinition) -> dict:
-    return dict(
-        name=d.name,
-        location=d.location,
-        publisher=d.publisher,
-        offer=d.offer,
-        sku=d.sku,
-        os_type=d.os_type,
-        os_state=d.os_state,
-        hyper_v_generation=d.hyper_v_generation,
-        description=d.description,
-        eula=d.eula,
-        privacy_statement_uri=d.privacy_statement_uri,
-        release_note_uri=d.release_note_uri,
-        end_of_life_date=d.end_of_life_date.timestamp() if d.end_of_life_date else None,
-        tags=json.dumps(d.tags),
-        vcpus_min=d.vcpus_min,
-        vcpus_max=d.vcpus_max,
-        memory_min=d.memory_min,
-        memory_max=d.memory_max,
-        disallowed_disk_types=json.dumps(list(d.disallowed_disk_types)),
-        plan_name=d.plan_name,
-        plan_publisher=d.plan_publisher,
-        plan_product=d.plan_product,
-        architecture=d.architecture,
-    )
 
 
 class DefinitionOps(ServiceBase):
@@ -81,14 +51,7 @@ class DefinitionOps(ServiceBase):
             count = reads.count_in_region(tx.conn, "image_definition", sub.id, location)
             definition = rules.validate_definition(definition, sub, siblings, count, tx.now)
             definition = dataclasses.replace(definition, created_at=tx.now, changed_at=tx.now)
-            tx.session.add(
-                DefinitionRow(
-                    gallery_id=gallery_pk,
-                    created_at=tx.now.timestamp(),
-                    changed_at=tx.now.timestamp(),
-                    **_columns(definition),
-                )
-            )
+            tx.apply(plan(Insert("image_definition", {"gallery_id": gallery_pk, **definition_row(definition)})))
             tx.log(DEFINITION_WRITE, definition.id, None, definition_to_rest(definition))
             return definition
 
@@ -103,9 +66,7 @@ class DefinitionOps(ServiceBase):
         self.authorize(tx.conn, "write", old.id)
         rules.check_definition_update(old, new, tx.now)
         new = dataclasses.replace(new, created_at=old.created_at, changed_at=tx.now)
-        tx.session.execute(
-            update(DefinitionRow).where(DefinitionRow.id == pk).values(changed_at=tx.now.timestamp(), **_columns(new))
-        )
+        tx.apply(plan(Update("image_definition", definition_row(new), {"id": pk})))
         tx.log(DEFINITION_WRITE, new.id, definition_to_rest(old), definition_to_rest(new))
         return new
 
@@ -134,5 +95,5 @@ class DefinitionOps(ServiceBase):
             self.authorize(tx.conn, "delete", old.id)
             if tx.conn.execute("SELECT 1 FROM image_version WHERE definition_id = ? LIMIT 1", (pk,)).fetchone():
                 raise rules.children_block_delete()
-            tx.conn.execute("DELETE FROM image_definition WHERE id = ?", (pk,))
+            tx.apply(plan(Delete("image_definition", {"id": pk})))
             tx.log("Microsoft.Compute/galleries/images/delete", old.id, definition_to_rest(old), None)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from sqlalchemy import update
-
 from ..domain import rules
 from ..domain.errors import resource_not_found
 from ..domain.models import Gallery
+from ..domain.plan import Delete, Insert, Update, plan
+from ..domain.rows import gallery_row
 from ..domain.rest import gallery_from_rest, gallery_to_rest, merge
 from . import reads
 from .base import ServiceBase, Tx
-from .tables import GalleryRow
 
 GALLERY_WRITE = "Microsoft.Compute/galleries/write"
 
@@ -44,17 +43,7 @@ class GalleryOps(ServiceBase):
             count = reads.count_in_region(tx.conn, "gallery", sub.id, location)
             gallery = rules.validate_gallery(gallery, sub, same_name, count)
             gallery = dataclasses.replace(gallery, created_at=tx.now, changed_at=tx.now)
-            tx.session.add(
-                GalleryRow(
-                    rg_id=rg_pk,
-                    name=gallery.name,
-                    location=gallery.location,
-                    description=gallery.description,
-                    tags=json.dumps(gallery.tags),
-                    created_at=tx.now.timestamp(),
-                    changed_at=tx.now.timestamp(),
-                )
-            )
+            tx.apply(plan(Insert("gallery", gallery_row(gallery, rg_pk))))
             tx.log(GALLERY_WRITE, gallery.id, None, gallery_to_rest(gallery))
             return gallery
 
@@ -68,11 +57,8 @@ class GalleryOps(ServiceBase):
         self.authorize(tx.conn, "write", old.id)
         rules.check_only_updatable("gallery", old, new)
         new = dataclasses.replace(new, created_at=old.created_at, changed_at=tx.now)
-        tx.session.execute(
-            update(GalleryRow)
-            .where(GalleryRow.id == pk)
-            .values(description=new.description, tags=json.dumps(new.tags), changed_at=tx.now.timestamp())
-        )
+        values = {"description": new.description, "tags": json.dumps(new.tags), "changed_at": tx.now.timestamp()}
+        tx.apply(plan(Update("gallery", values, {"id": pk})))
         tx.log(GALLERY_WRITE, new.id, gallery_to_rest(old), gallery_to_rest(new))
         return new
 
@@ -102,5 +88,5 @@ class GalleryOps(ServiceBase):
             self.authorize(tx.conn, "delete", old.id)
             if tx.conn.execute("SELECT 1 FROM image_definition WHERE gallery_id = ? LIMIT 1", (pk,)).fetchone():
                 raise rules.children_block_delete()
-            tx.conn.execute("DELETE FROM gallery WHERE id = ?", (pk,))
+            tx.apply(plan(Delete("gallery", {"id": pk})))
             tx.log("Microsoft.Compute/galleries/delete", old.id, gallery_to_rest(old), None)

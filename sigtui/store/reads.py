@@ -162,6 +162,25 @@ def definition(
     return (found[0]["id"], definition_from(found[0])) if found else None
 
 
+def catalog_keys_in(conn: sqlite3.Connection, rg_pk: int) -> tuple[list[int], list[int]]:
+    """The primary keys of the image definitions and image versions in a resource group."""
+    definitions = [
+        r[0]
+        for r in conn.execute(
+            "SELECT d.id FROM image_definition d JOIN gallery g ON g.id = d.gallery_id WHERE g.rg_id = ?", (rg_pk,)
+        )
+    ]
+    versions = [
+        r[0]
+        for r in conn.execute(
+            "SELECT v.id FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
+            "JOIN gallery g ON g.id = d.gallery_id WHERE g.rg_id = ?",
+            (rg_pk,),
+        )
+    ]
+    return definitions, versions
+
+
 def count_in_region(conn: sqlite3.Connection, table: str, sub: str, location: str) -> int:
     """How many galleries, definitions or versions a subscription has in one region (Azure's quota unit)."""
     joins = {

@@ -6,8 +6,6 @@ import dataclasses
 import json
 import sqlite3
 
-from sqlalchemy import insert
-
 from ..domain import ids, rules
 from ..domain.catalog import find_region
 from ..domain.drafts import gallery_version_source, gallery_version_sources
@@ -21,11 +19,12 @@ from ..domain.models import (
     Source,
 )
 from ..domain.names import version_key
+from ..domain.plan import Delete, Insert, NewKey, Update, plan
+from ..domain.rows import data_disk_inserts, target_region_inserts, version_row
 from ..domain.replication import FaultPlan, plan_extra_replicas, plan_jobs, region_status
 from ..domain.rest import merge, version_from_rest, version_to_rest
 from . import reads
 from .base import ServiceBase, Tx
-from .tables import DataDiskRow, TargetRegionRow, VersionRow
 
 VERSION_WRITE = "Microsoft.Compute/galleries/images/versions/write"
 
@@ -168,75 +167,15 @@ class VersionOps(ServiceBase):
             new = dataclasses.replace(new, data_disks=data)
         return new
 
-    def _insert(self, tx: Tx, def_pk: int, v: ImageVersion) -> int:
-        major, minor, patch = v.key
-        row = VersionRow(
-            definition_id=def_pk,
-            name=v.name,
-            major=major,
-            minor=minor,
-            patch=patch,
-            location=v.location,
-            source_id=v.source_id,
-            os_size_gb=v.os_disk.size_gb,
-            os_used_gb=v.os_disk.used_gb,
-            os_host_caching=v.os_disk.host_caching,
-            os_source_id=v.os_disk.source_id,
-            replica_count=v.replica_count,
-            storage_account_type=v.storage_account_type,
-            exclude_from_latest=v.exclude_from_latest,
-            end_of_life_date=v.end_of_life_date.timestamp() if v.end_of_life_date else None,
-            published_date=v.published_date.timestamp(),
-            tags=json.dumps(v.tags),
-            operation=v.operation,
-            encrypted=v.encrypted,
-            created_at=v.created_at.timestamp(),
-            changed_at=v.changed_at.timestamp(),
-        )
-        tx.session.add(row)
-        tx.session.flush()
-        if v.data_disks:
-            tx.session.execute(
-                insert(DataDiskRow),
-                [
-                    dict(
-                        version_id=row.id,
-                        lun=d.lun,
-                        size_gb=d.size_gb,
-                        used_gb=d.used_gb,
-                        host_caching=d.host_caching,
-                        source_id=d.source_id,
-                    )
-                    for d in v.data_disks
-                ],
-            )
-        self._write_regions(tx, row.id, v)
-        return row.id
+    @staticmethod
+    def _insert(tx: Tx, def_pk: int, v: ImageVersion) -> None:
+        key = NewKey("version")
+        rows = [*data_disk_inserts(v, key), *target_region_inserts(v, key)]
+        tx.apply(plan(Insert("image_version", version_row(v, def_pk), key=key), *rows))
 
     @staticmethod
     def _write_regions(tx: Tx, version_pk: int, v: ImageVersion) -> None:
-        tx.conn.execute("DELETE FROM target_region WHERE version_id = ?", (version_pk,))
-        tx.session.execute(
-            insert(TargetRegionRow),
-            [
-                dict(
-                    version_id=version_pk,
-                    position=i,
-                    region=t.name,
-                    replica_count=t.regional_replica_count,
-                    storage_account_type=t.storage_account_type,
-                    exclude_from_latest=t.exclude_from_latest,
-                    encryption=reads.encryption_to(t.encryption),
-                    started_at=t.job.started_at.timestamp(),
-                    duration_s=t.job.duration_s,
-                    fail_at=t.job.fail_at,
-                    failure_detail=t.job.failure_detail,
-                    attempt=t.job.attempt,
-                    serving=t.job.serving,
-                )
-                for i, t in enumerate(v.target_regions)
-            ],
-        )
+        tx.apply(plan(Delete("target_region", {"version_id": version_pk}), *target_region_inserts(v, version_pk)))
 
     def _replace_version(self, tx: Tx, pk: int, old: ImageVersion, new: ImageVersion) -> ImageVersion:
         """Apply an update: only updatable fields change; new regions and replicas start replicating."""
@@ -261,19 +200,9 @@ class VersionOps(ServiceBase):
             operation="update" if started else old.operation,
             target_regions=tuple(dataclasses.replace(t, job=jobs[t.name]) for t in new.target_regions),
         )
-        tx.conn.execute(
-            "UPDATE image_version SET replica_count=?, exclude_from_latest=?, end_of_life_date=?, tags=?, operation=?, "
-            "changed_at=? WHERE id=?",
-            (
-                new.replica_count,
-                new.exclude_from_latest,
-                new.end_of_life_date.timestamp() if new.end_of_life_date else None,
-                json.dumps(new.tags),
-                new.operation,
-                tx.now.timestamp(),
-                pk,
-            ),
-        )
+        updatable = ("replica_count", "exclude_from_latest", "end_of_life_date", "tags", "operation", "changed_at")
+        row = version_row(new, 0)
+        tx.apply(plan(Update("image_version", {name: row[name] for name in updatable}, {"id": pk})))
         self._write_regions(tx, pk, new)
         tx.log(
             VERSION_WRITE,
@@ -350,13 +279,18 @@ class VersionOps(ServiceBase):
                 source_ready=ready or target.name == old.location,
             )
             job = dataclasses.replace(job[target.name], serving=target.job.serving)
-            tx.conn.execute(
-                "UPDATE target_region SET started_at=?, duration_s=?, fail_at=?, failure_detail=?, attempt=? "
-                "WHERE version_id=? AND region=?",
-                (job.started_at.timestamp(), job.duration_s, job.fail_at, job.failure_detail, attempt, pk, target.name),
-            )
-            tx.conn.execute(
-                "UPDATE image_version SET operation='update', changed_at=? WHERE id=?", (tx.now.timestamp(), pk)
+            restarted = {
+                "started_at": job.started_at.timestamp(),
+                "duration_s": job.duration_s,
+                "fail_at": job.fail_at,
+                "failure_detail": job.failure_detail,
+                "attempt": attempt,
+            }
+            tx.apply(
+                plan(
+                    Update("target_region", restarted, {"version_id": pk, "region": target.name}),
+                    Update("image_version", {"operation": "update", "changed_at": tx.now.timestamp()}, {"id": pk}),
+                )
             )
             new = dataclasses.replace(
                 old,
@@ -406,9 +340,8 @@ class VersionOps(ServiceBase):
         with self.write() as tx:
             pk, old = self._version(tx.conn, self.subscription(tx.conn, sub).id, rg, gallery, definition, name)
             self.authorize(tx.conn, "delete", old.id)
-            for table in ("target_region", "data_disk"):
-                tx.conn.execute(f"DELETE FROM {table} WHERE version_id = ?", (pk,))
-            tx.conn.execute("DELETE FROM image_version WHERE id = ?", (pk,))
+            children = [Delete(table, {"version_id": pk}) for table in ("target_region", "data_disk")]
+            tx.apply(plan(*children, Delete("image_version", {"id": pk})))
             tx.log("Microsoft.Compute/galleries/images/versions/delete", old.id, version_to_rest(old, tx.now), None)
 
     def resolve_latest(self, sub: str | None, rg: str, gallery: str, definition: str, region: str | None) -> Resolution:
