@@ -101,7 +101,7 @@ def test_a_failed_transaction_leaves_nothing(tmp_path):
 
 def test_headless_writes_do_not_load_sqlmodel(tmp_path):
     db = tmp_path / "h.db"
-    subprocess.run([sys.executable, "-m", "sigtui", "--db", str(db), "account", "list"], check=True)
+    subprocess.run([sys.executable, "-m", "sigtui", "--db", str(db), "init"], check=True)
     code = (
         "import sys\nfrom sigtui.cli.main import main\n"
         f"main(['--db', {str(db)!r}, 'group', 'create', '-n', 'rg-h', '-l', 'westus'])\n"
