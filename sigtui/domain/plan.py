@@ -10,6 +10,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,3 +94,11 @@ def activity(
             "message": message,
         },
     )
+
+
+@dataclass(frozen=True)
+class Decision(Generic[T]):
+    """What a rule decided: the value the caller gets back, and the plan that makes it so."""
+
+    result: T
+    plan: Plan

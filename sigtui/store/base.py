@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..domain import access
 from ..domain.clock import ClockState
 from ..domain.errors import AzureError, not_found
 from ..domain.models import Subscription
-from ..domain.plan import Insert, Plan, activity
+from ..domain.plan import Decision, Insert, Plan, T, activity
 from . import reads
 from .apply import apply
-from .defaults import DEFAULT_OWNER, NOBODY
+from .defaults import DEFAULT_OWNER
 from .raw import SqliteFile
 
 
@@ -32,6 +31,11 @@ class Tx:
     def apply(self, plan: Plan) -> dict[str, int]:
         """Apply a decided plan; the primary keys of its named inserts."""
         return apply(self.conn, plan)
+
+    def decided(self, decision: Decision[T]) -> T:
+        """Apply what a rule decided; what it decided to return."""
+        self.apply(decision.plan)
+        return decision.result
 
     def log(
         self,
@@ -99,10 +103,7 @@ class ServiceBase:
 
     def authorize(self, conn: sqlite3.Connection, action: str, resource_id: str) -> None:
         """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""
-        principal, grants = reads.grants(conn, self.caller)
-        if not access.permitted(grants, action, resource_id):
-            label, object_id = (principal.label, principal.id) if principal else (self.caller, NOBODY)
-            raise access.authorization_failed(label, object_id, action, resource_id)
+        reads.caller(conn, self.caller).require(action, resource_id)
 
     def readable(self, conn: sqlite3.Connection) -> Callable[[str], bool]:
         """A predicate telling which resource ids the caller may read."""

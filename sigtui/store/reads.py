@@ -24,6 +24,7 @@ from ..domain.models import (
     Subscription,
     TargetRegion,
 )
+from .defaults import NOBODY
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
@@ -181,18 +182,36 @@ def catalog_keys_in(conn: sqlite3.Connection, rg_pk: int) -> tuple[list[int], li
     return definitions, versions
 
 
+COUNTED_JOINS = {
+    "gallery": "gallery x JOIN resource_group rg ON rg.id = x.rg_id",
+    "image_definition": "image_definition x JOIN gallery g ON g.id = x.gallery_id "
+    "JOIN resource_group rg ON rg.id = g.rg_id",
+    "image_version": "image_version x JOIN image_definition d ON d.id = x.definition_id "
+    "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id",
+}
+"""How each counted table reaches its subscription."""
+
+
+def has_children(conn: sqlite3.Connection, table: str, parent_column: str, parent_pk: int) -> bool:
+    """Whether any row of `table` (image definitions, image versions) belongs to the parent."""
+    return conn.execute(f"SELECT 1 FROM {table} WHERE {parent_column} = ? LIMIT 1", (parent_pk,)).fetchone() is not None
+
+
 def count_in_region(conn: sqlite3.Connection, table: str, sub: str, location: str) -> int:
     """How many galleries, definitions or versions a subscription has in one region (Azure's quota unit)."""
-    joins = {
-        "gallery": "gallery x JOIN resource_group rg ON rg.id = x.rg_id",
-        "image_definition": "image_definition x JOIN gallery g ON g.id = x.gallery_id "
-        "JOIN resource_group rg ON rg.id = g.rg_id",
-        "image_version": "image_version x JOIN image_definition d ON d.id = x.definition_id "
-        "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id",
-    }[table]
     return conn.execute(
-        f"SELECT COUNT(*) FROM {joins} WHERE rg.subscription_id = ? AND x.location = ?", (sub, location)
+        f"SELECT COUNT(*) FROM {COUNTED_JOINS[table]} WHERE rg.subscription_id = ? AND x.location = ?",
+        (sub, location),
     ).fetchone()[0]
+
+
+def count_per_region(conn: sqlite3.Connection, table: str, sub: str) -> dict[str, int]:
+    """How many galleries, definitions or versions a subscription has in each region."""
+    found = conn.execute(
+        f"SELECT x.location, COUNT(*) FROM {COUNTED_JOINS[table]} WHERE rg.subscription_id = ? GROUP BY x.location",
+        (sub,),
+    )
+    return dict(found.fetchall())
 
 
 VERSION_SQL = """SELECT v.*, d.name AS definition_name, g.name AS gallery_name, rg.name AS rg_name,
@@ -458,6 +477,13 @@ def grants(conn: sqlite3.Connection, caller: str) -> tuple[Principal | None, lis
     if principal is None:
         return None, []
     return principal, assignments_of(conn, identities(conn, principal.id))
+
+
+def caller(conn: sqlite3.Connection, name: str) -> access.Caller:
+    """Who `name` is and what applies to them (an unknown name has no roles)."""
+    principal, assignments = grants(conn, name)
+    label, object_id = (principal.label, principal.id) if principal else (name, NOBODY)
+    return access.Caller(name, label, object_id, tuple(assignments))
 
 
 def readable(conn: sqlite3.Connection, caller: str):
