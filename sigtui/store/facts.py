@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime
 
 from ..domain.access import Caller
+from ..domain.definition_writes import DefinitionFacts
 from ..domain.gallery_writes import GalleryFacts
 from ..domain.models import Subscription
 from . import reads
@@ -49,4 +50,38 @@ def gallery_facts(
         same_name,
         in_region(conn, "gallery", sub) if existing is None else {},
         children,
+    )
+
+
+def definition_facts(
+    conn: sqlite3.Connection,
+    now: datetime,
+    caller: Caller,
+    requested: str | None,
+    rg: str,
+    gallery: str,
+    name: str,
+) -> DefinitionFacts:
+    sub = subscription(conn, requested)
+    rg_key = rg_pk(conn, sub, rg)
+    parent = reads.gallery(conn, sub.id, rg, gallery) if rg_key is not None else None
+    gallery_pk, found_gallery = parent if parent else (None, None)
+    found = reads.definition(conn, sub.id, rg, found_gallery.name, name) if found_gallery else None
+    pk, existing = found if found else (None, None)
+    siblings = tuple(d for _, d in reads.definitions(conn, gallery_pk)) if gallery_pk and not existing else ()
+    return DefinitionFacts(
+        now,
+        caller,
+        sub,
+        requested,
+        rg,
+        rg_key,
+        gallery,
+        found_gallery,
+        gallery_pk,
+        existing,
+        pk,
+        siblings,
+        in_region(conn, "image_definition", sub) if found_gallery and not existing else {},
+        pk is not None and reads.has_children(conn, "image_version", "definition_id", pk),
     )
