@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from ..domain.errors import AzureError
@@ -16,7 +15,7 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
-from . import accounts, arm, lookup, resources, routes
+from . import accounts, arm, httplog, lookup, resources, routes
 from .parser import enum
 
 
@@ -170,13 +169,15 @@ def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
 
 
 def run(ctx, ns) -> dict | None:
-    """The response body; the status line goes to stderr, as `az rest --debug` would show it."""
+    """The response body on stdout; with `--verbose` or `--debug`, the request and response on stderr as
+    `az rest` logs them."""
+    httplog.request(ns.method, ns.url, ns.body)
     try:
         status, body = request(ctx, ns.method, ns.url, _body(ns.body))
     except AzureError as error:
-        print(f"HTTP {error.status}", file=sys.stderr)
+        httplog.response(error.status, error.to_rest())
         raise
-    print(f"HTTP {status}", file=sys.stderr)
+    httplog.response(status, body)
     return body
 
 
