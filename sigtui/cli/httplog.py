@@ -4,17 +4,16 @@ shown with `--verbose` or `--debug`."""
 from __future__ import annotations
 
 import json
-import logging
 import uuid
 
-from .logs import get_logger
+from .logs import INFO, get_logger
 
 LOG = get_logger(__name__)
 
 
 def request(method: str, url: str, body: str | None) -> None:
     """The request as az logs it before sending: URL, method, headers, body."""
-    if not LOG.isEnabledFor(logging.INFO):
+    if not LOG.isEnabledFor(INFO):
         return
     headers = {"User-Agent": "sigtui", "Accept": "*/*", "x-ms-client-request-id": str(uuid.uuid4()),
                "CommandName": "rest"}
@@ -31,7 +30,7 @@ def request(method: str, url: str, body: str | None) -> None:
 
 def response(status: int, body: dict | None) -> None:
     """The response as az logs it: status, headers, content."""
-    if not LOG.isEnabledFor(logging.INFO):
+    if not LOG.isEnabledFor(INFO):
         return
     content = "" if body is None else json.dumps(body, separators=(",", ":"))
     headers = {"Content-Length": str(len(content.encode()))}

@@ -1,44 +1,47 @@
 """Logging as knack sets it up: `WARNING:` lines by default, `--only-show-errors` hides them, `--verbose` adds
-`INFO:` lines and `--debug` adds `DEBUG:` lines with the logger's name; all on stderr."""
+`INFO:` lines and `--debug` adds `DEBUG:` lines with the logger's name; all on stderr.
+
+The standard `logging` package is imported only when a message is actually shown, so a quiet read command
+does not pay for it."""
 
 from __future__ import annotations
 
-import logging
 import sys
 
 from .output import CliError
 
 CLI_LOGGER = "cli"
-COLORS = {"error": "\x1b[91m", "warning": "\x1b[33m", "info": "\x1b[32m", "debug": "\x1b[36m"}
+ERROR, WARNING, INFO, DEBUG = 40, 30, 20, 10
+COLORS = {ERROR: "\x1b[91m", WARNING: "\x1b[33m", INFO: "\x1b[32m", DEBUG: "\x1b[36m"}
 RESET = "\x1b[0m"
+_settings = {"level": WARNING, "handler": None}
 
 
-def get_logger(name: str) -> logging.Logger:
-    """knack's `get_logger`: loggers live under `cli`, so only sigtui's own messages reach the console."""
-    return logging.getLogger(f"{CLI_LOGGER}.{name}")
+class Logger:
+    """knack's `get_logger(name)`: a logger under `cli`; messages below the run's level cost nothing."""
+
+    def __init__(self, name: str):
+        self.name = f"{CLI_LOGGER}.{name}"
+
+    def isEnabledFor(self, level: int) -> bool:  # noqa: N802 (the name `logging.Logger` uses)
+        return level >= _settings["level"]
+
+    def log(self, level: int, message: str, *args) -> None:
+        if self.isEnabledFor(level):
+            _console().getLogger(self.name).log(level, message, *args)
+
+    def debug(self, message: str, *args) -> None:
+        self.log(DEBUG, message, *args)
+
+    def info(self, message: str, *args) -> None:
+        self.log(INFO, message, *args)
+
+    def warning(self, message: str, *args) -> None:
+        self.log(WARNING, message, *args)
 
 
-class _ConsoleHandler(logging.StreamHandler):
-    """Writes to whatever `sys.stderr` is at the time (tests and pipes swap it); colours like knack's handler."""
-
-    def __init__(self):
-        super().__init__()
-        self.color = False
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _value):
-        """The stream is always the current `sys.stderr`."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        return f"{COLORS.get(record.levelname.lower(), '')}{text}{RESET}" if self.color else text
-
-
-_handler = _ConsoleHandler()
+def get_logger(name: str) -> Logger:
+    return Logger(name)
 
 
 def level_of(only_show_errors: bool, verbose: bool, debug: bool) -> int:
@@ -46,22 +49,61 @@ def level_of(only_show_errors: bool, verbose: bool, debug: bool) -> int:
     if only_show_errors:
         if debug or verbose:
             raise CliError("--only-show-errors can't be used together with --debug or --verbose")
-        return logging.ERROR
+        return ERROR
     if debug:
-        return logging.DEBUG
-    return logging.INFO if verbose else logging.WARNING
+        return DEBUG
+    return INFO if verbose else WARNING
 
 
 def configure(level: int) -> None:
-    """Route the `cli` loggers to stderr at `level`; level names are shown unless colour replaces them, and
-    logger names only with `--debug`."""
-    logger = logging.getLogger(CLI_LOGGER)
-    logger.setLevel(level)
-    logger.propagate = False
-    if _handler not in logger.handlers:
-        logger.addHandler(_handler)
-    _handler.color = sys.stdout.isatty() and sys.stderr.isatty()
-    elements = [] if _handler.color else ["%(levelname)s"]
-    if level == logging.DEBUG:
+    """The level of this run; the console handler follows it when it is (or gets) set up."""
+    _settings["level"] = level
+    if _settings["handler"] is not None:
+        _console()
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and sys.stderr.isatty()
+
+
+def _console():
+    """The `logging` module with the `cli` logger routed to stderr at the run's level: level names shown
+    unless colour replaces them, logger names only with `--debug`."""
+    import logging
+
+    handler = _settings["handler"]
+    if handler is None:
+        handler = _settings["handler"] = _ConsoleHandler(logging)
+        logger = logging.getLogger(CLI_LOGGER)
+        logger.propagate = False
+        logger.addHandler(handler)
+    level = _settings["level"]
+    logging.getLogger(CLI_LOGGER).setLevel(level)
+    handler.color = _color()
+    elements = [] if handler.color else ["%(levelname)s"]
+    if level == DEBUG:
         elements.append("%(name)s")
-    _handler.setFormatter(logging.Formatter(": ".join([*elements, "%(message)s"])))
+    handler.setFormatter(logging.Formatter(": ".join([*elements, "%(message)s"])))
+    return logging
+
+
+def _ConsoleHandler(logging):  # noqa: N802 (builds the class once `logging` is imported)
+    """A handler writing to whatever `sys.stderr` is at the time (tests and pipes swap it), coloured like
+    knack's when both stdout and stderr are terminals."""
+
+    class ConsoleHandler(logging.StreamHandler):
+        color = False
+
+        @property
+        def stream(self):
+            return sys.stderr
+
+        @stream.setter
+        def stream(self, _value):
+            """Always the current `sys.stderr`."""
+
+        def format(self, record) -> str:
+            text = super().format(record)
+            return f"{COLORS.get(record.levelno, '')}{text}{RESET}" if self.color else text
+
+    return ConsoleHandler()
