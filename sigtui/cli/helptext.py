@@ -60,11 +60,18 @@ def _values(choices, default) -> str:
     return allowed + shown
 
 
-def _argument(action: argparse.Action) -> Item:
+def _argument(action: argparse.Action, group: str | None) -> Item:
     choices = action.choices or getattr(action.type, "choices", None)
     summary = ((action.help or "") + _values(choices, action.default)).strip()
     return Item(" ".join(sorted(action.option_strings)) or (action.metavar or action.dest), summary,
-                bool(action.required), None)
+                bool(action.required), group)
+
+
+def _titled_groups(parser: argparse.ArgumentParser) -> dict[int, str]:
+    """Which arguments sit in a titled group (such as "Generic Update Arguments"), by action id."""
+    plain = {"positional arguments", "options", "optional arguments"}
+    return {id(action): group.title for group in parser._action_groups if group.title not in plain
+            for action in group._group_actions}
 
 
 def global_items(workbench: bool = False) -> list[Item]:
@@ -80,7 +87,7 @@ def global_items(workbench: bool = False) -> list[Item]:
 
 def _sorted_arguments(items: list[Item]) -> list[Item]:
     """knack's order: ungrouped first, Global Arguments last; required first; then by name."""
-    return sorted(items, key=lambda i: (_GROUP_ORDER.get(i.group, 1), not i.required, i.name))
+    return sorted(items, key=lambda i: (_GROUP_ORDER.get(i.group, 1), i.group or "", not i.required, i.name))
 
 
 def _examples(examples) -> list[str]:
@@ -95,9 +102,11 @@ def _header(kind: str, prog: str, summary: str | None, long_summary: str = "") -
     return ["", kind, *_indent(line, 1), *_indent(long_summary, 2)]
 
 
-def command_help(prog: str, summary: str | None, actions: list[argparse.Action], examples=()) -> str:
-    arguments = [_argument(a) for a in actions if a.help != argparse.SUPPRESS and a.dest != "help"]
-    lines = [*_header("Command", prog, summary), *_indent("Arguments")]
+def command_help(parser: argparse.ArgumentParser, summary: str | None, examples=()) -> str:
+    groups = _titled_groups(parser)
+    arguments = [_argument(a, groups.get(id(a))) for a in parser._actions
+                 if a.help != argparse.SUPPRESS and a.dest != "help"]
+    lines = [*_header("Command", parser.prog, summary), *_indent("Arguments")]
     lines += _listing(_sorted_arguments(arguments + global_items()))
     if examples:
         lines += _examples(examples)

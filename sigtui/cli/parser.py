@@ -26,7 +26,7 @@ class Parser(argparse.ArgumentParser):
 
         verbs = self.verbs()
         if verbs is None and not self.subgroups:
-            return command_help(self.prog, self.summary, self._actions, self.examples)
+            return command_help(self, self.summary, self.examples)
         commands = {a.dest: a.help for a in verbs._choices_actions} if verbs else {}
         return group_help(self.prog, self.summary, self.subgroups, commands, self.examples)
 
@@ -93,30 +93,31 @@ def tags(items: list[str] | None) -> dict | None:
 
 
 def add_tags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--tags", nargs="*", help="space-separated tags: key[=value] [key[=value] ...]")
+    parser.add_argument("--tags", nargs="*", help='Space-separated tags: key[=value] [key[=value] ...]. Use "" to clear existing tags.')
 
 
 def add_location(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-l", "--location", help="region; defaults to the resource group's location")
+    parser.add_argument("-l", "--location", help="Location. Defaults to the resource group's location.")
 
 
 def add_resource_group(parser: argparse.ArgumentParser, required: bool = True) -> None:
     parser.add_argument("-g", "--resource-group", dest="resource_group", required=required,
-                        help="name of the resource group")
+                        help="Name of resource group.")
 
 
 def add_gallery(parser: argparse.ArgumentParser) -> None:
     add_resource_group(parser)
-    parser.add_argument("-r", "--gallery-name", dest="gallery", required=True, help="gallery name")
+    parser.add_argument("-r", "--gallery-name", dest="gallery", required=True, help="Gallery name.")
 
 
 def add_definition(parser: argparse.ArgumentParser) -> None:
     add_gallery(parser)
     parser.add_argument("-i", "--gallery-image-definition", dest="definition", required=True,
-                        help="image definition name")
+                        help="Gallery image definition.")
 
 
 def add_version(parser: argparse.ArgumentParser) -> None:
     add_definition(parser)
     parser.add_argument("-e", "--gallery-image-version", dest="version", required=True,
-                        help="image version name: Major.Minor.Patch")
+                        help="Gallery image version in semantic version pattern: "
+                             "`<MajorVersion>.<MinorVersion>.<Patch>`, each a 32-bit integer.")
