@@ -78,10 +78,11 @@ class HelpShown(Exception):
     """Help was asked for: print it and exit 0."""
 
 
-def command_parser(group: tuple[str, ...]) -> Parser:
-    """The parser of one command group (or single command), with its subgroups named for `--help`."""
+def command_parser(group: tuple[str, ...], parser: Parser | None = None) -> Parser:
+    """The parser of one command group (or single command), with its subgroups named for `--help`; built into
+    `parser` when given (the completion tree)."""
     module = importlib.import_module(f".{GROUPS[group][0]}", __package__)
-    parser = Parser(prog="sigtui " + " ".join(group), description=GROUPS[group][1])
+    parser = parser or Parser(prog="sigtui " + " ".join(group), description=GROUPS[group][1])
     module.build(parser, group)
     parser.subgroups = _children(group)[0]
     return parser
