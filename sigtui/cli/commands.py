@@ -34,12 +34,15 @@ GROUPS = {
     ("clock",): ("clock", "Show or control the simulation clock."),
     ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
     ("demo",): ("demo", "Fill a database with the demo catalog."),
+    ("init",): ("init", "Create a new, empty database (one tenant, one subscription)."),
 }
+CREATES_DATABASE = {("demo",), ("init",)}
+"""The only commands that create a database file (and its folder) when it is missing."""
 
 GROUP_ONLY = {("ad",): "Manage users, groups and service principals (az ad).",
               ("role",): "Manage role assignments (az role)."}
 """Groups that hold only other groups."""
-COMMANDS = {("rest",), ("cost",), ("export",), ("demo",)}
+COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",)}
 """Entries of `GROUPS` that are single commands, not groups of commands."""
 SUMMARY = "Offline workbench and Azure Resource Manager emulator for Azure Compute Gallery."
 LOG = get_logger(__name__)
@@ -104,10 +107,12 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     if options.speed is not None or options.readonly:
         raise UsageError("sigtui: error: --speed and --readonly apply to the workbench, not to commands")
     namespace = command_parser(group).parse_args(tokens[len(group):])
-    from .context import Context
+    from .context import Context, MissingDatabase
 
     try:
-        ctx = Context(options)
+        ctx = Context(options, creates=group in CREATES_DATABASE)
+    except MissingDatabase as error:
+        raise CliError(str(error)) from None
     except (ValueError, RuntimeError) as error:
         raise CliError(f"sigtui: error: {error}") from None
     LOG.debug("Database: %s", ctx.path)
