@@ -35,8 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--remove", dest="remove", nargs="+", action=_InOrder, metavar="LIST INDEX",
                        help="Remove a property or an element from a list.  Example: `--remove property.list "
                             "<indexToRemove>` OR `--remove propertyToRemove`.")
-    group.add_argument("--force-string", action="store_true", help="When using 'set' or 'add', preserve string literals instead of "
-                       "attempting to convert to JSON.")
+    group.add_argument("--force-string", action="store_true",
+                       help="When using 'set' or 'add', preserve string literals instead of attempting to convert "
+                            "to JSON.")
     parser.set_defaults(generic=[])
 
 

@@ -23,7 +23,7 @@ class Logger:
     def __init__(self, name: str):
         self.name = f"{CLI_LOGGER}.{name}"
 
-    def isEnabledFor(self, level: int) -> bool:  # noqa: N802 (the name `logging.Logger` uses)
+    def isEnabledFor(self, level: int) -> bool:
         return level >= _settings["level"]
 
     def log(self, level: int, message: str, *args) -> None:
@@ -73,7 +73,7 @@ def _console():
 
     handler = _settings["handler"]
     if handler is None:
-        handler = _settings["handler"] = _ConsoleHandler(logging)
+        handler = _settings["handler"] = _console_handler(logging)
         logger = logging.getLogger(CLI_LOGGER)
         logger.propagate = False
         logger.addHandler(handler)
@@ -87,7 +87,7 @@ def _console():
     return logging
 
 
-def _ConsoleHandler(logging):  # noqa: N802 (builds the class once `logging` is imported)
+def _console_handler(logging):
     """A handler writing to whatever `sys.stderr` is at the time (tests and pipes swap it), coloured like
     knack's when both stdout and stderr are terminals."""
 

@@ -93,7 +93,8 @@ def tags(items: list[str] | None) -> dict | None:
 
 
 def add_tags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--tags", nargs="*", help='Space-separated tags: key[=value] [key[=value] ...]. Use "" to clear existing tags.')
+    parser.add_argument("--tags", nargs="*",
+                        help='Space-separated tags: key[=value] [key[=value] ...]. Use "" to clear existing tags.')
 
 
 def add_location(parser: argparse.ArgumentParser) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -121,3 +123,12 @@ def test_verbose_and_debug_log_the_rest_request_and_response(az, two_galleries):
     debug = az(["rest", "-u", url, "--debug"]).err.splitlines()
     assert debug[0].startswith("DEBUG: cli.sigtui.cli.commands: Command arguments: ['rest', '-u', ")
     assert "INFO: cli.sigtui.cli.httplog: Response status: 200" in debug
+
+
+def test_a_read_command_loads_no_output_library_it_does_not_use(db):
+    code = ("import sys\nfrom sigtui.cli.main import main\n"
+            f"main(['sig', 'list', '--db', {str(db)!r}])\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'jmespath', 'yaml', 'tabulate', 'pygments', "
+            "'argcomplete', 'logging', 'sqlmodel', 'sqlalchemy'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["[]", "[]"]
