@@ -60,12 +60,15 @@ def _add_global_options(parser: argparse.ArgumentParser, workbench: bool) -> Non
 
 
 def _attach_completers(parser: argparse.ArgumentParser) -> None:
+    """Resource names for resource arguments; the allowed values of enum-typed ones (see `parser.enum`)."""
+    from argcomplete.completers import ChoicesCompleter
+
     for action in parser._actions:
         kind = RESOURCE_ARGUMENTS.get(action.dest)
         if kind and action.option_strings:
             action.completer = resource_names(kind)
         elif getattr(action.type, "choices", None):
-            action.choices = action.type.choices
+            action.completer = ChoicesCompleter(action.type.choices)
 
 
 def tree() -> Parser:
