@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..store import reads
-from . import lookup
+from . import lookup, tables
 from .output import UsageError
 from .parser import add_tags, subcommands, tags
 
@@ -66,7 +66,7 @@ def build(parser, group) -> None:
     if group == ("account",):
         verbs.add_parser("list", help="Get a list of subscriptions.",
                          examples=(("List the subscriptions' ids.", "sigtui account list --query [].id -o tsv"),)
-                         ).set_defaults(handler=account_list)
+                         ).set_defaults(handler=account_list, table_transformer=tables.account_list)
         verbs.add_parser("show", help="Get the details of the default (or --subscription) subscription."
                          ).set_defaults(handler=account_show)
         verbs.add_parser("set", help="Set --subscription to be the default subscription.",
@@ -93,4 +93,4 @@ def build(parser, group) -> None:
                                                                    "finish (sigtui finishes at once).")
         p.set_defaults(handler=handler)
     verbs.add_parser("list", help="List resource groups.", examples=GROUP_EXAMPLES["list"]).set_defaults(
-        handler=group_list)
+        handler=group_list, table_transformer=tables.group_list)

@@ -120,7 +120,8 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
         result = namespace.handler(ctx, namespace)
     finally:
         ctx.close()
-    text = render(result, options.output, options.compiled_query, arm_transform=group != ("rest",))
+    text = render(result, options.output, options.compiled_query, arm_transform=group != ("rest",),
+                  table_transformer=getattr(namespace, "table_transformer", None))
     if text:
         print(text, end="" if text.endswith("\n") else "\n")
     return 0

@@ -74,14 +74,18 @@ def _table_row(item, sort_keys: bool) -> OrderedDict:
     return row
 
 
-def format_table(result, query_active: bool) -> str:
-    """knack's `format_table`: one row per item; columns sorted by name unless `--query` chose them."""
+def format_table(result, query_active: bool, transformer=None) -> str:
+    """knack's `format_table`: one row per item; the command's table transformer (when no `--query` is given)
+    chooses the columns, else they are sorted by name unless `--query` chose them."""
     from tabulate import tabulate
 
+    chosen = query_active or transformer is not None
+    if transformer is not None and not query_active:
+        result = transformer(result)
     items = result if isinstance(result, list) else [result]
-    if not query_active:
+    if not chosen:
         items = [_flatten_properties(item) for item in items]
-    rows = [_table_row(item, sort_keys=not query_active) for item in items]
+    rows = [_table_row(item, sort_keys=not chosen) for item in items]
     text = tabulate(rows, headers="keys", tablefmt="simple", disable_numparse=True) if rows else ""
     if text == "\n":
         raise ValueError("Unable to extract fields for table.")

@@ -74,10 +74,12 @@ def _color() -> bool:
     return sys.stdout.isatty() and sys.stderr.isatty()
 
 
-def render(data, output: str | None = None, query=None, arm_transform: bool = True) -> str | None:
+def render(data, output: str | None = None, query=None, arm_transform: bool = True,
+           table_transformer=None) -> str | None:
     """Text for stdout, as `az -o FORMAT --query ...` prints it (ending in a newline); a plain message prints as
     it is; None prints nothing. `query` is a compiled expression (see `compile_query`); `arm_transform` adds
-    `resourceGroup` as az does for every command but `rest`."""
+    `resourceGroup` as az does for every command but `rest`; `table_transformer` picks a command's table
+    columns (see `tables`)."""
     if data is None or isinstance(data, str):
         return data
     from . import formats
@@ -89,7 +91,7 @@ def render(data, output: str | None = None, query=None, arm_transform: bool = Tr
         data = _search(query, data)
     if output == "table":
         try:
-            return formats.format_table(data, query_active=query is not None)
+            return formats.format_table(data, query_active=query is not None, transformer=table_transformer)
         except (ValueError, TypeError, AttributeError):
             raise CliError("Table output unavailable. Use the --query option to specify an appropriate query. "
                            "Use --debug for more info.") from None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..domain import ids
 from ..domain.access import covers
 from ..domain.errors import AzureError
-from . import lookup, resources, vm_request
+from . import lookup, resources, tables, vm_request
 from .output import UsageError, warn
 from .parser import add_flag, add_location, add_resource_group, enum, subcommands
 
@@ -126,4 +126,4 @@ def build(parser, group) -> None:
     p.set_defaults(handler=show, group=name)
     p = verbs.add_parser("list", help=f"List the {noun}s of a resource group or of the subscription.")
     add_resource_group(p, required=False)
-    p.set_defaults(handler=list_, group=name)
+    p.set_defaults(handler=list_, group=name, table_transformer=tables.vm_list if name == "vm" else None)

@@ -132,3 +132,19 @@ def test_a_read_command_loads_no_output_library_it_does_not_use(db):
             "'argcomplete', 'logging', 'sqlmodel', 'sqlalchemy'}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines() == ["[]", "[]"]
+
+
+def test_commands_with_az_table_transformers_choose_their_columns(az, two_galleries):
+    assert az("group list -o table").out == (
+        "Name    Location    Status\n"
+        "------  ----------  ---------\n"
+        "rg-a    westus      Succeeded\n"
+        "rg-b    eastus      Succeeded\n")
+    assert az("group list -o table --query [].{Group:name}").out == "Group\n-------\nrg-a\nrg-b\n"
+    assert az("account list -o table").out.splitlines()[0].split() == [
+        "Name", "SubscriptionId", "TenantId", "State", "IsDefault"]
+    az("vm create -g rg-a -n source01 --os-type Linux --os-disk-size-gb 30")
+    assert az("vm list -o table").out == (
+        "Name      ResourceGroup    Location\n"
+        "--------  ---------------  ----------\n"
+        "source01  rg-a             westus\n")
