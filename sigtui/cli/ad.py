@@ -46,8 +46,9 @@ def build(parser, group) -> None:
         _members(verbs)
         return
     kind = KINDS[group[-1]]
-    p = verbs.add_parser("create", help=f"Create a {kind}.")
-    p.add_argument("--display-name", required=True)
+    noun = {"User": "user", "Group": "group"}.get(kind, "service principal")
+    p = verbs.add_parser("create", help=f"Create a {noun}.")
+    p.add_argument("--display-name", required=True, help=f"The {noun}'s display name.")
     if kind == "User":
         p.add_argument("--user-principal-name", required=True, help="The user principal name: name@domain.")
         p.add_argument("--password", help="Accepted as az does; sigtui keeps no passwords.")
@@ -55,4 +56,4 @@ def build(parser, group) -> None:
         p.add_argument("--mail-nickname", help="Accepted as az does; sigtui does not keep it.")
     p.add_argument("--tenant", help="Tenant ID, name or domain (default: the subscription's tenant).")
     p.set_defaults(handler=create, kind=kind)
-    verbs.add_parser("list", help=f"List every {kind}.").set_defaults(handler=list_, kind=kind)
+    verbs.add_parser("list", help=f"List every {noun}.").set_defaults(handler=list_, kind=kind)
