@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from . import names
@@ -92,12 +92,6 @@ def check_only_updatable(kind: str, old: object, new: object) -> None:
             same = before == after
         if not same:
             raise change_not_allowed(kind, field)
-
-
-def refuse_field(kind: str, field: str) -> None:
-    """Raise unless `field` may be changed on an existing resource of this kind."""
-    if field not in UPDATABLE[kind]:
-        raise change_not_allowed(kind, field)
 
 
 def available_regions(subscription: Subscription, cloud: str | None = None) -> list[Region]:
@@ -557,11 +551,6 @@ def check_definition_update(old: ImageDefinition, new: ImageDefinition, now: dat
 
 def children_block_delete() -> AzureError:
     return conflict("CannotDeleteResource", "Can not delete resource before nested resources are deleted.")
-
-
-def by_id(items: Mapping[str, object]) -> Callable[[str], object | None]:
-    lowered = {k.lower(): v for k, v in items.items()}
-    return lambda key: lowered.get(key.lower())
 
 
 def already_exists(path: str) -> AzureError:

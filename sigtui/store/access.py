@@ -11,7 +11,7 @@ from ..domain.plan import Delete, Insert, plan
 from . import reads
 from .base import ServiceBase
 from .defaults import DEFAULT_OWNER, DEFAULT_TENANT
-from .reads import find_principal, principal_from
+from .reads import find_principal
 
 
 def assignment_to_rest(a: RoleAssignment, principal: Principal | None) -> dict:
@@ -59,10 +59,6 @@ class AccessOps(ServiceBase):
         with self.read() as conn:
             return access.permitted(reads.grants(conn, self.caller)[1], action, resource_id)
 
-    def whoami(self) -> Principal | None:
-        with self.read() as conn:
-            return find_principal(conn, self.caller)
-
     def ensure_owner(self, tx, subscription_id: str) -> None:
         """The default owner exists and owns `subscription_id`."""
         owner = find_principal(tx.conn, DEFAULT_OWNER)
@@ -71,9 +67,7 @@ class AccessOps(ServiceBase):
             owner = Principal(owner_id, "User", "Contoso Admin", DEFAULT_TENANT[0], DEFAULT_OWNER)
             tx.apply(plan(_principal_row(owner)))
         scope = f"/subscriptions/{subscription_id}"
-        if not tx.conn.execute(
-            "SELECT 1 FROM role_assignment WHERE principal_id = ? AND role = 'Owner' AND scope = ?", (owner.id, scope)
-        ).fetchone():
+        if not reads.has_assignment(tx.conn, owner.id, "Owner", scope):
             tx.apply(plan(_assignment_row(RoleAssignment(str(uuid.uuid4()), owner.id, "Owner", scope), tx.now)))
 
     def create_principal(
@@ -110,18 +104,16 @@ class AccessOps(ServiceBase):
     @staticmethod
     def _object_id(conn, tenant_id: str, kind: str, name: str) -> str:
         """A stable object id: the same directory built the same way gets the same ids (repeatable demos)."""
-        existing = conn.execute("SELECT COUNT(*) FROM principal").fetchone()[0]
+        existing = reads.principal_count(conn)
         return str(uuid.uuid5(uuid.NAMESPACE_URL, f"sigtui:{tenant_id}:{kind}:{name}:{existing}"))
 
     def _tenant(self, conn, tenant: str | None) -> str:
         if not tenant:
             return DEFAULT_TENANT[0]
-        found = conn.execute(
-            "SELECT id FROM tenant WHERE id = ? OR name = ? OR domain = ?", (tenant, tenant, tenant)
-        ).fetchone()
+        found = reads.tenant_id(conn, tenant)
         if found is None:
             raise not_found("TenantNotFound", f"Tenant '{tenant}' not found.")
-        return found[0]
+        return found
 
     def add_group_member(self, group: str, member: str) -> None:
         with self.write() as tx:
@@ -143,7 +135,7 @@ class AccessOps(ServiceBase):
 
     def list_principals(self) -> list[Principal]:
         with self.read() as conn:
-            return [principal_from(r) for r in reads.rows(conn, "SELECT * FROM principal ORDER BY kind, display_name")]
+            return reads.principals(conn)
 
     def group_members(self, group: str) -> list[Principal]:
         with self.read() as conn:
@@ -154,14 +146,7 @@ class AccessOps(ServiceBase):
                     f"Resource '{group}' does not exist or one of its queried "
                     "reference-property objects are not present.",
                 )
-            return [
-                principal_from(r)
-                for r in reads.rows(
-                    conn,
-                    "SELECT p.* FROM principal p JOIN group_member m ON m.member_id = p.id WHERE m.group_id = ?",
-                    (found.id,),
-                )
-            ]
+            return reads.members(conn, found.id)
 
     def create_role_assignment(self, assignee: str, role: str, scope: str) -> tuple[dict, str | None]:
         """Share a gallery, definition or version; returns the assignment and a warning for version scope."""
@@ -174,11 +159,7 @@ class AccessOps(ServiceBase):
             self._scope_exists(tx.conn, scope)
             self.authorize(tx.conn, "share", scope)
             self._check_cmk_sharing(tx.conn, scope, principal)
-            existing = tx.conn.execute(
-                "SELECT id FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",
-                (principal.id, role, scope),
-            ).fetchone()
-            if existing:
+            if reads.has_assignment(tx.conn, principal.id, role, scope):
                 raise invalid("The role assignment already exists.", "roleAssignment")
             assignment = RoleAssignment(str(uuid.uuid4()), principal.id, role, scope)
             tx.apply(plan(_assignment_row(assignment, tx.now)))
@@ -209,26 +190,14 @@ class AccessOps(ServiceBase):
         sub = reads.subscription(conn, ids.parse_arm_id(scope).subscription)
         if sub is None or principal.tenant_id.lower() == sub.tenant_id.lower():
             return
-        encrypted = reads.rows(
-            conn,
-            "SELECT rg.subscription_id AS s, rg.name AS rg, g.name AS g, d.name AS d, "
-            "v.name AS v FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
-            "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id "
-            "WHERE v.encrypted = 1",
-        )
-        if any(access.covers(scope, ids.version_id(r["s"], r["rg"], r["g"], r["d"], r["v"])) for r in encrypted):
+        if any(access.covers(scope, version_id) for version_id in reads.encrypted_version_ids(conn)):
             raise access.cmk_share_refused(scope)
 
     def list_role_assignments(self, scope: str | None = None, assignee: str | None = None) -> list[dict]:
         """Assignments at or above `scope` (what applies to it), optionally for one assignee."""
         with self.read() as conn:
-            principals = {
-                p.id.lower(): p for p in (principal_from(r) for r in reads.rows(conn, "SELECT * FROM principal"))
-            }
-            rows = [
-                RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"])
-                for r in reads.rows(conn, "SELECT * FROM role_assignment ORDER BY created_at")
-            ]
+            principals = {p.id.lower(): p for p in reads.principals(conn)}
+            rows = reads.role_assignments(conn)
             if scope:
                 rows = [a for a in rows if access.covers(a.scope, scope) or access.covers(scope, a.scope)]
             if assignee:
@@ -249,9 +218,7 @@ class AccessOps(ServiceBase):
 
     def _remove_assignment(self, tx, principal_id: str, role: str, scope: str) -> int:
         match = {"principal_id": principal_id, "role": role, "scope": scope}
-        gone = tx.conn.execute(
-            "SELECT COUNT(*) FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?", (*match.values(),)
-        ).fetchone()[0]
+        gone = reads.has_assignment(tx.conn, principal_id, role, scope)
         if gone:
             tx.apply(plan(Delete("role_assignment", match)))
             tx.log(

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SCHEMA_VERSION = 2
+Connection = sqlite3.Connection
+"""A plain sqlite3 connection, named for the faces that hold one without importing sqlite3."""
 
 
 def configure(conn: sqlite3.Connection) -> None:

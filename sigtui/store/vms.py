@@ -207,7 +207,7 @@ class VmOps(ServiceBase):
             rg_pk = self.rg_pk(tx.conn, sub.id, request.resource_group)
             vm_plan = self._plan(tx.conn, image_id, request, sub.id)
             self.authorize(tx.conn, "write", vm_plan.id)
-            if tx.conn.execute("SELECT 1 FROM virtual_machine WHERE arm_id = ?", (vm_plan.id,)).fetchone():
+            if reads.virtual_machines(tx.conn, vm_plan.id):
                 raise AzureError("ResourceExists", f"The resource '{vm_plan.id}' already exists.", 409)
             r = vm_plan.request
             row = dict(
@@ -260,7 +260,7 @@ class VmOps(ServiceBase):
     def get_vm(self, vm_id: str) -> dict:
         """One VM or scale set by id."""
         with self.read() as conn:
-            found = reads.rows(conn, "SELECT * FROM virtual_machine WHERE arm_id = ?", (vm_id,))
+            found = reads.virtual_machines(conn, vm_id)
             if not found:
                 parsed = ids.parse_arm_id(vm_id)
                 raise resource_not_found(f"Microsoft.Compute/{parsed.path[0][0]}", parsed.name, parsed.resource_group)
@@ -270,10 +270,5 @@ class VmOps(ServiceBase):
     def list_vms(self, version_id: str | None = None) -> list[dict]:
         """Every VM and scale set, or those created from one image version."""
         with self.read() as conn:
-            sql = "SELECT * FROM virtual_machine" + (" WHERE version_id = ?" if version_id else "") + " ORDER BY name"
             readable = self.readable(conn)
-            return [
-                vm_to_rest(dict(r))
-                for r in reads.rows(conn, sql, (version_id,) if version_id else ())
-                if readable(r["arm_id"])
-            ]
+            return [vm_to_rest(r) for r in reads.virtual_machines(conn, version_id=version_id) if readable(r["arm_id"])]
