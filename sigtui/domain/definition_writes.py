@@ -5,14 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from . import rules
-from .access import Caller
 from .errors import parent_not_found, resource_not_found
 from .models import Gallery, ImageDefinition, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
-from .presence import require_resource_group, require_subscription
+from .presence import WriteScope
 from .rest import definition_from_rest, definition_to_rest, merge
 from .rows import definition_row
 
@@ -21,15 +19,9 @@ DEFINITION_DELETE = "Microsoft.Compute/galleries/images/delete"
 
 
 @dataclass(frozen=True)
-class DefinitionFacts:
+class DefinitionFacts(WriteScope):
     """What an image definition write is decided on, read in one pass."""
 
-    now: datetime
-    caller: Caller
-    subscription: Subscription | None
-    requested_subscription: str | None
-    resource_group: str
-    rg_pk: int | None
     gallery_name: str
     gallery: Gallery | None = None
     gallery_pk: int | None = None
@@ -42,8 +34,7 @@ class DefinitionFacts:
 
     def parents(self) -> tuple[Subscription, Gallery]:
         """The subscription and gallery a definition write names."""
-        sub = require_subscription(self.subscription, self.requested_subscription)
-        require_resource_group(self.rg_pk, self.resource_group)
+        sub, _ = self.scope()
         if self.gallery is None:
             raise parent_not_found(self.gallery_name)
         return sub, self.gallery
@@ -71,9 +62,7 @@ def decide_create(
             raise rules.already_exists(f"{gallery.name}/{definition.name}")
         return _replace(facts, facts.existing, definition)
     location = rules.check_location(definition.location, sub, rules.DEFINITION_TYPE).name
-    definition = rules.validate_definition(
-        definition, sub, facts.siblings, facts.in_region.get(location, 0), facts.now
-    )
+    definition = rules.validate_definition(definition, sub, facts.siblings, facts.in_region.get(location, 0), facts.now)
     definition = dataclasses.replace(definition, created_at=facts.now, changed_at=facts.now)
     row = {"gallery_id": facts.gallery_pk, **definition_row(definition)}
     after = definition_to_rest(definition)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from . import rules
-from .access import Caller
 from .errors import resource_not_found
 from .models import Gallery, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
-from .presence import require_resource_group, require_subscription
+from .presence import WriteScope
 from .rest import gallery_from_rest, gallery_to_rest, merge
 from .rows import gallery_row
 
@@ -21,15 +19,9 @@ GALLERY_DELETE = "Microsoft.Compute/galleries/delete"
 
 
 @dataclass(frozen=True)
-class GalleryFacts:
+class GalleryFacts(WriteScope):
     """What a gallery write is decided on, read in one pass."""
 
-    now: datetime
-    caller: Caller
-    subscription: Subscription | None
-    requested_subscription: str | None
-    resource_group: str
-    rg_pk: int | None
     existing: Gallery | None = None
     existing_pk: int | None = None
     same_name: Gallery | None = None
@@ -40,8 +32,7 @@ class GalleryFacts:
 
     def present(self, name: str) -> tuple[Subscription, int, Gallery]:
         """The subscription, resource group and gallery a change or delete names, readable by the caller."""
-        require_subscription(self.subscription, self.requested_subscription)
-        rg_pk = require_resource_group(self.rg_pk, self.resource_group)
+        _, rg_pk = self.scope()
         if self.existing is None:
             raise resource_not_found("Microsoft.Compute/galleries", name, self.resource_group)
         self.caller.require("read", self.existing.id)
@@ -50,9 +41,8 @@ class GalleryFacts:
 
 def decide_create(facts: GalleryFacts, gallery: Gallery, if_none_match: bool = False) -> Decision[Gallery]:
     """PUT: create, or update the updatable fields of an existing gallery."""
-    sub = require_subscription(facts.subscription, facts.requested_subscription)
+    sub, rg_pk = facts.scope()
     gallery = dataclasses.replace(gallery, subscription=sub.id)
-    rg_pk = require_resource_group(facts.rg_pk, gallery.resource_group)
     facts.caller.require("write", gallery.id)
     if facts.existing is not None:
         if if_none_match:

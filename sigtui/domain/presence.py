@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from .access import Caller
 from .errors import AzureError, not_found
 from .models import Subscription
 
@@ -19,3 +23,20 @@ def require_resource_group(pk: int | None, name: str) -> int:
     if pk is None:
         raise not_found("ResourceGroupNotFound", f"Resource group '{name}' could not be found.")
     return pk
+
+
+@dataclass(frozen=True)
+class WriteScope:
+    """What every write is decided on: when, who, and the subscription and resource group it names."""
+
+    now: datetime
+    caller: Caller
+    subscription: Subscription | None
+    requested_subscription: str | None
+    resource_group: str
+    rg_pk: int | None
+
+    def scope(self) -> tuple[Subscription, int]:
+        """The subscription and the resource group's key, or Azure's not-found for the first one missing."""
+        sub = require_subscription(self.subscription, self.requested_subscription)
+        return sub, require_resource_group(self.rg_pk, self.resource_group)

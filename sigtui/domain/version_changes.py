@@ -35,8 +35,7 @@ def carry_disks(old: ImageVersion, new: ImageVersion) -> ImageVersion:
         new = dataclasses.replace(new, data_disks=old.data_disks)
     new_luns = {d.lun: d for d in new.data_disks}
     data = tuple(
-        dataclasses.replace(d, source_id=new_luns[d.lun].source_id) if d.lun in new_luns else d
-        for d in old.data_disks
+        dataclasses.replace(d, source_id=new_luns[d.lun].source_id) if d.lun in new_luns else d for d in old.data_disks
     )
     if len(new.data_disks) == len(old.data_disks) and set(new_luns) == {d.lun for d in old.data_disks}:
         new = dataclasses.replace(new, data_disks=data)

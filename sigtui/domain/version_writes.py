@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from . import ids, rules
 from .access import Caller
@@ -13,7 +12,7 @@ from .catalog import find_region
 from .errors import invalid, parent_not_found, resource_not_found
 from .models import DiskEncryptionSet, ImageDefinition, ImageVersion, ReplicationState, Source, Subscription
 from .plan import Decision, Delete, Insert, NewKey, Update, activity, plan
-from .presence import require_resource_group, require_subscription
+from .presence import WriteScope, require_subscription
 from .replication import FaultPlan, plan_jobs, region_status
 from .rest import merge, version_from_rest, version_to_rest
 from .rows import data_disk_inserts, target_region_inserts, version_row
@@ -25,15 +24,9 @@ UPDATABLE_COLUMNS = ("replica_count", "exclude_from_latest", "end_of_life_date",
 
 
 @dataclass(frozen=True)
-class VersionFacts:
+class VersionFacts(WriteScope):
     """What an image version write is decided on, read in one pass."""
 
-    now: datetime
-    caller: Caller
-    subscription: Subscription | None
-    requested_subscription: str | None
-    resource_group: str
-    rg_pk: int | None
     gallery_name: str
     definition_name: str
     definition: ImageDefinition | None = None
@@ -45,11 +38,10 @@ class VersionFacts:
     encryption_sets: Mapping[str, DiskEncryptionSet] = field(default_factory=dict)
     """Disk encryption sets by lower-cased id."""
     in_region: Mapping[str, int] = field(default_factory=dict)
-    faults: FaultPlan = FaultPlan()
+    faults: FaultPlan = field(default_factory=FaultPlan)
 
     def parents(self) -> tuple[Subscription, ImageDefinition]:
-        sub = require_subscription(self.subscription, self.requested_subscription)
-        require_resource_group(self.rg_pk, self.resource_group)
+        sub, _ = self.scope()
         if self.definition is None:
             raise parent_not_found(f"{self.gallery_name}/{self.definition_name}")
         return sub, self.definition

@@ -9,9 +9,9 @@ from datetime import datetime
 from ..domain import ids
 from ..domain.access import Caller
 from ..domain.catalog import find_region
+from ..domain.definition_writes import DefinitionFacts
 from ..domain.drafts import gallery_version_source, gallery_version_sources
 from ..domain.errors import AzureError
-from ..domain.definition_writes import DefinitionFacts
 from ..domain.gallery_writes import GalleryFacts
 from ..domain.models import ImageVersion, Source, Subscription
 from ..domain.replication import FaultPlan

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 from ..domain import ids, rules
 from ..domain.errors import invalid
 from ..domain.models import DiskEncryptionSet, Source
 from ..domain.plan import plan
-from ..domain.rows import disk_encryption_set_insert, source_insert
 from ..domain.rest import des_to_rest, source_to_rest
+from ..domain.rows import disk_encryption_set_insert, source_insert
 from ..domain.sources import KIND_NAMES, check_encryption_type, check_resource_name, make_disks
 from . import reads
 from .base import ServiceBase

@@ -9,8 +9,8 @@ from ..domain.errors import AzureError, invalid, not_found, resource_not_found
 from ..domain.latest import Resolution, not_in_region_error, resolve_latest
 from ..domain.models import ImageVersion, ReplicationState, Source, SourceKind
 from ..domain.plan import Insert, plan
-from ..domain.rows import source_insert
 from ..domain.replication import region_status
+from ..domain.rows import source_insert
 from ..domain.rules import check_location
 from ..domain.vm_plan import VmPlan
 from . import reads

@@ -85,7 +85,7 @@ def test_replace_overwrites_the_colliding_row(conn):
 def test_unknown_columns_and_missing_required_ones_are_refused(conn):
     with pytest.raises(KeyError, match="no column colour"):
         apply(conn, plan(Insert("setting", {"key": "k", "value": "v", "colour": "red"})))
-    with pytest.raises(KeyError, match="setting.value is required"):
+    with pytest.raises(KeyError, match=r"setting\.value is required"):
         apply(conn, plan(Insert("setting", {"key": "k"})))
 
 
