@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..domain.errors import AzureError
 from ..domain.rest import (
+    check_api_version,
     definition_from_rest,
     definition_to_rest,
     gallery_from_rest,
@@ -17,6 +18,7 @@ from ..domain.rest import (
 )
 from ..store import reads
 from . import accounts, arm, lookup, resources, routes
+from .output import CliError
 from .parser import enum
 
 
@@ -138,12 +140,17 @@ def _body(text: str | None) -> dict:
     if not text:
         return {}
     if text.startswith("@"):
-        text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
+        try:
+            text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CliError(f"sigtui rest: error: cannot read the body from '{text[1:]}': "
+                           f"{getattr(error, 'strerror', None) or error}") from None
     try:
         body = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
+        reason = error if isinstance(error, ValueError) else "the JSON is nested too deeply"
         raise AzureError("InvalidRequestContent", f"The request content was invalid and could not be "
-                                                  f"deserialized: '{error}'.") from None
+                                                  f"deserialized: '{reason}'.") from None
     if not isinstance(body, dict):
         raise AzureError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
                                                   "the body must be a JSON object.")
@@ -154,9 +161,7 @@ def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
     """One HTTP request: status and response body."""
     sub = ctx.subscription or ""
     route = routes.parse(url.replace("{subscriptionId}", lookup.subscription(ctx, sub or None).id))
-    if route.param("api-version") is None:
-        raise AzureError("MissingApiVersionParameter",
-                         "The api-version query parameter (?api-version=) is required for all requests.")
+    check_api_version(route.param("api-version"))
     if method == "get":
         return 200, get(ctx, route)
     if method == "delete":

@@ -76,7 +76,7 @@ def update(ctx, ns) -> dict:
         publishing = view.setdefault("publishingProfile", {})
         if ns.target_regions:
             publishing["targetRegions"] = _targets(ns, sub, rg)
-        if ns.replica_count:
+        if ns.replica_count is not None:
             publishing["replicaCount"] = ns.replica_count
 
     updated = generic_update.run(current, "version", ns, lambda patch: ctx.services.update_version(

@@ -14,6 +14,7 @@ from ..domain.errors import invalid, not_found
 from ..domain.models import ResourceGroup, Subscription
 from ..domain.rest import rg_to_rest
 from ..domain.rules import check_location
+from ..domain.values import check_tags
 from . import reads
 from .base import ServiceBase
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
@@ -24,7 +25,12 @@ class AccountOps(ServiceBase):
     """Accounts, resource groups, clock and settings."""
 
     def bootstrap(self, speed: float = 1.0) -> bool:
-        """Create or migrate the schema; a new database gets one tenant, one default subscription and a clock."""
+        """Create or migrate the schema; a new database gets one tenant, one default subscription and a clock,
+        all in one transaction, so a database is either set up whole or not at all."""
+        with self.db.batch():
+            return self._bootstrap(speed)
+
+    def _bootstrap(self, speed: float) -> bool:
         created = self.db.ensure_schema()
         with self.write() as tx:
             if not reads.subscriptions(tx.conn):
@@ -81,6 +87,7 @@ class AccountOps(ServiceBase):
     ) -> ResourceGroup:
         """Create a resource group, or return the existing one (as `az group create` does)."""
         names.check_resource_group_name(name)
+        check_tags(tags)
         with self.write() as tx:
             sub = self.subscription(tx.conn, subscription)
             region = check_location(location, sub, "Microsoft.Resources/resourceGroups")
