@@ -50,3 +50,14 @@ class Context:
             self.conn.close()
         if "services" in self.__dict__:
             self.services.db.dispose()
+
+
+def atomic(handler: Callable) -> Callable:
+    """A command handler whose reads and writes run in one write transaction: what it read is still current
+    when it writes (no update made meanwhile by another process is lost)."""
+
+    def run(ctx: Context, ns):
+        with ctx.services.db.batch():
+            return handler(ctx, ns)
+
+    return run

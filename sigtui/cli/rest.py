@@ -17,7 +17,7 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
-from . import accounts, arm, lookup, resources, routes
+from . import accounts, arm, conditions, lookup, resources, routes
 from .output import CliError
 from .parser import enum
 
@@ -157,13 +157,31 @@ def _body(text: str | None) -> dict:
     return body
 
 
-def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
-    """One HTTP request: status and response body."""
+def request(ctx, method: str, url: str, body: dict, headers: dict | None = None) -> tuple[int, dict | None]:
+    """One HTTP request: status and response body (with the resource's etag). A write runs in one transaction
+    that first checks `If-Match` / `If-None-Match` against the resource as it is."""
     sub = ctx.subscription or ""
     route = routes.parse(url.replace("{subscriptionId}", lookup.subscription(ctx, sub or None).id))
     check_api_version(route.param("api-version"))
     if method == "get":
-        return 200, get(ctx, route)
+        return 200, conditions.tagged(route.kind, get(ctx, route))
+    with ctx.services.db.batch():
+        if {"if-match", "if-none-match"} & set(headers or {}):
+            conditions.check(headers, _current(ctx, route))
+        status, answer = _write(ctx, method, route, body)
+    return status, conditions.tagged(route.kind, answer)
+
+
+def _current(ctx, route: routes.Route) -> dict | None:
+    try:
+        return get(ctx, route)
+    except AzureError as error:
+        if error.status == 404:
+            return None
+        raise
+
+
+def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict | None]:
     if method == "delete":
         return _delete(ctx, route), None
     if method == "patch":
@@ -177,7 +195,7 @@ def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
 def run(ctx, ns) -> dict | None:
     """The response body; the status line goes to stderr, as `az rest --debug` would show it."""
     try:
-        status, body = request(ctx, ns.method, ns.url, _body(ns.body))
+        status, body = request(ctx, ns.method, ns.url, _body(ns.body), conditions.parse_headers(ns.headers))
     except AzureError as error:
         print(f"HTTP {error.status}", file=sys.stderr)
         raise
@@ -191,5 +209,6 @@ def build(parser, group) -> None:
     parser.add_argument("-u", "--url", "--uri", dest="url", required=True,
                         help="an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/...?api-version=...")
     parser.add_argument("-b", "--body", help="JSON text, or @file.json")
-    parser.add_argument("--headers", nargs="*", help="accepted and ignored")
+    parser.add_argument("--headers", nargs="*", help="KEY=VALUE pairs or a JSON object; If-Match and If-None-Match "
+                                                     "make a write conditional on the resource's etag")
     parser.set_defaults(handler=run)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from datetime import datetime
 
@@ -210,8 +212,9 @@ def check_api_version(value: str | None) -> str:
         raise AzureError("MissingApiVersionParameter",
                          "The api-version query parameter (?api-version=) is required for all requests.")
     if not _API_VERSION.fullmatch(value):
+        supported = ",".join(API_VERSIONS)
         raise AzureError("InvalidApiVersionParameter",
-                         f"The api-version '{value}' is invalid. The supported versions are '{','.join(API_VERSIONS)}'.")
+                         f"The api-version '{value}' is invalid. The supported versions are '{supported}'.")
     return value
 
 
@@ -345,7 +348,8 @@ def version_from_rest(
         _location(body),
         os_disk,
         data,
-        content.text(content.obj(storage.get("source"), f"{storage_path}.source").get("id"), f"{storage_path}.source.id"),
+        content.text(content.obj(storage.get("source"), f"{storage_path}.source").get("id"),
+                     f"{storage_path}.source.id"),
         tuple(target_from_rest(t) for t in targets),
         1 if replicas is None else replicas,
         content.text(pub.get("storageAccountType"), "properties.publishingProfile.storageAccountType")
@@ -354,6 +358,16 @@ def version_from_rest(
         _date(pub.get("endOfLifeDate"), now, "endOfLifeDate"),
         tags=content.tags(body.get("tags")),
     )
+
+
+def etag(body: dict) -> str:
+    """The entity tag of a resource's REST body: it changes whenever a write changes what is stored (the state
+    that moves with the clock, `provisioningState` and `replicationStatus`, is left out)."""
+    stored = {key: value for key, value in body.items() if key != "etag"}
+    properties = {key: value for key, value in (stored.get("properties") or {}).items()
+                  if key not in ("provisioningState", "replicationStatus")}
+    text = json.dumps({**stored, "properties": properties}, sort_keys=True, default=str)
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
 
 
 def merge(base: dict, patch: dict) -> dict:

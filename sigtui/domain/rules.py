@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 
 from . import names
-from .values import INT32_MAX, check_tags
 from .catalog import Region, find_region, limits, regions
 from .errors import AzureError, conflict, invalid
 from .models import (
@@ -22,6 +21,7 @@ from .models import (
     Subscription,
     TargetRegion,
 )
+from .values import INT32_MAX, check_tags
 
 GALLERY_TYPE = "Microsoft.Compute/galleries"
 DEFINITION_TYPE = "Microsoft.Compute/galleries/images"
