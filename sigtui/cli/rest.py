@@ -42,8 +42,8 @@ def _read(ctx, r: routes.Route):
     """GET: one resource, or a collection."""
     kind, names = r.kind, r.names
     return {
-        "subscriptions": lambda: reads.subscriptions(ctx.conn),
-        "subscription": lambda: lookup.subscription(ctx, r.sub),
+        "subscriptions": lambda: lookup.visible_subscriptions(ctx),
+        "subscription": lambda: lookup.visible_subscription(ctx, r.sub),
         "groups": lambda: lookup.resource_groups(ctx, r.sub),
         "group": lambda: lookup.resource_group(ctx, r.rg, r.sub),
         "galleries": lambda: lookup.galleries(ctx, r.rg, r.sub),

@@ -98,15 +98,8 @@ class VmRequest:
 
 
 def check_vm_name(name: str, os_type: str) -> None:
-    """The resource name (word characters, `.` and `-`, at most 80), then the computer name it becomes: Windows
-    names ≤ 15 characters, not all digits; Linux host names ≤ 64; no special characters."""
-    if not _RESOURCE_NAME.fullmatch(name or ""):
-        raise AzureError(
-            "InvalidResourceName",
-            f"Resource name {name} is invalid. The name can be up to 80 characters long. It must begin with a word "
-            "character, and it must end with a word character or with '_'. The name may contain word characters or "
-            "'.', '-', '_'.",
-        )
+    """The computer name the VM's name becomes (Windows names ≤ 15 characters, not all digits; Linux host names
+    ≤ 64; no special characters), then the resource name (word characters, `.` and `-`, at most 80)."""
     if os_type == "Windows":
         if not name or len(name) > 15 or name.isdigit() or any(c in WINDOWS_NAME_CHARS for c in name):
             raise invalid(
@@ -119,6 +112,13 @@ def check_vm_name(name: str, os_type: str) -> None:
             "Linux host name cannot exceed 64 characters in length or contain the following characters: "
             "` ~ ! @ # $ % ^ & * ( ) = + _ [ ] { } \\ | ; : ' \" , < > / ?.",
             "osProfile.computerName",
+        )
+    if not _RESOURCE_NAME.fullmatch(name or ""):
+        raise AzureError(
+            "InvalidResourceName",
+            f"Resource name {name} is invalid. The name can be up to 80 characters long. It must begin with a word "
+            "character, and it must end with a word character or with '_'. The name may contain word characters or "
+            "'.', '-', '_'.",
         )
 
 

@@ -77,6 +77,7 @@ class AccountOps(ServiceBase):
     def set_default_subscription(self, sub_id: str) -> Subscription:
         with self.write() as tx:
             sub = self.subscription(tx.conn, sub_id)
+            self.authorize(tx.conn, "write", f"/subscriptions/{sub.id}")
             tx.session.execute(update(SubscriptionRow).values(is_default=False))
             tx.session.execute(update(SubscriptionRow).where(SubscriptionRow.id == sub.id).values(is_default=True))
         with self.read() as conn:
@@ -149,6 +150,7 @@ class AccountOps(ServiceBase):
 
     def _change_clock(self, change) -> ClockState:
         with self.write() as tx:
+            self.authorize_simulation(tx.conn)
             state = reads.clock(tx.conn) or ClockState(self.real_time(), self.real_time())
             new = change(state, self.real_time())
             self._save_clock(tx, new)
@@ -182,6 +184,8 @@ class AccountOps(ServiceBase):
 
     def set_faults(self, rate: float = 0.0, outages: tuple[str, ...] = (), seed: str | None = None) -> None:
         """Simulate trouble: a seeded fault rate for regional jobs, and regions whose first attempt fails."""
+        with self.read() as conn:
+            self.authorize_simulation(conn)
         if not 0 <= rate <= 1:
             raise invalid("The fault rate must be between 0 and 1.", "faultRate")
         names = []

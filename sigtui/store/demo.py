@@ -36,6 +36,8 @@ def build_demo(svc: Services, start: datetime | None = None, speed: float = DEMO
     """Fill an empty database with galleries, definitions and versions that show every state, in one
     transaction: a demo that fails or is interrupted leaves the database as it was."""
     with svc.db.batch():
+        with svc.read() as conn:
+            svc.authorize_simulation(conn)
         _build_demo(svc, start, speed)
 
 

@@ -27,6 +27,8 @@ def build_azure_limits(
     seconds it took."""
     started = time.perf_counter()
     with svc.db.batch():
+        with svc.read() as conn:
+            svc.authorize_simulation(conn)
         for copy in range(copies):
             fill_subscription(svc, scale_subscription(copy), galleries, definitions, versions)
     return time.perf_counter() - started
