@@ -62,13 +62,26 @@ def writable(path: Path) -> bool:
     return not path.exists() or os.access(path, os.W_OK)
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes. A WAL database whose shared-memory file cannot be made here (a read-only
+    folder) is read as an immutable file."""
+    uri = Path(path).resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError as error:
+        conn.close()
+        if "readonly" not in str(error) and "unable to open" not in str(error):
+            raise
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False, isolation_level=None)
+    return conn
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection for reads; a file this process may not write is opened read-only."""
     if not writable(path):
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
-                               isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return conn
+        return read_only(path)
     conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
     configure(conn)
     return conn
@@ -78,9 +91,8 @@ def stored_schema_version(path: Path) -> int | None:
     """The schema version of a database that is set up (schema and its first subscription), None otherwise."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn = read_only(path)
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"schemainfo", "subscription"} <= names:
             return None
