@@ -35,11 +35,24 @@ def _os_message(error: OSError, where: str) -> str:
     return f"sigtui: error: {error.strerror or error}{name}"
 
 
+KNOWN = ("locked", "busy", "not a database", "malformed", "readonly", "read-only", "full", "unable to open")
+
+
+def _root(error: BaseException) -> BaseException:
+    """The database error that started it all: a failed rollback can hide the error that caused it."""
+    chain, seen = [], set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        cause = getattr(error, "orig", None)
+        chain.append(cause if isinstance(cause, sqlite3.Error) else error)
+        error = error.__cause__ or error.__context__
+    known = [e for e in chain if isinstance(e, sqlite3.Error) and any(k in str(e).lower() for k in KNOWN)]
+    return known[-1] if known else chain[0]
+
+
 def message(error: BaseException, where: str = "the database") -> str:
     """One line saying what went wrong, for an error that reached the command's entry point."""
-    cause = getattr(error, "orig", None)
-    if isinstance(cause, sqlite3.Error):
-        error = cause
+    error = _root(error)
     if isinstance(error, sqlite3.Error):
         text = _database_message(str(error), where)
     elif isinstance(error, OSError):

@@ -150,3 +150,10 @@ def test_subscriptions_are_listed_only_to_those_with_a_role_in_them(database, ca
     url = "/subscriptions?api-version=2022-01-01"
     assert main(["rest", "--url", url, "--as", "guest@fabrikam.onmicrosoft.com", "--db", str(database)]) == 0
     assert "Contoso Production" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("field", ["recommended.vCPUs.max=1e400", "disallowed.diskTypes=x", "endOfLifeDate=x"])
+def test_authorization_comes_before_the_rules(database, field):
+    """A reader's malformed update is refused for want of a role, not for the value."""
+    command = ["sig", "image-definition", "update", "-g", "rg-images", "-r", "ContosoImages", "-i", "ubuntu-web"]
+    denied(database, [*command, "--set", field, "--as", PAT])
