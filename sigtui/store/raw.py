@@ -102,3 +102,15 @@ def stored_schema_version(path: Path) -> int | None:
         return found[0] if found else None
     finally:
         conn.close()
+
+
+def knows(path: Path, identity: str) -> bool:
+    """Whether the directory of the database at `path` has this identity (object id, user principal name or
+    display name)."""
+    from .reads import find_principal
+
+    conn = read_only(path)
+    try:
+        return find_principal(conn, identity) is not None
+    finally:
+        conn.close()

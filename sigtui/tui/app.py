@@ -570,6 +570,10 @@ def run_app(
             from ..store.services import Services
 
             Services(path).bootstrap()
+        if caller and not raw.knows(path, caller):
+            print(f"sigtui: error: '{caller}' is not in this database's directory (see 'sigtui ad user list')",
+                  file=sys.stderr)
+            return 1
     except (OSError, ValueError) as error:
         print(f"sigtui: {error}", file=sys.stderr)
         return 1
