@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Label, Select, Static
 
 from ...domain.models import DiskEncryptionSet, Encryption, EncryptionType, TargetRegion
+from ..messages import EncryptionEdited
 
 NONE = "none"
 TYPE_CHOICES = [
@@ -46,9 +46,6 @@ class SetChoice(Select[str]):
 class EncryptionEditor(Vertical):
     """Per region and disk, a choice among the sets in that region of the chosen type. Regions that exist
     already (`locked`) keep their encryption: it cannot be added or removed after create."""
-
-    class Changed(Message):
-        """The type or a set changed."""
 
     def __init__(
         self,
@@ -133,13 +130,13 @@ class EncryptionEditor(Vertical):
             self.chosen[slot] = event.value
         else:
             self.chosen.pop(slot, None)
-        self.post_message(self.Changed())
+        self.post_message(EncryptionEdited())
 
     @on(Select.Changed, "#enc-type")
     def _type_chosen(self, event: Select.Changed) -> None:
         event.stop()
         self.chosen.clear()
-        self.post_message(self.Changed())
+        self.post_message(EncryptionEdited())
 
     def encryption_for(self, region: str, luns: list[int]) -> Encryption | None:
         """The encryption a region gets: its existing one, or the chosen sets (None without CMK)."""

@@ -11,7 +11,6 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -19,6 +18,7 @@ from ...domain.latest import resolve_latest
 from ...domain.models import AggregatedState, ReplicationState
 from ...domain.replication import next_change, region_status
 from ...store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
+from ..messages import ChildrenRequested
 from ..render import bar_text, percent, version_state
 
 STATE_WIDTH = 12
@@ -91,14 +91,6 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         "resource-tree--cmk",
         "resource-tree--group",
     }
-
-    class LoadRequested(Message):
-        """A node expanded whose children are not loaded yet."""
-
-        def __init__(self, kind: str, pk: int) -> None:
-            super().__init__()
-            self.kind = kind
-            self.pk = pk
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("catalog", id=id)
@@ -280,7 +272,7 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         if data is not None and data.kind in ("gallery", "definition") and not data.loaded:
             data.loaded = True
             event.node.add_leaf(Text("loading…"), NodeData("loading", "loading…"))
-            self.post_message(self.LoadRequested(data.kind, data.pk))
+            self.post_message(ChildrenRequested(data.kind, data.pk))
 
     def node_for(self, kind: str, pk: int) -> TreeNode[NodeData] | None:
         return self._by_key.get((kind, pk))

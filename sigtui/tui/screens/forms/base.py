@@ -1,30 +1,34 @@
-"""The frame every create and edit dialog shares: checks as you type, writes only when the whole form is valid,
-stays open and says why when the service refuses."""
+"""The frame every create and edit dialog shares: it reads what it needs and writes on its own thread worker,
+checks as you type, writes only when the whole form is valid, stays open and says why when the service refuses."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
 from ....domain.errors import AzureError
-from .fields import REFUSALS, FormField, refusal
+from ...messages import FormLoaded, FormRefused, FormSaved
+from ...threads import run_in_thread
+from ...widgets.form_kit import REFUSALS, FormField, refusal
 from .model import FormContext, Outcome
 
+Loader = Callable[[], FormContext]
+"""Runs on the form's worker thread: reads what the form needs to know."""
 Writer = Callable[[object], Outcome]
-"""Runs on a worker thread: performs the request through the services and says what happened."""
+"""Runs on the form's worker thread: performs the request through the services and says what happened."""
 
 
 class FormScreen(ModalScreen[Outcome | None]):
-    """A dialog over a `FormContext`; `build()` turns the fields into a request, or raises Azure's refusal."""
+    """A dialog over a `FormContext` (loaded first, then the fields are composed); `build()` turns the fields into
+    a request, or raises Azure's refusal."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
@@ -38,19 +42,10 @@ class FormScreen(ModalScreen[Outcome | None]):
     """Where a whole-form refusal is shown: the start of an AzureError's `target`, or words of its message → the
     id of the field it is about."""
 
-    class Saved(Message):
-        def __init__(self, outcome: Outcome) -> None:
-            super().__init__()
-            self.outcome = outcome
-
-    class Refused(Message):
-        def __init__(self, error: AzureError) -> None:
-            super().__init__()
-            self.error = error
-
-    def __init__(self, context: FormContext, writer: Writer) -> None:
+    def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__()
-        self.context = context
+        self.loader = loader
+        self.context: FormContext | None = None
         self.writer = writer
         self.status = Static("", id="form-status", markup=False)
         self.saving = False
@@ -60,6 +55,10 @@ class FormScreen(ModalScreen[Outcome | None]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
+        if self.context is None:
+            with Vertical(id="form-dialog", classes="-short"):
+                yield Static("Loading…", id="form-title")
+            return
         with Vertical(id="form-dialog", classes="-short" if self.SHORT else ""):
             yield Static(self.heading, id="form-title", markup=False)
             if self.context.editing:
@@ -84,6 +83,14 @@ class FormScreen(ModalScreen[Outcome | None]):
         """Recompute what depends on several fields (hints, estimates); called after every change."""
 
     def on_mount(self) -> None:
+        self._load()
+
+    def _load(self) -> None:
+        run_in_thread(self, "form", lambda: FormLoaded(self.loader()), exclusive=True)
+
+    async def on_form_loaded(self, message: FormLoaded) -> None:
+        self.context = message.context
+        await self.recompose()
         self.refresh_derived()
         self.focus_first(self, empty=not self.context.editing)
 
@@ -113,7 +120,7 @@ class FormScreen(ModalScreen[Outcome | None]):
         self._changed()
 
     def _changed(self) -> None:
-        if self.is_mounted:
+        if self.is_mounted and self.context is not None:
             self.refresh_derived()
             if not self.saving:
                 self.show_status("")
@@ -129,7 +136,7 @@ class FormScreen(ModalScreen[Outcome | None]):
     # Saving
 
     def action_save(self) -> None:
-        if self.saving:
+        if self.saving or self.context is None:
             return
         fields = [f for f in self.query(FormField) if f.display and not f.control.disabled]
         invalid = [f for f in fields if not f.check()]
@@ -171,21 +178,19 @@ class FormScreen(ModalScreen[Outcome | None]):
         field.control.focus()
         field.scroll_visible(animate=False)
 
-    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
     def _save(self, request: object) -> None:
-        try:
-            outcome = self.writer(request)
-        except AzureError as error:
-            self.post_message(self.Refused(error))
-            return
-        self.post_message(self.Saved(outcome))
+        def save() -> FormSaved | FormRefused:
+            try:
+                return FormSaved(self.writer(request))
+            except AzureError as error:
+                return FormRefused(error)
 
-    @on(Saved)
-    def _saved(self, message: Saved) -> None:
+        run_in_thread(self, "write", save, exclusive=True)
+
+    def on_form_saved(self, message: FormSaved) -> None:
         self.dismiss(message.outcome)
 
-    @on(Refused)
-    def _refused(self, message: Refused) -> None:
+    def on_form_refused(self, message: FormRefused) -> None:
         self.saving = False
         error = message.error
         placed = self.place_error(error)

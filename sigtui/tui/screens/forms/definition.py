@@ -15,9 +15,9 @@ from ....domain.dates import iso
 from ....domain.errors import AzureError
 from ....domain.models import Architecture, HyperVGeneration, ImageDefinition, OsState, OsType
 from ....domain.vm import OS_DISK_TYPES
+from ...widgets.form_kit import FormField
 from .base import FormScreen
-from .fields import (
-    FormField,
+from .inputs import (
     date_describer,
     date_input,
     describe_region,

@@ -10,8 +10,9 @@ from textual.widgets import Select, Static
 
 from ....domain import drafts, names, rules
 from ....domain.models import Gallery
+from ...widgets.form_kit import FormField
 from .base import FormScreen
-from .fields import FormField, describe_region, optional, parse_tags, region_input, tags_text, text_input
+from .inputs import describe_region, optional, parse_tags, region_input, tags_text, text_input
 from .model import FieldPatch, ResourceRef
 
 NAME_HINT = "letters, digits, _ and . (no dashes)"

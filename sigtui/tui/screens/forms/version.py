@@ -18,10 +18,12 @@ from ....domain.catalog import find_region
 from ....domain.costs import estimate_version
 from ....domain.dates import iso
 from ....domain.models import DiskImage, ImageVersion, Source, StorageAccountType, TargetRegion
+from ...messages import EncryptionEdited, TargetsEdited
 from ...widgets.encryption_editor import EncryptionEditor
+from ...widgets.form_kit import REFUSALS, FormField, refusal
 from ...widgets.target_region_editor import STORAGE_CHOICES, TargetRegionEditor
-from .base import FormScreen
-from .fields import REFUSALS, FormField, date_describer, date_input, describe_region, refusal, region_input, text_input
+from .base import FormScreen, Loader, Writer
+from .inputs import date_describer, date_input, describe_region, region_input, text_input
 from .model import FieldPatch
 from .version_parts import (
     cost_text,
@@ -69,8 +71,8 @@ class VersionForm(FormScreen):
         "already exists": "f-version",
     }
 
-    def __init__(self, context, writer) -> None:
-        super().__init__(context, writer)
+    def __init__(self, loader: Loader, writer: Writer) -> None:
+        super().__init__(loader, writer)
         self.source_location = ""
 
     @property
@@ -330,8 +332,8 @@ class VersionForm(FormScreen):
             return
         self.cost.update(cost_text(estimate_version(draft), estimate_version(old)))
 
-    @on(TargetRegionEditor.Changed)
-    @on(EncryptionEditor.Changed)
+    @on(TargetsEdited)
+    @on(EncryptionEdited)
     @on(SelectionList.SelectedChanged)
     @on(Checkbox.Changed)
     def _part_changed(self) -> None:
