@@ -143,10 +143,9 @@ async def test_help_lists_every_binding_with_its_id(make_app):
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_every_binding_has_an_id(make_app):
+def test_every_binding_has_an_id():
     from sigtui.tui.widgets.resource_tree import ResourceTree
 
-    app = make_app()
     for binding in [*WorkbenchScreen.BINDINGS, *ResourceTree.BINDINGS]:
         assert binding.id
 

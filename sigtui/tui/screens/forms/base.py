@@ -114,10 +114,14 @@ class FormScreen(ModalScreen[Outcome | None]):
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
+        self.chosen(event.select, event.value)
         field = self.field_of(event.select)
         if field is not None and field.invalid:
             field.check()
         self._changed()
+
+    def chosen(self, select: Select, value: object) -> None:
+        """A choice changed, before the checks; a form whose other fields follow a choice reacts here."""
 
     def _changed(self) -> None:
         if self.is_mounted and self.context is not None:

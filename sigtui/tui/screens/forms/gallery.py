@@ -83,12 +83,13 @@ class GalleryForm(FormScreen):
     def _rg_location(self, name: str) -> str:
         return next((g.location for g in self.context.resource_groups if g.name == name), "")
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select is self.sub_select and isinstance(event.value, str) and event.value != self.groups_of:
-            self.groups_of = event.value
-            self.rg_select.set_options(self._groups(event.value))
-        elif event.select is self.rg_select and isinstance(event.value, str) and not self.location_input.value:
-            self.location_input.value = self._rg_location(event.value)
+    def chosen(self, select: Select, value: object) -> None:
+        """Another subscription offers its resource groups; a resource group suggests its region."""
+        if select is self.sub_select and isinstance(value, str) and value != self.groups_of:
+            self.groups_of = value
+            self.rg_select.set_options(self._groups(value))
+        elif select is self.rg_select and isinstance(value, str) and not self.location_input.value:
+            self.location_input.value = self._rg_location(value)
 
     def refresh_derived(self) -> None:
         sub = self.sub_select.value if isinstance(self.sub_select.value, str) else ""
