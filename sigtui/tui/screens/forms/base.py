@@ -19,6 +19,7 @@ from ...messages import FormLoaded, FormRefused, FormSaved
 from ...threads import run_in_thread
 from ...widgets.form_kit import REFUSALS, FormField, refusal
 from .model import FormContext, Outcome
+from .wording import field_by_wording
 
 Loader = Callable[[], FormContext]
 """Runs on the form's worker thread: reads what the form needs to know."""
@@ -38,9 +39,10 @@ class FormScreen(ModalScreen[Outcome | None]):
     """What an edit form may change (shown under its title); everything else is read-only."""
     SHORT: ClassVar[bool] = False
     """A dialog that fits without scrolling is only as tall as its fields."""
-    ERROR_FIELDS: ClassVar[dict[str, str]] = {}
-    """Where a whole-form refusal is shown: the start of an AzureError's `target`, or words of its message → the
-    id of the field it is about."""
+    KIND: ClassVar[str] = ""
+    """gallery, definition or version."""
+    TARGET_FIELDS: ClassVar[dict[str, str]] = {}
+    """Where a whole-form refusal is shown: a property an AzureError's `target` names → the id of its field."""
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__()
@@ -166,16 +168,21 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.show_status("Saving…")
         self._save(request)
 
+    def error_field(self, error: BaseException) -> str | None:
+        """The id of the field a refusal is about: by its target, else by its wording; None for no one field."""
+        target = f".{(getattr(error, 'target', None) or '').lower()}."
+        named = (field for prop, field in self.TARGET_FIELDS.items() if f".{prop.lower()}." in target)
+        return next(named, None) or field_by_wording(self.KIND, refusal(error))
+
     def place_error(self, error: BaseException) -> FormField | None:
         """Show a whole-form refusal under the field it is about; None when it is about no single field."""
-        target = getattr(error, "target", None) or ""
-        for prefix, field_id in self.ERROR_FIELDS.items():
-            if target.startswith(prefix) or prefix in refusal(error):
-                field = self.query_one(f"#{field_id}", FormField)
-                if not field.invalid:
-                    field.show_error(refusal(error))
-                return field
-        return None
+        field_id = self.error_field(error)
+        if field_id is None:
+            return None
+        field = self.query_one(f"#{field_id}", FormField)
+        if not field.invalid:
+            field.show_error(refusal(error))
+        return field
 
     def reveal(self, field: FormField) -> None:
         """Bring a field into view (switching step when the form has steps) and focus its control."""

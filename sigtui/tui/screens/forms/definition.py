@@ -48,20 +48,19 @@ class DefinitionForm(FormScreen):
     """`n` on a gallery (create) or `e` on a definition (edit: recommended ranges, description, end of life)."""
 
     EDITABLE: ClassVar[str] = "the description, end of life and recommended vCPUs and memory"
-    ERROR_FIELDS: ClassVar[dict[str, str]] = {
+    KIND: ClassVar[str] = "definition"
+    TARGET_FIELDS: ClassVar[dict[str, str]] = {
         "galleryImageName": "f-name",
-        "already exists": "f-name",
-        "identified by (publisher": "f-publisher",
-        "galleryImage.properties.identifier.publisher": "f-publisher",
-        "galleryImage.properties.identifier.offer": "f-offer",
-        "galleryImage.properties.identifier.sku": "f-sku",
-        "properties.osType": "f-os-type",
-        "properties.osState": "f-os-state",
-        "properties.hyperVGeneration": "f-generation",
-        "properties.architecture": "f-architecture",
-        "properties.recommended.vCPUs": "f-vcpus-max",
-        "properties.recommended.memory": "f-memory-max",
-        "properties.endOfLifeDate": "f-eol",
+        "identifier.publisher": "f-publisher",
+        "identifier.offer": "f-offer",
+        "identifier.sku": "f-sku",
+        "osType": "f-os-type",
+        "osState": "f-os-state",
+        "hyperVGeneration": "f-generation",
+        "architecture": "f-architecture",
+        "recommended.vCPUs": "f-vcpus-max",
+        "recommended.memory": "f-memory-max",
+        "endOfLifeDate": "f-eol",
         "location": "f-location",
     }
 

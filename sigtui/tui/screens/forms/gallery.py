@@ -24,12 +24,9 @@ class GalleryForm(FormScreen):
 
     SHORT: ClassVar[bool] = True
     EDITABLE: ClassVar[str] = "the description"
-    ERROR_FIELDS: ClassVar[dict[str, str]] = {
+    KIND: ClassVar[str] = "gallery"
+    TARGET_FIELDS: ClassVar[dict[str, str]] = {
         "galleryName": "f-name",
-        "Gallery name": "f-name",
-        "resource name": "f-name",
-        "gallery name": "f-name",
-        "The resource '": "f-name",
         "location": "f-location",
         "resourceGroup": "f-rg",
     }

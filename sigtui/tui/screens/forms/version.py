@@ -50,25 +50,17 @@ class VersionForm(FormScreen):
     EDITABLE: ClassVar[str] = (
         "target regions and their replicas, the default replica count, exclusion from latest and end of life"
     )
-    ERROR_FIELDS: ClassVar[dict[str, str]] = {
+    KIND: ClassVar[str] = "version"
+    TARGET_FIELDS: ClassVar[dict[str, str]] = {
         "galleryImageVersionName": "f-version",
-        "EndOfLifeDate": "f-eol",
+        "endOfLifeDate": "f-eol",
         "publishingProfile.replicaCount": "f-replicas",
         "targetRegions": "f-targets",
-        "publishing profile regions": "f-targets",
-        "ZRS": "f-targets",
-        "clouds": "f-targets",
-        "Duplicated": "f-source",
         "encryption": "f-encryption",
         "lun": "f-encryption",
-        "OSDiskImage": "f-source",
-        "source": "f-source",
-        "Source": "f-source",
-        "OS State": "f-source",
-        "generation": "f-source",
-        "OS type": "f-source",
+        "storageProfile": "f-source",
         "storageAccountType": "f-storage",
-        "already exists": "f-version",
+        "location": "f-location",
     }
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
@@ -358,11 +350,7 @@ class VersionForm(FormScreen):
             version, ctx.definition, ctx.subscription, self._find_source, self._find_set, 0, ctx.now
         )
 
-    def place_error(self, error: BaseException) -> FormField | None:
+    def error_field(self, error: BaseException) -> str | None:
         """A refused location is the version's own when its field is wrong, else a target region's."""
-        if "The provided location" in refusal(error):
-            own = self.query_one("#f-location", FormField)
-            field = own if not self.location else self.query_one("#f-targets", FormField)
-            field.show_error(refusal(error))
-            return field
-        return super().place_error(error)
+        field = super().error_field(error)
+        return "f-targets" if field == "f-location" and self.location else field
