@@ -32,7 +32,10 @@ GROUPS = {
     ("clock",): ("clock", "Show or control the simulation clock."),
     ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
     ("demo",): ("demo", "Fill a database with the demo catalog."),
+    ("init",): ("init", "Create a new, empty database (one tenant, one subscription)."),
 }
+CREATES_DATABASE = {("demo",), ("init",)}
+"""The only commands that create a database file (and its folder) when it is missing."""
 
 HELP = """usage: sigtui [--db PATH|URL] [--as PRINCIPAL] [--speed N] [--readonly]
        sigtui <command> ... [--db PATH|URL] [--as PRINCIPAL] [--subscription ID] [-o json|tsv|none] [--query PATH]
@@ -78,10 +81,12 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     parser = Parser(prog="sigtui " + " ".join(group), description=GROUPS[group][1])
     module.build(parser, group)
     namespace = parser.parse_args(tokens[len(group):])
-    from .context import Context
+    from .context import Context, MissingDatabase
 
     try:
-        ctx = Context(options)
+        ctx = Context(options, creates=group in CREATES_DATABASE)
+    except MissingDatabase as error:
+        raise CliError(str(error)) from None
     except (ValueError, RuntimeError) as error:
         raise CliError(f"sigtui: error: {error}") from None
     try:
