@@ -22,7 +22,7 @@ from .messages import (
     VersionsLoaded,
 )
 from .screens.filter import FilterScreen
-from .widgets.resource_tree import NodeData
+from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
     from .workbench import WorkbenchScreen

@@ -8,7 +8,7 @@ from .messages import JobsChanged, VmsListed
 from .nodes import vm_target
 from .screens.vm.target import CreatedVm
 from .vm_leaves import attach_vm_leaves
-from .widgets.resource_tree import NodeData
+from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
     from .workbench import WorkbenchScreen

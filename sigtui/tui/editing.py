@@ -16,7 +16,7 @@ from .screens.confirm import ConfirmScreen
 from .screens.failed_region import FailedRegionScreen
 from .screens.forms.model import KIND_LABELS, FieldPatch, Outcome, ResourceRef
 from .screens.refused import RefusedScreen
-from .widgets.resource_tree import NodeData
+from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
     from .workbench import WorkbenchScreen

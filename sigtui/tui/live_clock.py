@@ -13,7 +13,7 @@ from ..store.browse import JobFact
 from . import live
 from .messages import CatalogLoaded, ClockChanged, JobsChanged, ServicesReady
 from .nodes import failed_regions
-from .widgets.resource_tree import NodeData
+from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
     from textual.timer import Timer

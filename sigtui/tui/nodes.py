@@ -8,7 +8,7 @@ from ..domain.models import ReplicationState
 from ..domain.replication import region_status
 from .screens.forms.model import ResourceRef
 from .screens.vm.target import VmTarget
-from .widgets.resource_tree import NodeData
+from .widgets.tree_nodes import NodeData
 
 SHAREABLE = ("gallery", "definition", "version")
 

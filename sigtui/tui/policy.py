@@ -9,7 +9,7 @@ from datetime import datetime
 
 from .keys import MUTATING
 from .nodes import SHAREABLE, failed_regions, vm_target
-from .widgets.resource_tree import NodeData
+from .widgets.tree_nodes import NodeData
 
 CHECKED = ("write", "delete", "share")
 """Actions `Services.can` answers per resource; reads follow the catalog's visibility."""

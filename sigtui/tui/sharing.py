@@ -13,7 +13,7 @@ from .screens.costs import CostScreen
 from .screens.identity import IdentityScreen, login
 from .screens.share import ShareAccess, ShareScreen, ShareTarget
 from .widgets.cost_view import EVERYTHING
-from .widgets.resource_tree import NodeData
+from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
     from .workbench import WorkbenchScreen

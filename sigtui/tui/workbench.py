@@ -33,8 +33,9 @@ from .sharing import Sharing
 from .threads import Job, run_in_thread
 from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
-from .widgets.resource_tree import NodeData, ResourceTree
+from .widgets.resource_tree import ResourceTree
 from .widgets.status_bar import StatusBar, home_relative
+from .widgets.tree_nodes import NodeData
 
 NARROW = 100
 HELP_SECTIONS = (

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from ...domain.costs import CostEstimate
 from ..messages import EstimateRequested
-from .resource_tree import NodeData
+from .tree_nodes import NodeData
 
 EVERYTHING = ""
 """The target that stands for every version the identity can read."""

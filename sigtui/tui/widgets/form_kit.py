@@ -50,7 +50,8 @@ class DomainCheck(Validator):
 class FormField(Vertical):
     """A label, a control, an optional hint (e.g. what a date resolved to) and a message line. `stacked` puts
     the label above a wide control; `dense` is the VM dialog's narrower look. `check` validates the value of a
-    control that is not an Input (a Select that must be chosen)."""
+    control that is not an Input (a Select that must be chosen). `properties` are the REST properties the field
+    edits: a refusal whose target names one of them is shown here."""
 
     def __init__(
         self,
@@ -63,12 +64,14 @@ class FormField(Vertical):
         stacked: bool = False,
         dense: bool = False,
         check: Callable[[object], object] | None = None,
+        properties: tuple[str, ...] = (),
         id: str | None = None,
     ) -> None:
         classes = "form-field" + (" -stacked" if stacked else "") + (" -dense" if dense else "")
         super().__init__(id=id, classes=classes)
         self.stacked = stacked and not dense
         self.value_check = check
+        self.properties = properties
         self.label = label + (" *" if required else "")
         self.control = control
         self.describe = describe
@@ -88,6 +91,12 @@ class FormField(Vertical):
                 yield self.control
         yield self.hint
         yield self.message
+
+    def edits(self, target: str) -> bool:
+        """Whether an error target (`galleryImageVersion.properties.publishingProfile.replicaCount`) names one of
+        this field's properties."""
+        path = f".{target.lower()}."
+        return bool(target) and any(f".{prop.lower()}." in path for prop in self.properties)
 
     def say(self, text: str, severity: str = "error") -> None:
         """Show (or, with empty text, hide) the field's message; an unchanged message causes no layout."""

@@ -124,8 +124,9 @@ class ReplicationTable(ScrollView, can_focus=True):
 
     def _drawn(self, now: datetime) -> tuple:
         cells = self._columns(self.size.width)[4]
-        return tuple((row.state(now), round(row.fraction(now) * cells * 8), percent(row.fraction(now)))
-                     for row in self.rows)
+        return tuple(
+            (row.state(now), round(row.fraction(now) * cells * 8), percent(row.fraction(now))) for row in self.rows
+        )
 
     def notify_style_update(self) -> None:
         self._styles.clear()

@@ -41,8 +41,6 @@ class FormScreen(ModalScreen[Outcome | None]):
     """A dialog that fits without scrolling is only as tall as its fields."""
     KIND: ClassVar[str] = ""
     """gallery, definition or version."""
-    TARGET_FIELDS: ClassVar[dict[str, str]] = {}
-    """Where a whole-form refusal is shown: a property an AzureError's `target` names → the id of its field."""
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__()
@@ -170,8 +168,8 @@ class FormScreen(ModalScreen[Outcome | None]):
 
     def error_field(self, error: BaseException) -> str | None:
         """The id of the field a refusal is about: by its target, else by its wording; None for no one field."""
-        target = f".{(getattr(error, 'target', None) or '').lower()}."
-        named = (field for prop, field in self.TARGET_FIELDS.items() if f".{prop.lower()}." in target)
+        target = getattr(error, "target", None) or ""
+        named = (field.id for field in self.query(FormField) if field.edits(target))
         return next(named, None) or field_by_wording(self.KIND, refusal(error))
 
     def place_error(self, error: BaseException) -> FormField | None:

@@ -25,11 +25,6 @@ class GalleryForm(FormScreen):
     SHORT: ClassVar[bool] = True
     EDITABLE: ClassVar[str] = "the description"
     KIND: ClassVar[str] = "gallery"
-    TARGET_FIELDS: ClassVar[dict[str, str]] = {
-        "galleryName": "f-name",
-        "location": "f-location",
-        "resourceGroup": "f-rg",
-    }
 
     @property
     def heading(self) -> str:
@@ -63,10 +58,20 @@ class GalleryForm(FormScreen):
             self.rg_select,
             required=True,
             id="f-rg",
+            properties=("resourceGroup",),
             check=lambda value: drafts.required("resourceGroup", value),
         )
-        yield FormField("Name", self.name_input, required=True, id="f-name", hint=NAME_HINT)
-        yield FormField("Region", self.location_input, required=True, id="f-location", describe=describe_region)
+        yield FormField(
+            "Name", self.name_input, required=True, id="f-name", properties=("galleryName",), hint=NAME_HINT
+        )
+        yield FormField(
+            "Region",
+            self.location_input,
+            required=True,
+            id="f-location",
+            properties=("location",),
+            describe=describe_region,
+        )
         yield FormField("Description", self.description, id="f-description")
         yield FormField("Unique name", self.unique, id="f-unique")
         yield Static("Sharing", classes="form-section")

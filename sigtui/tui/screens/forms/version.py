@@ -51,17 +51,6 @@ class VersionForm(FormScreen):
         "target regions and their replicas, the default replica count, exclusion from latest and end of life"
     )
     KIND: ClassVar[str] = "version"
-    TARGET_FIELDS: ClassVar[dict[str, str]] = {
-        "galleryImageVersionName": "f-version",
-        "endOfLifeDate": "f-eol",
-        "publishingProfile.replicaCount": "f-replicas",
-        "targetRegions": "f-targets",
-        "encryption": "f-encryption",
-        "lun": "f-encryption",
-        "storageProfile": "f-source",
-        "storageAccountType": "f-storage",
-        "location": "f-location",
-    }
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__(loader, writer)
@@ -101,8 +90,17 @@ class VersionForm(FormScreen):
         self.data_list = SelectionList[str](compact=True, id="data-disks")
         self.exclude = Checkbox("Exclude from latest", old.exclude_from_latest if fixed else False, compact=True)
         self.eol = date_input(old.end_of_life_date if fixed else None, ctx.now)
-        yield FormField("Version number", self.name_input, required=True, id="f-version")
-        yield FormField("Region", self.location_input, required=True, id="f-location", describe=describe_region)
+        yield FormField(
+            "Version number", self.name_input, required=True, id="f-version", properties=("galleryImageVersionName",)
+        )
+        yield FormField(
+            "Region",
+            self.location_input,
+            required=True,
+            id="f-location",
+            properties=("location",),
+            describe=describe_region,
+        )
         if fixed:
             shown = Static(old.source_id or old.os_disk.source_id or "—", classes="field-value", markup=False)
             yield FormField("Source", shown, id="f-source-fixed")
@@ -112,11 +110,14 @@ class VersionForm(FormScreen):
                 self.source_select,
                 required=True,
                 id="f-source",
+                properties=("storageProfile",),
                 check=lambda value: drafts.required("storageProfile.source.id", value),
             )
             yield FormField("Data disks", self.data_list, id="f-data", hint="LUNs follow the order you pick them")
         yield FormField("Latest", self.exclude, id="f-exclude")
-        yield FormField("End of life", self.eol, id="f-eol", describe=date_describer(ctx.now))
+        yield FormField(
+            "End of life", self.eol, id="f-eol", properties=("endOfLifeDate",), describe=date_describer(ctx.now)
+        )
 
     def replication(self) -> Iterable[Widget]:
         ctx, old = self.context, self.context.resource
@@ -140,13 +141,21 @@ class VersionForm(FormScreen):
             existing=[t.name for t in old.target_regions] if fixed else (),
             id="targets",
         )
-        yield FormField("Default replica count", self.replicas, required=True, id="f-replicas", hint="each region 1–10")
-        yield FormField("Default storage type", self.storage, id="f-storage")
+        yield FormField(
+            "Default replica count",
+            self.replicas,
+            required=True,
+            id="f-replicas",
+            properties=("publishingProfile.replicaCount",),
+            hint="each region 1–10",
+        )
+        yield FormField("Default storage type", self.storage, id="f-storage", properties=("storageAccountType",))
         yield FormField(
             "Target regions (ctrl+n adds, ctrl+r removes; the source region comes first)",
             self.targets,
             stacked=True,
             id="f-targets",
+            properties=("targetRegions",),
         )
 
     def encrypting(self) -> Iterable[Widget]:
@@ -159,6 +168,7 @@ class VersionForm(FormScreen):
             self.encryption,
             stacked=True,
             id="f-encryption",
+            properties=("encryption", "lun"),
         )
 
     def action_step(self, delta: int) -> None:

@@ -65,83 +65,90 @@ class BasicsForm(Horizontal):
     # Layout
 
     def compose(self) -> ComposeResult:
+        with VerticalScroll(id="vm-left", classes="vm-column"):
+            yield from self._where_and_what()
+        with VerticalScroll(id="vm-right", classes="vm-column"):
+            yield from self._how()
+
+    def _where_and_what(self) -> ComposeResult:
+        """Kind, count, resource group, name, region, availability and the image."""
+        os_type = self.definition.os_type
+        kinds = RadioSet(
+            RadioButton("VM", value=True, id="vm-kind-vm"),
+            RadioButton("Scale set", id="vm-kind-vmss"),
+            id="vm-kind",
+            compact=True,
+        )
+        yield FormField("Create", kinds, id="row-kind", dense=True)
+        yield FormField(
+            "VMs at once", Input("1", type="integer", id="vm-count", compact=True), id="row-count", dense=True
+        )
+        rg = Input(
+            self.target.resource_group,
+            placeholder="existing or new resource group",
+            suggester=SuggestFromList(self.resource_groups, case_sensitive=False),
+            id="vm-rg",
+            compact=True,
+        )
+        yield FormField("Resource group", rg, id="row-rg", dense=True)
+        name_check = DomainCheck(lambda value: vm.check_vm_name(value, os_type))
+        name = Input(placeholder="myVM", validators=[name_check], validate_on=CHANGED, id="vm-name", compact=True)
+        yield FormField("Name", name, id="row-name", dense=True)
+        yield FormField("Region", OptionList(id="vm-region", compact=True), id="row-region", stacked=True, dense=True)
+        availability = Select(AVAILABILITY, value="none", allow_blank=False, id="vm-availability", compact=True)
+        yield FormField("Availability", availability, id="row-availability", dense=True)
+        yield FormField("Image", Static("", id="vm-image"), id="row-image", stacked=True, dense=True)
+
+    def _how(self) -> ComposeResult:
+        """Size, disk, administrator account, ports, encryption and the replica advice."""
         d = self.definition
         os_type = d.os_type
         size = default_size(d)
-        with VerticalScroll(id="vm-left", classes="vm-column"):
-            kinds = RadioSet(
-                RadioButton("VM", value=True, id="vm-kind-vm"),
-                RadioButton("Scale set", id="vm-kind-vmss"),
-                id="vm-kind",
-                compact=True,
-            )
-            yield FormField("Create", kinds, id="row-kind", dense=True)
-            yield FormField(
-                "VMs at once", Input("1", type="integer", id="vm-count", compact=True), id="row-count", dense=True
-            )
-            rg = Input(
-                self.target.resource_group,
-                placeholder="existing or new resource group",
-                suggester=SuggestFromList(self.resource_groups, case_sensitive=False),
-                id="vm-rg",
-                compact=True,
-            )
-            yield FormField("Resource group", rg, id="row-rg", dense=True)
-            name_check = DomainCheck(lambda value: vm.check_vm_name(value, os_type))
-            name = Input(placeholder="myVM", validators=[name_check], validate_on=CHANGED, id="vm-name", compact=True)
-            yield FormField("Name", name, id="row-name", dense=True)
-            yield FormField(
-                "Region", OptionList(id="vm-region", compact=True), id="row-region", stacked=True, dense=True
-            )
-            availability = Select(AVAILABILITY, value="none", allow_blank=False, id="vm-availability", compact=True)
-            yield FormField("Availability", availability, id="row-availability", dense=True)
-            yield FormField("Image", Static("", id="vm-image"), id="row-image", stacked=True, dense=True)
-        with VerticalScroll(id="vm-right", classes="vm-column"):
-            yield FormField(
-                "Size",
-                Select(size_options(d), value=size, allow_blank=False, id="vm-size", compact=True),
-                id="row-size",
-                dense=True,
-            )
-            disk_type = default_disk_type(d, find_vm_size(size))
-            disk = Select(disk_options(d), value=disk_type, allow_blank=False, id="vm-disk", compact=True)
-            yield FormField("OS disk type", disk, id="row-disk", dense=True)
-            yield Static("Administrator account", id="vm-account", classes="form-heading")
-            auth = AUTH.get(os_type, AUTH["Windows"])
-            auth_select = Select(auth, value=auth[0][1], allow_blank=False, id="vm-auth", compact=True)
-            yield FormField("Authentication", auth_select, id="row-auth", dense=True)
-            username = Input(
-                "" if d.os_state == "Specialized" else "azureuser",
-                validators=[DomainCheck(lambda value: vm.check_username(value, os_type))],
-                validate_on=CHANGED,
-                id="vm-username",
-                compact=True,
-            )
-            yield FormField("Username", username, id="row-username", dense=True)
-            password = Input(
-                password=True,
-                validators=[DomainCheck(lambda value: vm.check_password(value, os_type))],
-                validate_on=CHANGED,
-                id="vm-password",
-                compact=True,
-            )
-            yield FormField("Password", password, id="row-password", dense=True)
-            ssh = Input(
-                placeholder="ssh-ed25519 AAAA… or ssh-rsa AAAA…",
-                validators=[DomainCheck(vm.check_ssh_key)],
-                validate_on=CHANGED,
-                id="vm-ssh",
-                compact=True,
-            )
-            yield FormField("SSH public key", ssh, id="row-ssh", dense=True)
-            ports = Select(PORTS, value="NONE", allow_blank=False, id="vm-ports", compact=True)
-            yield FormField("Inbound ports", ports, id="row-ports", dense=True)
-            encryption = Select(ENCRYPTION, value="platform", allow_blank=False, id="vm-encryption", compact=True)
-            yield FormField("Encryption", encryption, id="row-encryption", dense=True)
-            sets = Select([], prompt="no set needed", id="vm-des", disabled=True, compact=True)
-            yield FormField("Encryption set", sets, id="row-des", dense=True)
-            yield FormField("Replicas", Static("", id="vm-advice"), id="row-advice", dense=True)
-            yield Button("Raise replicas", id="vm-raise", compact=True)
+        yield FormField(
+            "Size",
+            Select(size_options(d), value=size, allow_blank=False, id="vm-size", compact=True),
+            id="row-size",
+            dense=True,
+        )
+        disk_type = default_disk_type(d, find_vm_size(size))
+        disk = Select(disk_options(d), value=disk_type, allow_blank=False, id="vm-disk", compact=True)
+        yield FormField("OS disk type", disk, id="row-disk", dense=True)
+        yield Static("Administrator account", id="vm-account", classes="form-heading")
+        auth = AUTH.get(os_type, AUTH["Windows"])
+        auth_select = Select(auth, value=auth[0][1], allow_blank=False, id="vm-auth", compact=True)
+        yield FormField("Authentication", auth_select, id="row-auth", dense=True)
+        username = Input(
+            "" if d.os_state == "Specialized" else "azureuser",
+            validators=[DomainCheck(lambda value: vm.check_username(value, os_type))],
+            validate_on=CHANGED,
+            id="vm-username",
+            compact=True,
+        )
+        yield FormField("Username", username, id="row-username", dense=True)
+        password = Input(
+            password=True,
+            validators=[DomainCheck(lambda value: vm.check_password(value, os_type))],
+            validate_on=CHANGED,
+            id="vm-password",
+            compact=True,
+        )
+        yield FormField("Password", password, id="row-password", dense=True)
+        ssh = Input(
+            placeholder="ssh-ed25519 AAAA… or ssh-rsa AAAA…",
+            validators=[DomainCheck(vm.check_ssh_key)],
+            validate_on=CHANGED,
+            id="vm-ssh",
+            compact=True,
+        )
+        yield FormField("SSH public key", ssh, id="row-ssh", dense=True)
+        ports = Select(PORTS, value="NONE", allow_blank=False, id="vm-ports", compact=True)
+        yield FormField("Inbound ports", ports, id="row-ports", dense=True)
+        encryption = Select(ENCRYPTION, value="platform", allow_blank=False, id="vm-encryption", compact=True)
+        yield FormField("Encryption", encryption, id="row-encryption", dense=True)
+        sets = Select([], prompt="no set needed", id="vm-des", disabled=True, compact=True)
+        yield FormField("Encryption set", sets, id="row-des", dense=True)
+        yield FormField("Replicas", Static("", id="vm-advice"), id="row-advice", dense=True)
+        yield Button("Raise replicas", id="vm-raise", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#vm-raise").display = False
