@@ -109,13 +109,18 @@ class DefinitionForm(FormScreen):
         }
 
     def fields(self) -> Iterable[Widget]:
-        ctx, old = self.context, self.context.resource
-        fixed = old is not None
-        self.controls = c = self._controls()
-        disallowed = set(old.disallowed_disk_types) if fixed else set()
+        old = self.context.resource
+        self.controls = self._controls()
+        disallowed = set(old.disallowed_disk_types) if old is not None else set()
         self.disallowed = SelectionList[str](
-            *[(t, t, t in disallowed) for t in OS_DISK_TYPES], id="disallowed", disabled=fixed, compact=True
+            *[(t, t, t in disallowed) for t in OS_DISK_TYPES], id="disallowed", disabled=old is not None, compact=True
         )
+        yield from self._basics()
+        yield from self._details()
+        yield from self._publishing()
+
+    def _basics(self) -> Iterable[Widget]:
+        c, fixed = self.controls, self.context.editing
         yield Static("Basics", classes="form-section")
         yield FormField(
             "Image definition name", c["name"], required=True, id="f-name", properties=("galleryImageName",)
@@ -152,6 +157,9 @@ class DefinitionForm(FormScreen):
         )
         yield FormField("Offer", c["offer"], required=True, id="f-offer", properties=("identifier.offer",))
         yield FormField("SKU", c["sku"], required=True, id="f-sku", properties=("identifier.sku",))
+
+    def _details(self) -> Iterable[Widget]:
+        c = self.controls
         yield Static("Version details", classes="form-section")
         yield FormField("Description", c["description"], id="f-description")
         yield FormField(
@@ -159,12 +167,15 @@ class DefinitionForm(FormScreen):
             c["end_of_life_date"],
             id="f-eol",
             properties=("endOfLifeDate",),
-            describe=date_describer(ctx.now),
+            describe=date_describer(self.context.now),
         )
         yield FormField("vCPUs minimum", c["vcpus_min"], id="f-vcpus-min")
         yield FormField("vCPUs maximum", c["vcpus_max"], id="f-vcpus-max", properties=("recommended.vCPUs",))
         yield FormField("Memory minimum (GB)", c["memory_min"], id="f-memory-min")
         yield FormField("Memory maximum (GB)", c["memory_max"], id="f-memory-max", properties=("recommended.memory",))
+
+    def _publishing(self) -> Iterable[Widget]:
+        c = self.controls
         yield Static("Publishing", classes="form-section")
         yield FormField("EULA", c["eula"], id="f-eula")
         yield FormField("Privacy statement URI", c["privacy_statement_uri"], id="f-privacy")
