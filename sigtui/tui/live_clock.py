@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from textual.message import Message
+
 from ..domain.clock import ClockState
 from ..domain.models import ReplicationState
 from ..domain.replication import region_status
@@ -135,10 +137,6 @@ class LiveClock:
 
     # Changes
 
-    def set_initial_speed(self, services, speed: float) -> ClockChanged:
-        """On a worker: `--speed` given on the command line."""
-        return ClockChanged(services.set_clock_speed(speed), f"Clock speed ×{speed:g}")
-
     def change(self, operation: str) -> None:
         """Pause/resume, advance or change speed; the status bar shows the result, so no toast."""
         if self.screen.refuse():
@@ -184,9 +182,10 @@ class LiveClock:
         """Open the write side in the background; then apply `--speed`."""
         backend, speed = self.screen.backend, self.screen.options.speed
 
-        def job() -> list:
+        def job() -> list[Message]:
             services = backend.services()
-            opened = [ServicesReady(services)]
-            return opened + ([self.set_initial_speed(services, speed)] if speed else [])
+            if not speed:
+                return [ServicesReady(services)]
+            return [ServicesReady(services), ClockChanged(services.set_clock_speed(speed), f"Clock speed ×{speed:g}")]
 
         self.screen.run("services", job, exclusive=True)

@@ -47,6 +47,9 @@ HELP_SECTIONS = (
 
 @dataclass(frozen=True)
 class WorkbenchOptions:
+    """What the command line chose: the database, the identity, the clock's speed, read-only mode; and the
+    source of real time (tests pass a fake one)."""
+
     db_path: Path
     caller: str | None
     speed: float | None

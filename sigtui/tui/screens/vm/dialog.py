@@ -154,8 +154,10 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         run_in_thread(self, "vm-image", lambda: image_loaded(self.services(), self.target))
 
     def load_encryption_sets(self, location: str) -> None:
-        job = lambda: EncryptionSetsLoaded(location, self.services().list_disk_encryption_sets(location))  # noqa: E731
-        run_in_thread(self, "vm-sets", job)
+        sets = self.services
+        run_in_thread(
+            self, "vm-sets", lambda: EncryptionSetsLoaded(location, sets().list_disk_encryption_sets(location))
+        )
 
     def review(self, request: VmRequest) -> None:
         run_in_thread(self, "vm-plan", lambda: planned(self.services(), self.target, request))
