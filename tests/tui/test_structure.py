@@ -39,8 +39,8 @@ def handlers(cls: type) -> Counter[str]:
             decorated = getattr(attribute, "_textual_on", None)
             if decorated:
                 counts.update({message.handler_name for message, _ in decorated})
-            elif name.startswith("on_"):
-                counts[name] += 1
+            elif name.startswith(("on_", "_on_")):
+                counts[name.removeprefix("_")] += 1
     return counts
 
 
