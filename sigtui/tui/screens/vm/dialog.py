@@ -170,11 +170,11 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
 
     # Events
 
-    def on_image_loaded(self, event: ImageLoaded) -> None:
+    async def on_image_loaded(self, event: ImageLoaded) -> None:
         self._reading = False
         if self.form is None:
             self.form = BasicsForm(self.target, event.definition, event.resource_groups, self.clock.now, id="vm-basics")
-            self.query_one(ContentSwitcher).mount(self.form)
+            await self.query_one(ContentSwitcher).mount(self.form)
             self.call_after_refresh(self._first_show, event)
         else:
             self.form.show_image(event.versions, event.regions)
