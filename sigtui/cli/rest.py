@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from ..domain.errors import AzureError
@@ -16,7 +15,7 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
-from . import accounts, arm, lookup, resources, routes
+from . import accounts, arm, httplog, lookup, resources, routes
 from .parser import enum
 
 
@@ -170,21 +169,43 @@ def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
 
 
 def run(ctx, ns) -> dict | None:
-    """The response body; the status line goes to stderr, as `az rest --debug` would show it."""
+    """The response body on stdout; with `--verbose` or `--debug`, the request and response on stderr as
+    `az rest` logs them."""
+    httplog.request(ns.method, ns.url, ns.body)
     try:
         status, body = request(ctx, ns.method, ns.url, _body(ns.body))
     except AzureError as error:
-        print(f"HTTP {error.status}", file=sys.stderr)
+        httplog.response(error.status, error.to_rest())
         raise
-    print(f"HTTP {status}", file=sys.stderr)
+    httplog.response(status, body)
     return body
 
 
+GALLERY_URL = ("/subscriptions/{subscriptionId}/resourceGroups/MyResourceGroup/providers/Microsoft.Compute/galleries/"
+               "MyGallery")
+EXAMPLES = (
+    ("Get a gallery.", f"sigtui rest --method get --url \"{GALLERY_URL}?api-version=2022-03-03\""),
+    ("Create or replace a gallery with a JSON body.",
+     f"sigtui rest --method put --url \"{GALLERY_URL}?api-version=2022-03-03\" "
+     "--body '{\"location\": \"westus\", \"properties\": {\"description\": \"Golden images\"}}'"),
+    ("List a definition's versions with their replication status, logging the request and response.",
+     f"sigtui rest --url \"{GALLERY_URL}/images/MyImage/versions?api-version=2022-03-03&$expand=ReplicationStatus\" "
+     "--verbose"),
+    ("Delete an image version.",
+     f"sigtui rest --method delete --url \"{GALLERY_URL}/images/MyImage/versions/1.1.0?api-version=2022-03-03\""),
+)
+
+
 def build(parser, group) -> None:
+    parser.summary = "Invoke a custom request on the simulated Azure Resource Manager (az rest)."
+    parser.examples = EXAMPLES
     parser.add_argument("-m", "--method", default="get",
-                        type=enum("get", "put", "patch", "delete", "post", "head", "options"))
+                        type=enum("get", "put", "patch", "delete", "post", "head", "options"),
+                        help="HTTP request method.")
     parser.add_argument("-u", "--url", "--uri", dest="url", required=True,
-                        help="an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/...?api-version=...")
-    parser.add_argument("-b", "--body", help="JSON text, or @file.json")
-    parser.add_argument("--headers", nargs="*", help="accepted and ignored")
+                        help="Request URL: an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/..."
+                             "?api-version=...; {subscriptionId} is replaced with the current subscription.")
+    parser.add_argument("-b", "--body", help="Request body: JSON text, or @file.json to read it from a file.")
+    parser.add_argument("--headers", nargs="*", help="Space-separated headers in KEY=VALUE format (accepted and "
+                                                     "ignored).")
     parser.set_defaults(handler=run)

@@ -39,11 +39,13 @@ def rest(az, tmp_path):
             path = tmp_path / "body.json"
             path.write_text(json.dumps(body))
             command += ["--body", f"@{path}"]
-        result = az(command)
-        status_line, _, error = result.err.partition("\n")
-        assert status_line.startswith("HTTP "), result.err
+        result = az([*command, "--verbose"])
+        logged = [line for line in result.err.splitlines() if line.startswith("INFO: ")]
+        error = "\n".join(line for line in result.err.splitlines() if not line.startswith("INFO: "))
+        statuses = [line for line in logged if line.startswith("INFO: Response status: ")]
+        assert len(statuses) == 1, result.err
         assert result.status == (0 if not error else 1)
-        return int(status_line[5:]), result.json if result.out.strip() else None, error.strip()
+        return int(statuses[0].rpartition(" ")[2]), result.json if result.out.strip() else None, error.strip()
     return call
 
 
