@@ -86,6 +86,7 @@ def _replace(facts: DefinitionFacts, old: ImageDefinition, new: ImageDefinition)
 def decide_update(facts: DefinitionFacts, name: str, patch: dict) -> Decision[ImageDefinition]:
     """PATCH: merge a REST body; only recommended ranges, description, EOL and tags may change."""
     old = facts.present(name)
+    facts.caller.require("write", old.id)
     body = merge(definition_to_rest(old), patch)
     new = definition_from_rest(body, old.subscription, old.resource_group, old.gallery, old.name, facts.now)
     return _replace(facts, old, new)

@@ -70,6 +70,7 @@ def _replace(facts: GalleryFacts, old: Gallery, new: Gallery) -> Decision[Galler
 def decide_update(facts: GalleryFacts, name: str, patch: dict) -> Decision[Gallery]:
     """PATCH: merge a REST body into the gallery; only updatable fields may change."""
     _, _, old = facts.present(name)
+    facts.caller.require("write", old.id)
     body = merge(gallery_to_rest(old), patch)
     return _replace(facts, old, gallery_from_rest(body, old.subscription, old.resource_group, old.name))
 

@@ -154,6 +154,7 @@ def _replace(facts: VersionFacts, old: ImageVersion, new: ImageVersion) -> Decis
 def decide_update(facts: VersionFacts, name: str, patch: dict) -> Decision[ImageVersion]:
     """PATCH: merge a REST body; only target regions, replicas, exclusion, EOL and tags may change."""
     old = facts.present(name)
+    facts.caller.require("write", old.id)
     body = merge(version_to_rest(old, facts.now), patch)
     new = version_from_rest(
         body, old.subscription, old.resource_group, old.gallery, old.definition, old.name, facts.now

@@ -19,11 +19,12 @@ from ..domain.version_writes import VersionFacts, source_ids
 from . import reads
 
 
-def subscription(conn: sqlite3.Connection, requested: str | None) -> Subscription | None:
-    """The named subscription (by id or name), or the default one when none is named."""
+def subscription(conn: sqlite3.Connection, requested: str | None, caller: Caller) -> Subscription | None:
+    """The named subscription (by id or name), or the caller's default one when none is named."""
     if requested:
         return reads.subscription(conn, requested)
-    return next(iter(reads.subscriptions(conn)), None)
+    every = reads.subscriptions(conn)
+    return next(iter(reads.visible_subscriptions(conn, caller.name)), every[0] if every else None)
 
 
 def rg_pk(conn: sqlite3.Connection, sub: Subscription | None, rg: str) -> int | None:
@@ -39,7 +40,7 @@ def in_region(conn: sqlite3.Connection, table: str, sub: Subscription | None) ->
 def gallery_facts(
     conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, rg: str, name: str
 ) -> GalleryFacts:
-    sub = subscription(conn, requested)
+    sub = subscription(conn, requested, caller)
     rg_key = rg_pk(conn, sub, rg)
     found = reads.gallery(conn, sub.id, rg, name) if rg_key is not None else None
     pk, existing = found if found else (None, None)
@@ -69,7 +70,7 @@ def definition_facts(
     gallery: str,
     name: str,
 ) -> DefinitionFacts:
-    sub = subscription(conn, requested)
+    sub = subscription(conn, requested, caller)
     rg_key = rg_pk(conn, sub, rg)
     parent = reads.gallery(conn, sub.id, rg, gallery) if rg_key is not None else None
     gallery_pk, found_gallery = parent if parent else (None, None)
@@ -130,7 +131,7 @@ def version_facts(
 ) -> VersionFacts:
     """The facts about the version `names` (resource group, gallery, definition, version) and what `request` names."""
     rg, gallery, definition, name = names
-    sub = subscription(conn, requested)
+    sub = subscription(conn, requested, caller)
     rg_key = rg_pk(conn, sub, rg)
     parent = reads.definition(conn, sub.id, rg, gallery, definition) if rg_key is not None else None
     definition_pk, found_definition = parent if parent else (None, None)
