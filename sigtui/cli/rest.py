@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.errors import AzureError
 from ..domain.rest import (
+    check_api_version,
     definition_from_rest,
     definition_to_rest,
     gallery_from_rest,
@@ -15,7 +16,8 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
-from . import accounts, arm, httplog, lookup, resources, routes
+from . import accounts, arm, conditions, httplog, lookup, resources, routes
+from .output import CliError
 from .parser import enum
 
 
@@ -39,8 +41,8 @@ def _read(ctx, r: routes.Route):
     """GET: one resource, or a collection."""
     kind, names = r.kind, r.names
     return {
-        "subscriptions": lambda: reads.subscriptions(ctx.conn),
-        "subscription": lambda: lookup.subscription(ctx, r.sub),
+        "subscriptions": lambda: lookup.visible_subscriptions(ctx),
+        "subscription": lambda: lookup.visible_subscription(ctx, r.sub),
         "groups": lambda: lookup.resource_groups(ctx, r.sub),
         "group": lambda: lookup.resource_group(ctx, r.rg, r.sub),
         "galleries": lambda: lookup.galleries(ctx, r.rg, r.sub),
@@ -137,27 +139,48 @@ def _body(text: str | None) -> dict:
     if not text:
         return {}
     if text.startswith("@"):
-        text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
+        try:
+            text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CliError(f"sigtui rest: error: cannot read the body from '{text[1:]}': "
+                           f"{getattr(error, 'strerror', None) or error}") from None
     try:
         body = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
+        reason = error if isinstance(error, ValueError) else "the JSON is nested too deeply"
         raise AzureError("InvalidRequestContent", f"The request content was invalid and could not be "
-                                                  f"deserialized: '{error}'.") from None
+                                                  f"deserialized: '{reason}'.") from None
     if not isinstance(body, dict):
         raise AzureError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
                                                   "the body must be a JSON object.")
     return body
 
 
-def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
-    """One HTTP request: status and response body."""
+def request(ctx, method: str, url: str, body: dict, headers: dict | None = None) -> tuple[int, dict | None]:
+    """One HTTP request: status and response body (with the resource's etag). A write runs in one transaction
+    that first checks `If-Match` / `If-None-Match` against the resource as it is."""
     sub = ctx.subscription or ""
     route = routes.parse(url.replace("{subscriptionId}", lookup.subscription(ctx, sub or None).id))
-    if route.param("api-version") is None:
-        raise AzureError("MissingApiVersionParameter",
-                         "The api-version query parameter (?api-version=) is required for all requests.")
+    check_api_version(route.param("api-version"))
     if method == "get":
-        return 200, get(ctx, route)
+        return 200, conditions.tagged(route.kind, get(ctx, route))
+    with ctx.services.db.batch():
+        if {"if-match", "if-none-match"} & set(headers or {}):
+            conditions.check(headers, _current(ctx, route))
+        status, answer = _write(ctx, method, route, body)
+    return status, conditions.tagged(route.kind, answer)
+
+
+def _current(ctx, route: routes.Route) -> dict | None:
+    try:
+        return get(ctx, route)
+    except AzureError as error:
+        if error.status == 404:
+            return None
+        raise
+
+
+def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict | None]:
     if method == "delete":
         return _delete(ctx, route), None
     if method == "patch":
@@ -173,7 +196,7 @@ def run(ctx, ns) -> dict | None:
     `az rest` logs them."""
     httplog.request(ns.method, ns.url, ns.body)
     try:
-        status, body = request(ctx, ns.method, ns.url, _body(ns.body))
+        status, body = request(ctx, ns.method, ns.url, _body(ns.body), conditions.parse_headers(ns.headers))
     except AzureError as error:
         httplog.response(error.status, error.to_rest())
         raise
@@ -206,6 +229,7 @@ def build(parser, group) -> None:
                         help="Request URL: an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/..."
                              "?api-version=...; {subscriptionId} is replaced with the current subscription.")
     parser.add_argument("-b", "--body", help="Request body: JSON text, or @file.json to read it from a file.")
-    parser.add_argument("--headers", nargs="*", help="Space-separated headers in KEY=VALUE format (accepted and "
-                                                     "ignored).")
+    parser.add_argument("--headers", nargs="*", help="Headers as space-separated KEY=VALUE pairs or a JSON object; "
+                                                     "If-Match and If-None-Match make a write conditional on the "
+                                                     "resource's etag.")
     parser.set_defaults(handler=run)
