@@ -13,7 +13,7 @@ GROUPS = {
     ("sig",): ("sig", "Manage galleries (az sig)."),
     ("sig", "image-definition"): ("sig_definition", "Manage image definitions (az sig image-definition)."),
     ("sig", "image-version"): ("sig_version", "Manage image versions (az sig image-version)."),
-    ("rest",): ("rest", "Send a REST request to the simulated Azure Resource Manager (az rest)."),
+    ("rest",): ("rest_command", "Send a REST request to the simulated Azure Resource Manager (az rest)."),
     ("account",): ("accounts", "List, show and choose subscriptions (az account)."),
     ("group",): ("accounts", "Manage resource groups (az group)."),
     ("image",): ("resources", "Manage managed images, a source of image versions."),

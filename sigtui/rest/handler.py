@@ -1,11 +1,8 @@
-"""`sigtui rest`: `az rest` against the simulated Resource Manager, on the same services as every command."""
+"""Resource Manager requests answered on the same services as every command."""
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
+from ..cli import accounts, arm, lookup, resources
 from ..domain.errors import AzureError
 from ..domain.rest import (
     definition_from_rest,
@@ -16,8 +13,7 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
-from . import accounts, arm, lookup, resources, routes
-from .parser import enum
+from . import routes
 
 
 def _rest_of(ctx, route: routes.Route, value) -> dict:
@@ -134,22 +130,6 @@ def _not_allowed(method: str, r: routes.Route) -> AzureError:
                                           f"({r.kind}).", 405)
 
 
-def _body(text: str | None) -> dict:
-    if not text:
-        return {}
-    if text.startswith("@"):
-        text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
-    try:
-        body = json.loads(text)
-    except ValueError as error:
-        raise AzureError("InvalidRequestContent", f"The request content was invalid and could not be "
-                                                  f"deserialized: '{error}'.") from None
-    if not isinstance(body, dict):
-        raise AzureError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
-                                                  "the body must be a JSON object.")
-    return body
-
-
 def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
     """One HTTP request: status and response body."""
     sub = ctx.subscription or ""
@@ -167,24 +147,3 @@ def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
         existed = _exists(ctx, route)
         return (200 if existed else 201), _rest_of(ctx, route, _put(ctx, route, body))
     raise _not_allowed(method.upper(), route)
-
-
-def run(ctx, ns) -> dict | None:
-    """The response body; the status line goes to stderr, as `az rest --debug` would show it."""
-    try:
-        status, body = request(ctx, ns.method, ns.url, _body(ns.body))
-    except AzureError as error:
-        print(f"HTTP {error.status}", file=sys.stderr)
-        raise
-    print(f"HTTP {status}", file=sys.stderr)
-    return body
-
-
-def build(parser, group) -> None:
-    parser.add_argument("-m", "--method", default="get",
-                        type=enum("get", "put", "patch", "delete", "post", "head", "options"))
-    parser.add_argument("-u", "--url", "--uri", dest="url", required=True,
-                        help="an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/...?api-version=...")
-    parser.add_argument("-b", "--body", help="JSON text, or @file.json")
-    parser.add_argument("--headers", nargs="*", help="accepted and ignored")
-    parser.set_defaults(handler=run)
