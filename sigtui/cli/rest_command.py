@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from ..domain.errors import AzureError
-from ..rest import handler
 from .parser import enum
 
 
@@ -28,14 +27,20 @@ def _body(text: str | None) -> dict:
 
 
 def run(ctx, ns) -> dict | None:
-    """The response body; the status line goes to stderr, as `az rest --debug` would show it."""
-    try:
-        status, body = handler.request(ctx, ns.method, ns.url, _body(ns.body))
-    except AzureError as error:
-        print(f"HTTP {error.status}", file=sys.stderr)
-        raise
-    print(f"HTTP {status}", file=sys.stderr)
-    return body
+    """The response body; the status line goes to stderr, as `az rest --debug` would show it, and with
+    `--debug` the response headers too (request ids, long-running-operation URLs)."""
+    from ..rest.handle import handle
+    from ..rest.http import Request
+
+    response = handle(ctx, Request(ns.method.upper(), ns.url, _body(ns.body)))
+    print(f"HTTP {response.status}", file=sys.stderr)
+    if ns.debug:
+        for name, value in response.headers.items():
+            print(f"{name}: {value}", file=sys.stderr)
+    if response.status >= 400:
+        error = response.body["error"]
+        raise AzureError(error["code"], error["message"], response.status, error.get("target"))
+    return response.body
 
 
 def build(parser, group) -> None:
@@ -45,4 +50,5 @@ def build(parser, group) -> None:
                         help="an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/...?api-version=...")
     parser.add_argument("-b", "--body", help="JSON text, or @file.json")
     parser.add_argument("--headers", nargs="*", help="accepted and ignored")
+    parser.add_argument("--debug", action="store_true", help="also print the response headers on stderr")
     parser.set_defaults(handler=run)

@@ -13,7 +13,7 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
-from . import routes
+from . import arm_shapes, routes
 
 
 def _rest_of(ctx, route: routes.Route, value) -> dict:
@@ -25,10 +25,14 @@ def _rest_of(ctx, route: routes.Route, value) -> dict:
         return definition_to_rest(value)
     if kind in ("version", "versions"):
         return version_to_rest(value, ctx.now(), expand=route.expand)
+    if kind == "tenants":
+        return arm_shapes.tenant(*value)
+    if kind == "provider":
+        return value
     if kind in ("group", "groups"):
         return accounts.rg_rest(value)
     if kind in ("subscription", "subscriptions"):
-        return accounts.subscription_rest(value)
+        return arm_shapes.subscription(value)
     return resources.to_rest(value)
 
 
@@ -36,6 +40,8 @@ def _read(ctx, r: routes.Route):
     """GET: one resource, or a collection."""
     kind, names = r.kind, r.names
     return {
+        "tenants": lambda: reads.tenants(ctx.conn),
+        "provider": lambda: arm_shapes.compute_provider(lookup.subscription(ctx, r.sub).id),
         "subscriptions": lambda: reads.subscriptions(ctx.conn),
         "subscription": lambda: lookup.subscription(ctx, r.sub),
         "groups": lambda: lookup.resource_groups(ctx, r.sub),
@@ -104,14 +110,14 @@ def _put(ctx, r: routes.Route, body: dict):
     if r.kind == "source":
         kind = next(group for group, rtype in resources.KINDS.items() if rtype == r.rtype)
         return svc.create_source(kind, rg, *names, body.get("location"), sub, **_source_arguments(body))
-    raise _not_allowed("PUT", r)
+    raise not_allowed("PUT", r)
 
 
 def _patch(ctx, r: routes.Route, body: dict):
     update = {"gallery": ctx.services.update_gallery, "definition": ctx.services.update_definition,
               "version": ctx.services.update_version}.get(r.kind)
     if update is None:
-        raise _not_allowed("PATCH", r)
+        raise not_allowed("PATCH", r)
     return update(r.sub, r.rg, *r.names, body)
 
 
@@ -121,22 +127,24 @@ def _delete(ctx, r: routes.Route) -> int:
               "definition": lambda: ctx.services.delete_definition(r.sub, r.rg, *r.names),
               "version": lambda: ctx.services.delete_version(r.sub, r.rg, *r.names)}.get(r.kind)
     if delete is None:
-        raise _not_allowed("DELETE", r)
+        raise not_allowed("DELETE", r)
     return arm.delete(delete)
 
 
-def _not_allowed(method: str, r: routes.Route) -> AzureError:
+def not_allowed(method: str, r: routes.Route) -> AzureError:
     return AzureError("MethodNotAllowed", f"The requested method '{method}' is not allowed for this resource "
                                           f"({r.kind}).", 405)
 
 
-def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
-    """One HTTP request: status and response body."""
-    sub = ctx.subscription or ""
-    route = routes.parse(url.replace("{subscriptionId}", lookup.subscription(ctx, sub or None).id))
-    if route.param("api-version") is None:
-        raise AzureError("MissingApiVersionParameter",
-                         "The api-version query parameter (?api-version=) is required for all requests.")
+def parse(ctx, url: str) -> routes.Route:
+    """The route a URL names, `{subscriptionId}` standing for the caller's subscription."""
+    if "{subscriptionId}" in url:
+        url = url.replace("{subscriptionId}", lookup.subscription(ctx, ctx.subscription or None).id)
+    return routes.parse(url)
+
+
+def request(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict | None]:
+    """One ARM request on a resource or collection: status and response body."""
     if method == "get":
         return 200, get(ctx, route)
     if method == "delete":
@@ -146,4 +154,4 @@ def request(ctx, method: str, url: str, body: dict) -> tuple[int, dict | None]:
     if method == "put":
         existed = _exists(ctx, route)
         return (200 if existed else 201), _rest_of(ctx, route, _put(ctx, route, body))
-    raise _not_allowed(method.upper(), route)
+    raise not_allowed(method.upper(), route)

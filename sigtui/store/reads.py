@@ -46,6 +46,11 @@ def subscriptions(conn: sqlite3.Connection) -> list[Subscription]:
     return [subscription_from(r) for r in rows(conn, "SELECT * FROM subscription ORDER BY is_default DESC, name")]
 
 
+def tenants(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """Every tenant as (id, name, domain)."""
+    return [tuple(r) for r in conn.execute("SELECT id, name, domain FROM tenant ORDER BY name")]
+
+
 def subscription(conn: sqlite3.Connection, sub_id: str) -> Subscription | None:
     found = rows(conn, "SELECT * FROM subscription WHERE id = ? OR name = ?", (sub_id, sub_id))
     return subscription_from(found[0]) if found else None

@@ -160,7 +160,7 @@ def test_lists_at_every_level_and_delete(rest, stored_version):
     status, _, error = rest("delete", f"{gallery}?{API}")
     assert (status, error) == (409, "(CannotDeleteResource) Can not delete resource before nested resources are "
                                     "deleted.")
-    assert rest("delete", f"{gallery}/images/myGalleryImageName/versions/1.0.0?{API}")[:2] == (200, None)
+    assert rest("delete", f"{gallery}/images/myGalleryImageName/versions/1.0.0?{API}")[:2] == (202, None)
     assert rest("delete", f"{gallery}/images/myGalleryImageName/versions/1.0.0?{API}")[:2] == (204, None)
     assert rest("get", f"{gallery}/images/myGalleryImageName/versions?{API}")[1] == {"value": []}
 
