@@ -32,6 +32,7 @@ GROUPS = {
     ("clock",): ("clock", "Show or control the simulation clock."),
     ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
     ("demo",): ("demo", "Fill a database with the demo catalog."),
+    ("serve",): ("serve", "Serve a local Azure Resource Manager endpoint over HTTPS (sigtui serve)."),
 }
 
 HELP = """usage: sigtui [--db PATH|URL] [--as PRINCIPAL] [--speed N] [--readonly]
@@ -81,7 +82,7 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     from .context import Context
 
     try:
-        ctx = Context(options)
+        ctx = Context(options, bootstrap=getattr(namespace, "bootstrap", True))
     except (ValueError, RuntimeError) as error:
         raise CliError(f"sigtui: error: {error}") from None
     try:

@@ -17,11 +17,11 @@ from .args import GlobalOptions
 class Context:
     """The database a command works on, who is calling, and which subscription it means."""
 
-    def __init__(self, options: GlobalOptions):
+    def __init__(self, options: GlobalOptions, bootstrap: bool = True):
         self.path = db_path(options.db)
         self.caller = options.caller
         self.subscription = options.subscription
-        if raw.stored_schema_version(self.path) != raw.SCHEMA_VERSION:
+        if bootstrap and raw.stored_schema_version(self.path) != raw.SCHEMA_VERSION:
             self.services.bootstrap()
 
     @cached_property
