@@ -15,6 +15,9 @@ from . import tls
 from .app import build_app
 from .tokens import TokenIssuer
 
+SHUTDOWN_SECONDS = 1
+"""How long a stopping server waits for open connections (clients keep idle TLS connections in their pools)."""
+
 
 def data_dir() -> Path:
     """sigtui's data directory: where the default database, the CA and the token-signing key live."""
@@ -76,8 +79,8 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 0) -> int:
     endpoint = f"https://{host if ':' not in host else f'[{host}]'}:{listener.getsockname()[1]}"
     issuer = TokenIssuer(data_dir() / "token-signing-key.pem", endpoint)
     config = uvicorn.Config(build_app(db_path, issuer, endpoint), ssl_certfile=str(files.server_cert),
-                            ssl_keyfile=str(files.server_key), log_level="warning", access_log=False,
-                            lifespan="off")
+                            ssl_keyfile=str(files.server_key), log_level="critical", access_log=False,
+                            lifespan="off", timeout_graceful_shutdown=SHUTDOWN_SECONDS)
     Server(config, _announcement(db_path, endpoint, files.ca_cert)).run(sockets=[listener])
     listener.close()
     return 0

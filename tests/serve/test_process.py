@@ -1,0 +1,23 @@
+"""The `sigtui serve` process: a new database gets the demo catalog, one JSON line announces the endpoint, each
+request is logged on one line, and SIGTERM ends it with status 0."""
+
+from __future__ import annotations
+
+import httpx
+
+from .conftest import compute, sigtui
+
+
+def test_serve_announces_logs_and_stops_cleanly(served):
+    assert set(served.info) == {"endpoint", "ca", "tenant", "subscription"}
+    assert served.endpoint.startswith("https://127.0.0.1:") and served.ca.endswith("sigtui/ca.pem")
+    sp = sigtui(served.db, "ad", "sp", "create-for-rbac", "-n", "viewer", "--role", "Reader", "--scopes",
+                f"/subscriptions/{served.sub}")
+    assert {g.name for g in compute(served, sp).galleries.list()} >= {"ContosoImages"}
+    metadata = httpx.get(f"{served.endpoint}/metadata/endpoints", verify=served.ca).json()
+    assert metadata["authentication"]["loginEndpoint"] == served.endpoint
+    status, log = served.stop()
+    assert status == 0
+    lines = log.splitlines()
+    assert f"GET /subscriptions/{served.sub}/providers/Microsoft.Compute/galleries 200 {sp['appId']} " in log
+    assert all(line.endswith("ms") for line in lines), log
