@@ -32,8 +32,11 @@ GROUPS = {
     ("clock",): ("clock", "Show or control the simulation clock."),
     ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
     ("demo",): ("demo", "Fill a database with the demo catalog."),
+    ("init",): ("init", "Create a new, empty database (one tenant, one subscription)."),
     ("serve",): ("serve", "Serve a local Azure Resource Manager endpoint over HTTPS (sigtui serve)."),
 }
+CREATES_DATABASE = {("demo",), ("init",), ("serve",)}
+"""The only commands that create a database file (and its folder) when it is missing."""
 
 HELP = """usage: sigtui [--db PATH|URL] [--as PRINCIPAL] [--speed N] [--readonly]
        sigtui <command> ... [--db PATH|URL] [--as PRINCIPAL] [--subscription ID] [-o json|tsv|none] [--query PATH]
@@ -79,10 +82,12 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     parser = Parser(prog="sigtui " + " ".join(group), description=GROUPS[group][1])
     module.build(parser, group)
     namespace = parser.parse_args(tokens[len(group):])
-    from .context import Context
+    from .context import Context, MissingDatabase
 
     try:
-        ctx = Context(options, bootstrap=getattr(namespace, "bootstrap", True))
+        ctx = Context(options, creates=group in CREATES_DATABASE, bootstrap=getattr(namespace, "bootstrap", True))
+    except MissingDatabase as error:
+        raise CliError(str(error)) from None
     except (ValueError, RuntimeError) as error:
         raise CliError(f"sigtui: error: {error}") from None
     try:

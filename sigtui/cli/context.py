@@ -14,13 +14,28 @@ from ..store.paths import db_path
 from .args import GlobalOptions
 
 
+class MissingDatabase(Exception):
+    """A command named a database that does not exist; only `init` and `demo` create one."""
+
+    def __init__(self, path):
+        super().__init__(
+            f"sigtui: error: no database at {path}. Create one with 'sigtui init --db {path}' (empty) "
+            f"or 'sigtui demo --db {path}' (the demo catalog)."
+        )
+
+
 class Context:
     """The database a command works on, who is calling, and which subscription it means."""
 
-    def __init__(self, options: GlobalOptions, bootstrap: bool = True):
+    def __init__(self, options: GlobalOptions, creates: bool = False, bootstrap: bool = True):
+        """`creates`: a missing database may be made; `bootstrap=False` leaves making it to the command."""
         self.path = db_path(options.db)
         self.caller = options.caller
         self.subscription = options.subscription
+        if not creates and not self.path.is_file():
+            raise MissingDatabase(self.path)
+        if creates:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         if bootstrap and raw.stored_schema_version(self.path) != raw.SCHEMA_VERSION:
             self.services.bootstrap()
 

@@ -26,7 +26,10 @@ class Result:
 
 @pytest.fixture
 def db(tmp_path):
-    return tmp_path / "sigtui.db"
+    """A new, empty database, made as a user makes one: `sigtui init`."""
+    path = tmp_path / "sigtui.db"
+    assert main(["init", "--db", str(path)]) == 0
+    return path
 
 
 @pytest.fixture
