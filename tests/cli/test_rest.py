@@ -203,3 +203,27 @@ def test_subscription_placeholder_inline_body_and_errors(az, rest, sub):
     assert (status, error.split(")")[0]) == (400, "(InvalidParameter")
     result = az(["rest", "--method", "put", "--url", f"/subscriptions/{sub}/resourceGroups/rg1?{API}", "--body", "{"])
     assert result.status == 1 and "(InvalidRequestContent)" in result.err
+
+
+def test_debug_shows_the_long_running_operation_to_poll(az, ok, rest, definition):
+    url = (f"/subscriptions/{definition}/resourceGroups/myResourceGroup/providers/Microsoft.Compute/galleries/"
+           f"myGalleryName/images/myGalleryImageName/versions/1.0.0?{API}")
+    image = f"/subscriptions/{definition}/resourceGroups/myResourceGroup/providers/Microsoft.Compute/images/myImage"
+    body = {"location": "westus", "properties": {"storageProfile": {"source": {"id": image}},
+                                                 "publishingProfile": {"targetRegions": [{"name": "westus"}]}}}
+    result = az(["rest", "--method", "put", "--url", url, "--body", json.dumps(body), "--debug"])
+    headers = dict(line.split(": ", 1) for line in result.err.splitlines()[1:])
+    assert result.err.startswith("HTTP 201") and headers["Retry-After"] == "1"
+    operation = headers["Azure-AsyncOperation"].removeprefix("https://management.azure.com")
+    assert "/providers/Microsoft.Compute/locations/westus/capsOperations/" in operation
+    assert rest("get", operation)[1]["status"] == "InProgress"
+    ok("clock advance 1d")
+    assert rest("get", operation)[1]["status"] == "Succeeded"
+
+
+def test_an_unknown_api_version_is_refused(rest, sub):
+    status, _, error = rest("get", f"/subscriptions/{sub}/resourceGroups/rg1/providers/Microsoft.Compute/galleries"
+                                   "?api-version=2099-01-01")
+    assert status == 400
+    assert error.startswith("(InvalidApiVersionParameter) The api-version '2099-01-01' is invalid. The supported "
+                            "versions are '2026-03-03,2025-03-03,")
