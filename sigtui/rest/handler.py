@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..cli import accounts, arm, lookup, resources
+from ..domain.access import covers
 from ..domain.errors import AzureError
 from ..domain.rest import (
     definition_from_rest,
@@ -13,6 +14,7 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
+from ..store.defaults import DEFAULT_OWNER
 from . import arm_shapes, routes
 
 
@@ -42,7 +44,7 @@ def _read(ctx, r: routes.Route):
     return {
         "tenants": lambda: reads.tenants(ctx.conn),
         "provider": lambda: arm_shapes.compute_provider(lookup.subscription(ctx, r.sub).id),
-        "subscriptions": lambda: reads.subscriptions(ctx.conn),
+        "subscriptions": lambda: _visible_subscriptions(ctx),
         "subscription": lambda: lookup.subscription(ctx, r.sub),
         "groups": lambda: lookup.resource_groups(ctx, r.sub),
         "group": lambda: lookup.resource_group(ctx, r.rg, r.sub),
@@ -55,6 +57,14 @@ def _read(ctx, r: routes.Route):
         "sources": lambda: resources.listing(ctx, r.rtype, r.rg, r.sub),
         "source": lambda: resources.find(ctx, r.rtype, r.rg, *names, sub=r.sub),
     }[kind]()
+
+
+def _visible_subscriptions(ctx) -> list:
+    """Resource Manager lists the subscriptions where the caller holds a role, at any scope inside them."""
+    scopes = [a.scope for a in reads.grants(ctx.conn, ctx.caller or DEFAULT_OWNER)[1]]
+    return [s for s in reads.subscriptions(ctx.conn)
+            if any(covers(f"/subscriptions/{s.id}", scope) or covers(scope, f"/subscriptions/{s.id}")
+                   for scope in scopes)]
 
 
 def get(ctx, route: routes.Route) -> dict:

@@ -96,6 +96,16 @@ def test_provider_registration_and_subscriptions(world):
     assert [(s["subscriptionId"], s["state"]) for s in listed] == [(sub, "Enabled")]
 
 
+def test_only_subscriptions_with_a_role_in_them_are_listed(svc, world):
+    client, sp, sub = world
+    other = svc.create_for_rbac("group-reader", "Reader", [f"/subscriptions/{sub}/resourceGroups/rg"])
+    nothing = svc.create_for_rbac("nobody")
+    for principal, expected in ((other, [sub]), (nothing, [])):
+        access = token(client, principal).json()["access_token"]
+        listed = client.get("/subscriptions?api-version=2022-12-01", headers={"Authorization": f"Bearer {access}"})
+        assert [s["subscriptionId"] for s in listed.json()["value"]] == expected
+
+
 def put_version(client, sub, regions):
     base = f"/subscriptions/{sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/g"
     assert client.put(f"{base}?{API}", json={"location": "westus"}).status_code == 201
