@@ -97,7 +97,7 @@ def test_provider_registration_and_subscriptions(world):
 
 
 def test_only_subscriptions_with_a_role_in_them_are_listed(svc, world):
-    client, sp, sub = world
+    client, _, sub = world
     other = svc.create_for_rbac("group-reader", "Reader", [f"/subscriptions/{sub}/resourceGroups/rg"])
     nothing = svc.create_for_rbac("nobody")
     for principal, expected in ((other, [sub]), (nothing, [])):
