@@ -66,3 +66,8 @@ def test_the_workbench_starts_without_sqlmodel():
 def test_headless_commands_do_not_load_textual():
     loaded = _loaded_after("import sigtui.cli.main")
     assert "textual" not in loaded
+
+
+def test_the_rest_face_and_the_serve_command_load_no_server_libraries_until_serving():
+    loaded = _loaded_after("import sigtui.cli.main, sigtui.cli.serve, sigtui.cli.rest_command, sigtui.rest.handle")
+    assert {"uvicorn", "starlette", "jwt", "cryptography"} & loaded == set()

@@ -97,9 +97,9 @@ class Directory:
         app_id, secret = str(form.get("client_id") or ""), str(form.get("client_secret") or "")
         scope = str(form.get("scope") or form.get("resource") or "")
         with self.connect() as conn:
-            known = apps.app_exists(conn, app_id)
-            principal = apps.app_principal(conn, app_id, secret) if known else None
-        if not known:
+            owner = apps.app_owner(conn, app_id)
+            principal = apps.app_principal(conn, app_id, secret) if owner else None
+        if owner is None or owner.tenant_id.lower() != tenant.lower():
             return aad_error(400, "unauthorized_client", 700016,
                              f"Application with identifier '{app_id}' was not found in the directory '{tenant}'.")
         if principal is None:

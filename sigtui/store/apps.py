@@ -42,8 +42,10 @@ def app_principal(conn: sqlite3.Connection, app_id: str, secret: str) -> Princip
     return reads.find_principal(conn, found[0])
 
 
-def app_exists(conn: sqlite3.Connection, app_id: str) -> bool:
-    return conn.execute("SELECT 1 FROM app_credential WHERE app_id = ?", (app_id,)).fetchone() is not None
+def app_owner(conn: sqlite3.Connection, app_id: str) -> Principal | None:
+    """The service principal an application id belongs to, whatever the secret."""
+    found = conn.execute("SELECT principal_id FROM app_credential WHERE app_id = ?", (app_id,)).fetchone()
+    return reads.find_principal(conn, found[0]) if found else None
 
 
 class AppOps(ServiceBase):

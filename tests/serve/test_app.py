@@ -155,3 +155,11 @@ def test_a_body_that_is_not_json_is_refused(world):
     refused = client.put(f"/subscriptions/{sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/g?{API}",
                          content=b"{not json", headers={"Content-Type": "application/json"})
     assert refused.status_code == 400 and refused.json()["error"]["code"] == "InvalidRequestContent"
+
+
+def test_an_unknown_application_or_tenant_gets_azure_ads_answer(world):
+    client, sp, _ = world
+    stranger = token(client, {**sp, "appId": "00000000-0000-0000-0000-000000000001"})
+    assert stranger.status_code == 400 and stranger.json()["error_codes"] == [700016]
+    elsewhere = client.post("/contoso.example/oauth2/v2.0/token", data={"grant_type": "client_credentials"})
+    assert elsewhere.status_code == 400 and elsewhere.json()["error_codes"] == [90002]
