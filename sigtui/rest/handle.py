@@ -37,12 +37,16 @@ def _answer(ctx, request: Request) -> Response:
 
 
 def _long_running(ctx, route: routes.Route, method: str, request: Request) -> Response:
-    """A write to a gallery, definition or version: the answer, and the operation to poll for its end."""
+    """A write to a gallery, definition or version: the answer, and the operation to poll for its end. A gallery
+    or definition answers `Creating` (or `Updating`) and is `Succeeded` by the first poll; a version's state
+    follows its replication."""
     started = ctx.now().timestamp()
     location = _location(ctx, route) if method == "delete" else None
     status, body = handler.request(ctx, method, route, request.body or {})
     if status == 204:
         return Response(status)
+    if body and route.kind in ("gallery", "definition"):
+        body["properties"]["provisioningState"] = "Creating" if status == 201 else "Updating"
     resource_id = body["id"] if body else _resource_id(route)
     operation = lro.Operation("delete" if method == "delete" else "write", resource_id, started)
     location = location or (body or {}).get("location") or "global"

@@ -118,6 +118,17 @@ def put_version(client, sub, regions):
     return client.put(f"{base}/images/d/versions/1.0.0?{API}", json=body)
 
 
+def test_a_gallery_is_creating_until_its_operation_is_polled(world):
+    client, sub = signed_in(world)
+    url = f"/subscriptions/{sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/g?{API}"
+    created = client.put(url, json={"location": "westus"})
+    assert created.status_code == 201 and created.json()["properties"]["provisioningState"] == "Creating"
+    assert client.get(created.headers["Azure-AsyncOperation"]).json()["status"] == "Succeeded"
+    assert client.get(url).json()["properties"]["provisioningState"] == "Succeeded"
+    replaced = client.put(url, json={"location": "westus", "properties": {"description": "golden"}})
+    assert replaced.status_code == 200 and replaced.json()["properties"]["provisioningState"] == "Updating"
+
+
 def test_the_operation_follows_the_clock(svc, world):
     client, sub = signed_in(world)
     created = put_version(client, sub, ["westus", "eastus"])
