@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from .output import CliError, UsageError
+from .output import CliError
 
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+LOOPBACK = ("127.0.0.1", "localhost")
+"""The names the server certificate covers."""
+
+
+def loopback(text: str) -> str:
+    if text not in LOOPBACK:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a loopback address (choose from {', '.join(LOOPBACK)})")
+    return "127.0.0.1"
+
+
+def port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (0 chooses any free port)")
+    return int(text)
 
 
 def run(ctx, ns) -> None:
-    if ns.host not in LOOPBACK:
-        raise UsageError(f"sigtui serve: error: argument --host: '{ns.host}' is not a loopback address "
-                         f"(choose from {', '.join(LOOPBACK)})")
-    if not 0 <= ns.port <= 65535:
-        raise UsageError(f"sigtui serve: error: argument --port: {ns.port} is not a port number (0 chooses any free "
-                         "port)")
     from ..serve.server import serve
 
     try:
-        status = serve(ctx.path, "127.0.0.1" if ns.host == "localhost" else ns.host, ns.port)
+        status = serve(ctx.path, ns.host, ns.port)
     except OSError as error:
         raise CliError(f"sigtui serve: error: {error.strerror or error}") from None
     sys.exit(status)
 
 
 def build(parser, group) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="loopback address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=0, help="TCP port (default 0: any free port)")
+    parser.add_argument("--host", type=loopback, default="127.0.0.1",
+                        help="loopback address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=port, default=0, help="TCP port (default 0: any free port)")
     parser.set_defaults(handler=run, bootstrap=False)

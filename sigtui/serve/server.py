@@ -68,20 +68,30 @@ def _announcement(path: Path, endpoint: str, ca: Path) -> dict:
     return {"endpoint": endpoint, "ca": str(ca), "tenant": sub.tenant_id, "subscription": sub.id}
 
 
-def serve(db_path: Path, host: str = "127.0.0.1", port: int = 0) -> int:
-    """Serve until a signal; returns the exit status."""
-    prepare_database(db_path)
-    files = tls.ensure(data_dir())
-    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+def _listen(host: str, port: int) -> socket.socket:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind((host, port))
+    try:
+        listener.bind((host, port))
+    except OSError:
+        listener.close()
+        raise
     listener.listen(128)
-    endpoint = f"https://{host if ':' not in host else f'[{host}]'}:{listener.getsockname()[1]}"
-    issuer = TokenIssuer(data_dir() / "token-signing-key.pem", endpoint)
-    config = uvicorn.Config(build_app(db_path, issuer, endpoint), ssl_certfile=str(files.server_cert),
-                            ssl_keyfile=str(files.server_key), log_level="critical", access_log=False,
-                            lifespan="off", timeout_graceful_shutdown=SHUTDOWN_SECONDS)
-    Server(config, _announcement(db_path, endpoint, files.ca_cert)).run(sockets=[listener])
-    listener.close()
-    return 0
+    return listener
 
+
+def serve(db_path: Path, host: str = "127.0.0.1", port: int = 0) -> int:
+    """Serve until a signal; returns the exit status. A port in use fails before anything is written."""
+    listener = _listen(host, port)
+    try:
+        prepare_database(db_path)
+        files = tls.ensure(data_dir())
+        endpoint = f"https://{host}:{listener.getsockname()[1]}"
+        issuer = TokenIssuer(data_dir() / "token-signing-key.pem", endpoint)
+        config = uvicorn.Config(build_app(db_path, issuer, endpoint), ssl_certfile=str(files.server_cert),
+                                ssl_keyfile=str(files.server_key), log_level="critical", access_log=False,
+                                lifespan="off", timeout_graceful_shutdown=SHUTDOWN_SECONDS)
+        Server(config, _announcement(db_path, endpoint, files.ca_cert)).run(sockets=[listener])
+    finally:
+        listener.close()
+    return 0

@@ -3,7 +3,11 @@ request is logged on one line, and SIGTERM ends it with status 0."""
 
 from __future__ import annotations
 
+import socket
+
 import httpx
+
+from sigtui.cli.main import main
 
 from .conftest import compute, sigtui
 
@@ -21,3 +25,17 @@ def test_serve_announces_logs_and_stops_cleanly(served):
     lines = log.splitlines()
     assert f"GET /subscriptions/{served.sub}/providers/Microsoft.Compute/galleries 200 {sp['appId']} " in log
     assert all(line.endswith("ms") for line in lines), log
+
+
+def test_bad_options_and_a_port_in_use_are_refused_before_anything_is_written(tmp_path, capsys):
+    db = tmp_path / "new" / "sigtui.db"
+    assert main(["serve", "--host", "0.0.0.0", "--db", str(db)]) == 2
+    assert "'0.0.0.0' is not a loopback address" in capsys.readouterr().err
+    assert main(["serve", "--port", "70000", "--db", str(db)]) == 2
+    assert "'70000' is not a port number" in capsys.readouterr().err
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        assert main(["serve", "--port", str(taken.getsockname()[1]), "--db", str(db)]) == 1
+    assert capsys.readouterr().err.strip() == "sigtui serve: error: Address already in use"
+    assert not db.exists()
