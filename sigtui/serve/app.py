@@ -75,7 +75,7 @@ class ArmApi:
             claims = self._claims(request)
         except TokenRejected as error:
             return _unauthenticated(self.base_url, error if error.message else None)
-        request.state.principal = claims.get("appid") or claims["oid"]
+        request.state.principal = claims.get("app_displayname") or claims["oid"]
         body = await request.body()
         url = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         try:
@@ -108,7 +108,7 @@ def metadata(base_url: str):
 
 
 class RequestLog:
-    """One line on stderr per request: method, path, status, principal, milliseconds."""
+    """One line on stderr per request: method, path, status, the calling principal's name, milliseconds."""
 
     def __init__(self, app, stream=sys.stderr):
         self.app = app

@@ -107,4 +107,4 @@ class Directory:
                              "Invalid client secret provided. Ensure the secret being sent in the request is the "
                              f"client secret value, not the client secret ID, for a secret added to app '{app_id}'.")
         request.state.principal = principal.display_name
-        return JSONResponse(self.issuer.issue(principal.id, app_id, principal.tenant_id, scope))
+        return JSONResponse(self.issuer.issue(principal, app_id, scope))

@@ -14,6 +14,8 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from ..domain.access import Principal
+
 LIFETIME_SECONDS = 3599
 ARM_AUDIENCES = ("https://management.azure.com", "https://management.core.windows.net")
 
@@ -65,13 +67,15 @@ class TokenIssuer:
     def issuer(self, tenant: str) -> str:
         return f"{self.base_url}/{tenant}/v2.0"
 
-    def issue(self, principal_id: str, app_id: str, tenant: str, scope: str) -> dict:
-        """The token endpoint's answer to a client-credentials grant for `scope` (`{resource}/.default`)."""
+    def issue(self, principal: Principal, app_id: str, scope: str) -> dict:
+        """The token endpoint's answer to a client-credentials grant by `principal` (a service principal) for
+        `scope` (`{resource}/.default`)."""
         now = int(self.clock())
         audience = scope.split()[0].removesuffix("/.default").rstrip("/")
-        claims = {"aud": audience, "iss": self.issuer(tenant), "iat": now, "nbf": now, "exp": now + self.lifetime,
-                  "tid": tenant, "oid": principal_id, "sub": principal_id, "appid": app_id, "azp": app_id,
-                  "idtyp": "app", "ver": "2.0", "uti": uuid.uuid4().hex}
+        claims = {"aud": audience, "iss": self.issuer(principal.tenant_id), "iat": now, "nbf": now,
+                  "exp": now + self.lifetime, "tid": principal.tenant_id, "oid": principal.id, "sub": principal.id,
+                  "appid": app_id, "azp": app_id, "app_displayname": principal.display_name, "idtyp": "app",
+                  "ver": "2.0", "uti": uuid.uuid4().hex}
         token = jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": self.key_id})
         return {"token_type": "Bearer", "expires_in": self.lifetime, "ext_expires_in": self.lifetime,
                 "access_token": token}

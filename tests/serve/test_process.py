@@ -23,7 +23,7 @@ def test_serve_announces_logs_and_stops_cleanly(served):
     status, log = served.stop()
     assert status == 0
     lines = log.splitlines()
-    assert f"GET /subscriptions/{served.sub}/providers/Microsoft.Compute/galleries 200 {sp['appId']} " in log
+    assert f"GET /subscriptions/{served.sub}/providers/Microsoft.Compute/galleries 200 viewer " in log
     assert all(line.endswith("ms") for line in lines), log
 
 
