@@ -151,8 +151,6 @@ def build_app(db_path: Path, issuer: TokenIssuer, base_url: str, log_stream=sys.
         Route("/common/discovery/instance", directory.instance_discovery),
         Route("/{tenant}/oauth2/v2.0/token", directory.token, methods=["POST"]),
         Route("/metadata/endpoints", metadata(base_url)),
-        Route("/tenants", arm.respond, methods=ARM_METHODS),
-        Route("/subscriptions", arm.respond, methods=ARM_METHODS),
-        Route("/subscriptions/{path:path}", arm.respond, methods=ARM_METHODS),
+        Route("/{path:path}", arm.respond, methods=ARM_METHODS),
     ]
     return RequestLog(Starlette(routes=routes), log_stream)

@@ -87,6 +87,15 @@ def test_an_unknown_api_version_gets_azures_wording(world):
     assert set(error) == {"code", "message", "target", "details"} and refused.headers["x-ms-request-id"]
 
 
+def test_request_ids_and_unknown_paths(world):
+    client, sub = signed_in(world)
+    answer = client.get(f"/subscriptions/{sub}/resourcegroups?api-version=2022-09-01",
+                        headers={"x-ms-correlation-request-id": "trace-1"})
+    assert answer.headers["x-ms-correlation-request-id"] == "trace-1" and answer.headers["x-ms-request-id"]
+    unknown = client.get(f"/subscriptions/{sub}/providers/Microsoft.Storage/storageAccounts?api-version=2023-01-01")
+    assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "InvalidResourceType"
+
+
 def test_provider_registration_and_subscriptions(world):
     client, sub = signed_in(world)
     provider = client.get(f"/subscriptions/{sub}/providers/Microsoft.Compute?api-version=2022-09-01").json()
