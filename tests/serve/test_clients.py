@@ -3,8 +3,8 @@ long-running operations that follow the simulation clock, RBAC per service princ
 
 from __future__ import annotations
 
-import httpx
 import pytest
+import requests
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 
 from .conftest import MANAGED_IMAGE, compute, sigtui
@@ -93,8 +93,8 @@ def test_a_bad_name_is_refused_with_azures_code(client):
 
 def test_without_a_token_resource_manager_answers_401(served):
     url = f"{served.endpoint}/subscriptions/{served.sub}/providers/Microsoft.Compute/galleries?api-version=2024-03-03"
-    missing = httpx.get(url, verify=served.ca)
+    missing = requests.get(url, verify=served.ca)
     assert missing.status_code == 401 and missing.json()["error"]["code"] == "AuthenticationFailed"
     assert missing.headers["WWW-Authenticate"].startswith("Bearer authorization_uri=")
-    forged = httpx.get(url, verify=served.ca, headers={"Authorization": "Bearer not.a.token"})
+    forged = requests.get(url, verify=served.ca, headers={"Authorization": "Bearer not.a.token"})
     assert forged.status_code == 401 and forged.json()["error"]["code"] == "InvalidAuthenticationToken"

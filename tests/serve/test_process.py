@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import socket
 
-import httpx
+import requests
 
 from sigtui.cli.main import main
 
@@ -18,7 +18,7 @@ def test_serve_announces_logs_and_stops_cleanly(served):
     sp = sigtui(served.db, "ad", "sp", "create-for-rbac", "-n", "viewer", "--role", "Reader", "--scopes",
                 f"/subscriptions/{served.sub}")
     assert {g.name for g in compute(served, sp).galleries.list()} >= {"ContosoImages"}
-    metadata = httpx.get(f"{served.endpoint}/metadata/endpoints", verify=served.ca).json()
+    metadata = requests.get(f"{served.endpoint}/metadata/endpoints", verify=served.ca).json()
     assert metadata["authentication"]["loginEndpoint"] == served.endpoint
     status, log = served.stop()
     assert status == 0
