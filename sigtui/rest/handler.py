@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..cli import accounts, arm, lookup, resources
 from ..domain.access import covers
-from ..domain.errors import AzureError
+from ..domain.errors import AzureError, not_found
 from ..domain.rest import (
     definition_from_rest,
     definition_to_rest,
@@ -45,7 +45,7 @@ def _read(ctx, r: routes.Route):
         "tenants": lambda: reads.tenants(ctx.conn),
         "provider": lambda: arm_shapes.compute_provider(lookup.subscription(ctx, r.sub).id),
         "subscriptions": lambda: _visible_subscriptions(ctx),
-        "subscription": lambda: lookup.subscription(ctx, r.sub),
+        "subscription": lambda: _visible_subscription(ctx, r.sub),
         "groups": lambda: lookup.resource_groups(ctx, r.sub),
         "group": lambda: lookup.resource_group(ctx, r.rg, r.sub),
         "galleries": lambda: lookup.galleries(ctx, r.rg, r.sub),
@@ -65,6 +65,14 @@ def _visible_subscriptions(ctx) -> list:
     return [s for s in reads.subscriptions(ctx.conn)
             if any(covers(f"/subscriptions/{s.id}", scope) or covers(scope, f"/subscriptions/{s.id}")
                    for scope in scopes)]
+
+
+def _visible_subscription(ctx, sub: str):
+    """One subscription, as Resource Manager shows it: only to a caller holding a role in it."""
+    found = lookup.subscription(ctx, sub)
+    if found.id not in {s.id for s in _visible_subscriptions(ctx)}:
+        raise not_found("SubscriptionNotFound", f"The subscription '{sub}' could not be found.")
+    return found
 
 
 def get(ctx, route: routes.Route) -> dict:

@@ -113,6 +113,8 @@ def test_only_subscriptions_with_a_role_in_them_are_listed(svc, world):
         access = token(client, principal).json()["access_token"]
         listed = client.get("/subscriptions?api-version=2022-12-01", headers={"Authorization": f"Bearer {access}"})
         assert [s["subscriptionId"] for s in listed.json()["value"]] == expected
+        one = client.get(f"/subscriptions/{sub}?api-version=2022-12-01", headers={"Authorization": f"Bearer {access}"})
+        assert one.status_code == (200 if expected else 404)
 
 
 def put_version(client, sub, regions):
