@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..store import reads
-from . import lookup
+from . import lookup, tables
 from .output import UsageError
 from .parser import add_tags, subcommands, tags
 
@@ -51,24 +51,46 @@ def group_delete(ctx, ns) -> None:
     ctx.services.delete_resource_group(ns.name, ctx.subscription)
 
 
+GROUP_EXAMPLES = {
+    "create": (("Create a resource group in West US.", "sigtui group create -l westus -n MyResourceGroup"),
+               ("Create a resource group with tags.",
+                "sigtui group create -l westus -n MyResourceGroup --tags team=images env=test")),
+    "show": (("Show a resource group.", "sigtui group show -n MyResourceGroup"),),
+    "delete": (("Delete an empty resource group.", "sigtui group delete -n MyResourceGroup --yes"),),
+    "list": (("List the resource groups in West US.", "sigtui group list --query \"[?location=='westus']\""),),
+}
+
+
 def build(parser, group) -> None:
     verbs = subcommands(parser)
     if group == ("account",):
-        verbs.add_parser("list", help="list subscriptions").set_defaults(handler=account_list)
-        verbs.add_parser("show", help="show the default (or --subscription) subscription").set_defaults(
-            handler=account_show)
-        verbs.add_parser("set", help="make --subscription the default").set_defaults(handler=account_set)
+        verbs.add_parser("list", help="Get a list of subscriptions.",
+                         examples=(("List the subscriptions' ids.", "sigtui account list --query [].id -o tsv"),)
+                         ).set_defaults(handler=account_list, table_transformer=tables.account_list)
+        verbs.add_parser("show", help="Get the details of the default (or --subscription) subscription."
+                         ).set_defaults(handler=account_show)
+        verbs.add_parser("set", help="Set --subscription to be the default subscription.",
+                         examples=(("Make a subscription the default.",
+                                    "sigtui account set --subscription \"Contoso Production\""),)
+                         ).set_defaults(handler=account_set)
         return
-    p = verbs.add_parser("create", help="create a resource group (or return the existing one)")
-    p.add_argument("-n", "--name", "-g", "--resource-group", dest="name", required=True)
-    p.add_argument("-l", "--location", required=True)
+    p = verbs.add_parser("create", help="Create a new resource group (or return the existing one).",
+                         examples=GROUP_EXAMPLES["create"])
+    p.add_argument("-n", "--name", "-g", "--resource-group", dest="name", required=True,
+                   help="Name of the new resource group.")
+    p.add_argument("-l", "--location", required=True, help="Location.")
     add_tags(p)
     p.set_defaults(handler=group_create)
-    for verb, handler in (("show", group_show), ("delete", group_delete)):
-        p = verbs.add_parser(verb, help=f"{verb} a resource group")
-        p.add_argument("-n", "--name", "-g", "--resource-group", dest="name", required=True)
+    for verb, handler, about in (("show", group_show, "Get a resource group."),
+                                 ("delete", group_delete, "Delete a resource group that holds no resources.")):
+        p = verbs.add_parser(verb, help=about, examples=GROUP_EXAMPLES[verb])
+        p.add_argument("-n", "--name", "-g", "--resource-group", dest="name", required=True,
+                       help="Name of resource group.")
         if verb == "delete":
-            p.add_argument("-y", "--yes", action="store_true", help="do not prompt (sigtui never prompts)")
-            p.add_argument("--no-wait", action="store_true")
+            p.add_argument("-y", "--yes", action="store_true", help="Do not prompt for confirmation (sigtui never "
+                                                                    "prompts).")
+            p.add_argument("--no-wait", action="store_true", help="Do not wait for the long-running operation to "
+                                                                   "finish (sigtui finishes at once).")
         p.set_defaults(handler=handler)
-    verbs.add_parser("list", help="list resource groups").set_defaults(handler=group_list)
+    verbs.add_parser("list", help="List resource groups.", examples=GROUP_EXAMPLES["list"]).set_defaults(
+        handler=group_list, table_transformer=tables.group_list)

@@ -32,7 +32,8 @@ def list_(ctx, ns) -> list:
 
 def build(parser, group) -> None:
     verbs = subcommands(parser)
-    p = verbs.add_parser("list", help="newest first; --id limits it to a resource and its children")
-    p.add_argument("--id", "--resource-id", dest="id", help="ARM id of a resource")
-    p.add_argument("--max-events", type=int, help="at most this many entries")
+    p = verbs.add_parser("list", help="List the activity log, newest first; --id limits it to a resource and its "
+                                      "children.")
+    p.add_argument("--id", "--resource-id", dest="id", help="ARM ID of a resource.")
+    p.add_argument("--max-events", type=int, help="At most this many entries.")
     p.set_defaults(handler=list_)

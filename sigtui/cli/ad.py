@@ -36,12 +36,12 @@ def member_list(ctx, ns) -> list:
 
 
 def _members(verbs) -> None:
-    p = verbs.add_parser("add", help="add a user, group or service principal to a group")
-    p.add_argument("--group", "-g", required=True, help="the group's display name or object id")
-    p.add_argument("--member-id", required=True, help="the member's object id, user principal name or display name")
+    p = verbs.add_parser("add", help="Add a user, group or service principal to a group.")
+    p.add_argument("--group", "-g", required=True, help="The group's display name or object ID.")
+    p.add_argument("--member-id", required=True, help="The member's object ID, user principal name or display name.")
     p.set_defaults(handler=member_add)
-    p = verbs.add_parser("list", help="the direct members of a group")
-    p.add_argument("--group", "-g", required=True, help="the group's display name or object id")
+    p = verbs.add_parser("list", help="List the direct members of a group.")
+    p.add_argument("--group", "-g", required=True, help="The group's display name or object ID.")
     p.set_defaults(handler=member_list)
 
 
@@ -51,23 +51,25 @@ def build(parser, group) -> None:
         _members(verbs)
         return
     kind = KINDS[group[-1]]
-    p = verbs.add_parser("create", help=f"create a {kind}")
-    p.add_argument("--display-name", required=True)
+    noun = {"User": "user", "Group": "group"}.get(kind, "service principal")
+    p = verbs.add_parser("create", help=f"Create a {noun}.")
+    p.add_argument("--display-name", required=True, help=f"The {noun}'s display name.")
     if kind == "User":
-        p.add_argument("--user-principal-name", required=True, help="name@domain")
-        p.add_argument("--password", help="accepted as az does; sigtui keeps no passwords")
+        p.add_argument("--user-principal-name", required=True, help="The user principal name: name@domain.")
+        p.add_argument("--password", help="Accepted as az does; sigtui keeps no passwords.")
     if kind == "Group":
-        p.add_argument("--mail-nickname", help="accepted as az does; sigtui does not keep it")
-    p.add_argument("--tenant", help="tenant id, name or domain (default: the subscription's tenant)")
+        p.add_argument("--mail-nickname", help="Accepted as az does; sigtui does not keep it.")
+    p.add_argument("--tenant", help="Tenant ID, name or domain (default: the subscription's tenant).")
     p.set_defaults(handler=create, kind=kind)
-    verbs.add_parser("list", help=f"list every {kind}").set_defaults(handler=list_, kind=kind)
+    verbs.add_parser("list", help=f"List every {noun}.").set_defaults(handler=list_, kind=kind)
     if kind == "ServicePrincipal":
         _create_for_rbac(verbs)
 
 
 def _create_for_rbac(verbs) -> None:
-    p = verbs.add_parser("create-for-rbac", help="create a service principal that signs in with a client secret")
-    p.add_argument("--name", "-n", required=True, help="display name of the service principal")
-    p.add_argument("--role", help="Owner, Contributor or Reader, given at each of --scopes")
-    p.add_argument("--scopes", nargs="+", help="space-separated ARM ids: subscription, resource group, gallery, ...")
+    p = verbs.add_parser("create-for-rbac", help="Create a service principal that signs in with a client secret.")
+    p.add_argument("--name", "-n", required=True, help="The service principal's display name.")
+    p.add_argument("--role", help="Owner, Contributor or Reader, given at each of --scopes.")
+    p.add_argument("--scopes", nargs="+", help="Space-separated ARM IDs: subscription, resource group, gallery, "
+                                               "image definition or image version.")
     p.set_defaults(handler=create_for_rbac)

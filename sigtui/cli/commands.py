@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import time
 
 from ..domain.errors import AzureError
 from .args import GlobalOptions, split_globals
-from .output import USAGE, CliError, UsageError, fail, output_format, render
+from .logs import configure, get_logger, level_of
+from .output import USAGE, CliError, UsageError, fail, render
 from .parser import Parser
 
 GROUPS = {
@@ -38,28 +40,56 @@ GROUPS = {
 CREATES_DATABASE = {("demo",), ("init",), ("serve",)}
 """The only commands that create a database file (and its folder) when it is missing."""
 
-HELP = """usage: sigtui [--db PATH|URL] [--as PRINCIPAL] [--speed N] [--readonly]
-       sigtui <command> ... [--db PATH|URL] [--as PRINCIPAL] [--subscription ID] [-o json|tsv|none] [--query PATH]
+GROUP_ONLY = {("ad",): "Manage users, groups and service principals (az ad).",
+              ("role",): "Manage role assignments (az role)."}
+"""Groups that hold only other groups."""
+COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",), ("serve",)}
+"""Entries of `GROUPS` that are single commands, not groups of commands."""
+SUMMARY = "Offline workbench and Azure Resource Manager emulator for Azure Compute Gallery."
+LOG = get_logger(__name__)
 
-With no command, sigtui opens the workbench (TUI). Commands:
-{commands}
-"""
+
+def _children(prefix: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """The subgroups and the commands directly under `prefix`."""
+    found = {g: about for g, (_, about) in GROUPS.items()} | GROUP_ONLY
+    below = {g[-1]: about for g, about in found.items() if len(g) == len(prefix) + 1 and g[:len(prefix)] == prefix}
+    commands = {name: about for name, about in below.items() if (*prefix, name) in COMMANDS}
+    return {name: about for name, about in below.items() if name not in commands}, commands
 
 
-def _help() -> str:
-    width = max(len(" ".join(g)) for g in GROUPS)
-    lines = [f"  {' '.join(g):<{width}}  {about}" for g, (_, about) in GROUPS.items()]
-    return HELP.format(commands="\n".join(lines))
+def _help(prefix: tuple[str, ...] = ()) -> str:
+    """`sigtui --help` (with the workbench's and the global arguments), or a group that holds only groups."""
+    from .helptext import group_help
+
+    subgroups, commands = _children(prefix)
+    prog = " ".join(("sigtui", *prefix))
+    return group_help(prog, GROUP_ONLY.get(prefix, SUMMARY), subgroups, commands, workbench=not prefix)
 
 
 def _group(tokens: list[str]) -> tuple[str, ...]:
     matches = [g for g in GROUPS if tuple(tokens[:len(g)]) == g]
     if not matches:
+        if (tokens[0],) in GROUP_ONLY and tokens[1:2] in (["-h"], ["--help"]):
+            raise HelpShown(_help((tokens[0],)))
         nested = [" ".join(g) for g in GROUPS if g[0] == tokens[0]]
         if nested:
             raise UsageError(f"sigtui {tokens[0]}: error: name a command group: {', '.join(nested)}")
         raise UsageError(f"sigtui: '{tokens[0]}' is not a sigtui command. See 'sigtui --help'.")
     return max(matches, key=len)
+
+
+class HelpShown(Exception):
+    """Help was asked for: print it and exit 0."""
+
+
+def command_parser(group: tuple[str, ...], parser: Parser | None = None) -> Parser:
+    """The parser of one command group (or single command), with its subgroups named for `--help`; built into
+    `parser` when given (the completion tree)."""
+    module = importlib.import_module(f".{GROUPS[group][0]}", __package__)
+    parser = parser or Parser(prog="sigtui " + " ".join(group), description=GROUPS[group][1])
+    module.build(parser, group)
+    parser.subgroups = _children(group)[0]
+    return parser
 
 
 def open_workbench(options: GlobalOptions) -> int:
@@ -77,11 +107,7 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     group = _group(tokens)
     if options.speed is not None or options.readonly:
         raise UsageError("sigtui: error: --speed and --readonly apply to the workbench, not to commands")
-    output_format(options.output)
-    module = importlib.import_module(f".{GROUPS[group][0]}", __package__)
-    parser = Parser(prog="sigtui " + " ".join(group), description=GROUPS[group][1])
-    module.build(parser, group)
-    namespace = parser.parse_args(tokens[len(group):])
+    namespace = command_parser(group).parse_args(tokens[len(group):])
     from .context import Context, MissingDatabase
 
     try:
@@ -90,26 +116,39 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
         raise CliError(str(error)) from None
     except (ValueError, RuntimeError) as error:
         raise CliError(f"sigtui: error: {error}") from None
+    LOG.debug("Database: %s", ctx.path)
     try:
         result = namespace.handler(ctx, namespace)
     finally:
         ctx.close()
-    text = render(result, options.output, options.query)
-    if text is not None:
-        print(text)
+    text = render(result, options.output, options.compiled_query, arm_transform=group != ("rest",),
+                  table_transformer=getattr(namespace, "table_transformer", None))
+    if text:
+        print(text, end="" if text.endswith("\n") else "\n")
     return 0
+
+
+def _invoke(argv: list[str]) -> int:
+    options, tokens = split_globals(list(argv))
+    configure(level_of(options.only_show_errors, options.verbose, options.debug))
+    LOG.debug("Command arguments: %s", argv)
+    if not tokens:
+        return open_workbench(options)
+    if tokens[0] in ("-h", "--help"):
+        raise HelpShown(_help())
+    started = time.perf_counter()
+    status = _run_command(options, tokens)
+    LOG.info("Command ran in %.3f seconds", time.perf_counter() - started)
+    return status
 
 
 def run(argv: list[str]) -> int:
     """Run one command line; returns the exit status (0, 1 for a refused operation, 2 for bad usage)."""
     try:
-        options, tokens = split_globals(list(argv))
-        if not tokens:
-            return open_workbench(options)
-        if tokens[0] in ("-h", "--help"):
-            print(_help())
-            return 0
-        return _run_command(options, tokens)
+        return _invoke(argv)
+    except HelpShown as shown:
+        print(shown, end="")
+        return 0
     except UsageError as error:
         return fail(str(error), USAGE)
     except (AzureError, CliError) as error:

@@ -9,5 +9,5 @@ def run(ctx, ns) -> dict:
 
 
 def build(parser, group) -> None:
-    parser.add_argument("--id", help="ARM id of a version, definition or gallery (default: all the caller may read)")
+    parser.add_argument("--id", help="ARM ID of a version, definition or gallery (default: all the caller may read).")
     parser.set_defaults(handler=run)

@@ -24,5 +24,6 @@ def run(ctx, ns) -> str:
 
 
 def build(parser, group) -> None:
-    parser.add_argument("--scale", type=enum("azure-limits"), help="azure-limits: 100 galleries × 10 × 10")
+    parser.add_argument("--scale", type=enum("azure-limits"),
+                        help="azure-limits: 100 galleries × 10 definitions × 10 versions.")
     parser.set_defaults(handler=run)

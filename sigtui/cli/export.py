@@ -26,5 +26,5 @@ def run(ctx, ns) -> dict:
 
 
 def build(parser, group) -> None:
-    parser.add_argument("--id", help="ARM id of one resource (default: every gallery, definition and version)")
+    parser.add_argument("--id", help="ARM ID of one resource (default: every gallery, definition and version).")
     parser.set_defaults(handler=run)

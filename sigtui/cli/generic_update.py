@@ -27,12 +27,17 @@ class _InOrder(argparse.Action):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("Generic Update Arguments")
     group.add_argument("--set", dest="set", nargs="+", action=_InOrder, metavar="KEY=VALUE",
-                       help="set a property, e.g. --set description=text")
+                       help="Update an object by specifying a property path and value to set.  Example: "
+                            "`--set property1.property2=<value>`.")
     group.add_argument("--add", dest="add", nargs="+", action=_InOrder, metavar="LIST KEY=VALUE",
-                       help="add an object to a list, e.g. --add publishingProfile.targetRegions name=eastus")
+                       help="Add an object to a list of objects by specifying a path and key value pairs.  Example: "
+                            "`--add property.listProperty <key=value, string or JSON string>`.")
     group.add_argument("--remove", dest="remove", nargs="+", action=_InOrder, metavar="LIST INDEX",
-                       help="remove a property or a list item, e.g. --remove publishingProfile.targetRegions 1")
-    group.add_argument("--force-string", action="store_true", help="do not parse values as JSON")
+                       help="Remove a property or an element from a list.  Example: `--remove property.list "
+                            "<indexToRemove>` OR `--remove propertyToRemove`.")
+    group.add_argument("--force-string", action="store_true",
+                       help="When using 'set' or 'add', preserve string literals instead of attempting to convert "
+                            "to JSON.")
     parser.set_defaults(generic=[])
 
 

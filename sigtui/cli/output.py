@@ -1,15 +1,15 @@
-"""What a headless command prints: JSON (or az's `-o tsv`, `--query`) on stdout, errors on stderr, exit codes."""
+"""What a headless command prints: the result on stdout in az's `--output` format after its `--query`, warnings
+and errors on stderr, and the exit status."""
 
 from __future__ import annotations
 
-import json
-import re
 import sys
+from collections import OrderedDict
 
 USAGE = 2
 FAILED = 1
-FORMATS = ("json", "jsonc", "tsv", "none")
-_STEP = re.compile(r"\[\]|\[-?\d+\]|[A-Za-z_][A-Za-z0-9_]*")
+FORMATS = ("json", "jsonc", "yaml", "yamlc", "table", "tsv", "none")
+QUERY_REFERENCE = "To learn more about --query, please visit: 'https://learn.microsoft.com/cli/azure/query-azure-cli'"
 
 
 class UsageError(Exception):
@@ -20,45 +20,8 @@ class CliError(Exception):
     """A client-side failure az reports as a plain message (exit status 1)."""
 
 
-def query(data, expression: str | None):
-    """The subset of JMESPath that az users pipe with: `[].id`, `[0].name`, `properties.description`."""
-    if not expression:
-        return data
-    steps = _STEP.findall(expression)
-    if "".join(s if s.startswith("[") else f".{s}" for s in steps).lstrip(".") != expression.replace(".[", "["):
-        raise UsageError(f"argument --query: invalid jmespath_type value: '{expression}' (sigtui understands paths "
-                         "such as [].id, [0].name and properties.description)")
-    return _apply(data, steps)
-
-
-def _apply(data, steps: list[str]):
-    for i, step in enumerate(steps):
-        if data is None:
-            return None
-        if step == "[]":
-            items = data if isinstance(data, list) else []
-            found = [_apply(item, steps[i + 1:]) for item in items]
-            return [f for f in found if f is not None]
-        if step.startswith("["):
-            index = int(step[1:-1])
-            data = data[index] if isinstance(data, list) and -len(data) <= index < len(data) else None
-        else:
-            data = data.get(step) if isinstance(data, dict) else None
-    return data
-
-
-def _tsv_row(item) -> str:
-    if isinstance(item, dict):
-        return "\t".join(_tsv_cell(v) for v in item.values() if not isinstance(v, dict | list))
-    return _tsv_cell(item)
-
-
-def _tsv_cell(value) -> str:
-    return "" if value is None else str(value)
-
-
 def output_format(output: str | None) -> str:
-    """`--output`, checked before the command runs."""
+    """`--output`, checked (in any case, as az lower-cases it) before the command runs."""
     output = (output or "json").lower()
     if output not in FORMATS:
         listed = ", ".join(f"'{f}'" for f in FORMATS)
@@ -66,22 +29,84 @@ def output_format(output: str | None) -> str:
     return output
 
 
-def render(data, output: str | None = None, expression: str | None = None) -> str | None:
-    """Text for stdout, as `az -o json|tsv|none --query ...` prints it; a plain message prints as it is."""
+def compile_query(expression: str | None):
+    """knack's `jmespath_type`: `--query` is compiled while the command line is parsed, before anything runs."""
+    if expression is None:
+        return None
+    import jmespath
+
+    try:
+        return jmespath.compile(expression)
+    except (ValueError, KeyError):
+        raise UsageError(f"argument --query: invalid jmespath_type value: {expression!r}\n{QUERY_REFERENCE}") from None
+
+
+def add_resource_group(data) -> None:
+    """az's global result transform: every object with an ARM id gets `resourceGroup` (except in `az rest`)."""
+    if isinstance(data, list):
+        for item in data:
+            add_resource_group(item)
+    elif isinstance(data, dict):
+        group = _resource_group_of(data.get("id"))
+        if group is not None and "resourcegroup" not in (key.lower() for key in data):
+            data["resourceGroup"] = group
+        for value in data.values():
+            add_resource_group(value)
+
+
+def _resource_group_of(arm_id) -> str | None:
+    """az's `_parse_id`: the group of an id naming a resource inside one (not of the group's own id)."""
+    parts = arm_id.split("/") if isinstance(arm_id, str) and arm_id else []
+    return parts[4] if len(parts) > 8 and parts[3].lower() == "resourcegroups" else None
+
+
+def _search(query, data):
+    import jmespath
+
+    try:
+        return query.search(data, jmespath.Options(dict_cls=OrderedDict))
+    except jmespath.exceptions.JMESPathError as error:
+        raise CliError(f"Invalid jmespath query supplied for `--query`: {error}\n{QUERY_REFERENCE}") from None
+
+
+def _color() -> bool:
+    """knack colours output only when both stdout and stderr are terminals."""
+    return sys.stdout.isatty() and sys.stderr.isatty()
+
+
+def render(data, output: str | None = None, query=None, arm_transform: bool = True,
+           table_transformer=None) -> str | None:
+    """Text for stdout, as `az -o FORMAT --query ...` prints it (ending in a newline); a plain message prints as
+    it is; None prints nothing. `query` is a compiled expression (see `compile_query`); `arm_transform` adds
+    `resourceGroup` as az does for every command but `rest`; `table_transformer` picks a command's table
+    columns (see `tables`)."""
     if data is None or isinstance(data, str):
         return data
+    from . import formats
+
     output = output_format(output)
-    data = query(data, expression)
-    if output == "none":
-        return None
-    if output == "tsv":
-        return "\n".join(_tsv_row(item) for item in (data if isinstance(data, list) else [data]))
-    return json.dumps(data, indent=2)
+    if arm_transform:
+        add_resource_group(data)
+    if query is not None:
+        data = _search(query, data)
+    if output == "table":
+        try:
+            return formats.format_table(data, query_active=query is not None, transformer=table_transformer)
+        except (ValueError, TypeError, AttributeError):
+            raise CliError("Table output unavailable. Use the --query option to specify an appropriate query. "
+                           "Use --debug for more info.") from None
+    if output in ("jsonc", "yamlc") and not _color():
+        output = output[:-1]
+    return {"json": formats.format_json, "jsonc": formats.format_json_color, "yaml": formats.format_yaml,
+            "yamlc": formats.format_yaml_color, "tsv": formats.format_tsv, "none": formats.format_none}[output](data)
 
 
 def warn(message: str) -> None:
-    """az's `logger.warning`: `WARNING: ...` on stderr, beside the result on stdout."""
-    print(f"WARNING: {message}", file=sys.stderr)
+    """az's `logger.warning`: `WARNING: ...` on stderr beside the result on stdout (hidden by
+    `--only-show-errors`)."""
+    from .logs import get_logger
+
+    get_logger("sigtui").warning("%s", message)
 
 
 def fail(message: str, status: int = FAILED) -> int:

@@ -82,17 +82,17 @@ def add_source_arguments(p) -> None:
     p.add_argument("--os-type", type=enum("Windows", "Linux"))
     p.add_argument("--os-state", type=enum("Generalized", "Specialized"))
     p.add_argument("--hyper-v-generation", type=enum("V1", "V2"))
-    p.add_argument("--os-disk-size-gb", type=int, default=30, help="provisioned OS disk size (GB)")
-    p.add_argument("--os-disk-used-gb", type=float, help="occupied OS disk size (GB); default: all of it")
-    p.add_argument("--data-disk-sizes-gb", type=int, nargs="+", help="one size per data disk, LUNs 0, 1, ...")
-    p.add_argument("--data-disk-used-gb", type=float, nargs="+", help="occupied size of each data disk (GB)")
+    p.add_argument("--os-disk-size-gb", type=int, default=30, help="Provisioned OS disk size (GB).")
+    p.add_argument("--os-disk-used-gb", type=float, help="Occupied OS disk size (GB); default: all of it.")
+    p.add_argument("--data-disk-sizes-gb", type=int, nargs="+", help="One size per data disk, LUNs 0, 1, ...")
+    p.add_argument("--data-disk-used-gb", type=float, nargs="+", help="Occupied size of each data disk (GB).")
 
 
 def build(parser, group) -> None:
     (name,) = group
     verbs = subcommands(parser)
     for verb, handler in (("create", create), ("show", show), ("list", list_)):
-        p = verbs.add_parser(verb, help=f"{verb} {name} resources")
+        p = verbs.add_parser(verb, help=f"{verb.capitalize()} {name} resources.")
         add_resource_group(p, required=verb != "list")
         if verb != "list":
             p.add_argument("-n", "--name", required=True)

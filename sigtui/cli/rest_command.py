@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from ..domain.errors import AzureError
+from . import httplog
 from .parser import enum
 
 
@@ -27,28 +27,49 @@ def _body(text: str | None) -> dict:
 
 
 def run(ctx, ns) -> dict | None:
-    """The response body; the status line goes to stderr, as `az rest --debug` would show it, and with
-    `--debug` the response headers too (request ids, long-running-operation URLs)."""
+    """The response body on stdout; with `--verbose` or `--debug`, the request and response on stderr as
+    `az rest` logs them, with the response's request ids and long-running-operation headers."""
     from ..rest.handle import handle
     from ..rest.http import Request
 
-    response = handle(ctx, Request(ns.method.upper(), ns.url, _body(ns.body)))
-    print(f"HTTP {response.status}", file=sys.stderr)
-    if ns.debug:
-        for name, value in response.headers.items():
-            print(f"{name}: {value}", file=sys.stderr)
+    httplog.request(ns.method, ns.url, ns.body)
+    try:
+        response = handle(ctx, Request(ns.method.upper(), ns.url, _body(ns.body)))
+    except AzureError as error:
+        httplog.response(error.status, error.to_rest())
+        raise
+    httplog.response(response.status, response.body, response.headers)
     if response.status >= 400:
         error = response.body["error"]
         raise AzureError(error["code"], error["message"], response.status, error.get("target"))
     return response.body
 
 
+GALLERY_URL = ("/subscriptions/{subscriptionId}/resourceGroups/MyResourceGroup/providers/Microsoft.Compute/galleries/"
+               "MyGallery")
+EXAMPLES = (
+    ("Get a gallery.", f"sigtui rest --method get --url \"{GALLERY_URL}?api-version=2022-03-03\""),
+    ("Create or replace a gallery with a JSON body.",
+     f"sigtui rest --method put --url \"{GALLERY_URL}?api-version=2022-03-03\" "
+     "--body '{\"location\": \"westus\", \"properties\": {\"description\": \"Golden images\"}}'"),
+    ("List a definition's versions with their replication status, logging the request and response.",
+     f"sigtui rest --url \"{GALLERY_URL}/images/MyImage/versions?api-version=2022-03-03&$expand=ReplicationStatus\" "
+     "--verbose"),
+    ("Delete an image version.",
+     f"sigtui rest --method delete --url \"{GALLERY_URL}/images/MyImage/versions/1.1.0?api-version=2022-03-03\""),
+)
+
+
 def build(parser, group) -> None:
+    parser.summary = "Invoke a custom request on the simulated Azure Resource Manager (az rest)."
+    parser.examples = EXAMPLES
     parser.add_argument("-m", "--method", default="get",
-                        type=enum("get", "put", "patch", "delete", "post", "head", "options"))
+                        type=enum("get", "put", "patch", "delete", "post", "head", "options"),
+                        help="HTTP request method.")
     parser.add_argument("-u", "--url", "--uri", dest="url", required=True,
-                        help="an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/...?api-version=...")
-    parser.add_argument("-b", "--body", help="JSON text, or @file.json")
-    parser.add_argument("--headers", nargs="*", help="accepted and ignored")
-    parser.add_argument("--debug", action="store_true", help="also print the response headers on stderr")
+                        help="Request URL: an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/..."
+                             "?api-version=...; {subscriptionId} is replaced with the current subscription.")
+    parser.add_argument("-b", "--body", help="Request body: JSON text, or @file.json to read it from a file.")
+    parser.add_argument("--headers", nargs="*", help="Space-separated headers in KEY=VALUE format (accepted and "
+                                                     "ignored).")
     parser.set_defaults(handler=run)

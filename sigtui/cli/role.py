@@ -64,24 +64,24 @@ def delete(ctx, ns) -> None:
 
 def _arguments(p, verb: str) -> None:
     required = verb == "create"
-    p.add_argument("--assignee", required=required, help="user principal name, display name or object id")
-    p.add_argument("--role", required=required, help="Owner, Contributor or Reader")
+    p.add_argument("--assignee", required=required, help="User principal name, display name or object ID.")
+    p.add_argument("--role", required=required, help="Owner, Contributor or Reader.")
     p.add_argument("--scope", help="ARM id of a gallery, image definition or image version (default: the "
                                    "subscription)")
     add_resource_group(p, required=False)
     if verb != "create":
-        add_flag(p, "--include-inherited", help="include assignments on the scope's parents")
+        add_flag(p, "--include-inherited", help="Include assignments on the scope's parents.")
 
 
 def build(parser, group) -> None:
     verbs = subcommands(parser)
-    p = verbs.add_parser("create", help="share: give a principal a role at a scope")
+    p = verbs.add_parser("create", help="Share: give a principal a role at a scope.")
     _arguments(p, "create")
     p.set_defaults(handler=create)
-    p = verbs.add_parser("list", help="role assignments at a scope (default: the subscription), or --all")
+    p = verbs.add_parser("list", help="List role assignments at a scope (default: the subscription), or --all.")
     _arguments(p, "list")
-    add_flag(p, "--all", help="every assignment the caller may see")
+    add_flag(p, "--all", help="Every assignment the caller may see.")
     p.set_defaults(handler=list_)
-    p = verbs.add_parser("delete", help="remove the matching role assignments")
+    p = verbs.add_parser("delete", help="Remove the matching role assignments.")
     _arguments(p, "delete")
     p.set_defaults(handler=delete)

@@ -38,24 +38,45 @@ def delete(ctx, ns) -> None:
     arm.delete(lambda: ctx.services.delete_gallery(ctx.subscription, ns.resource_group, ns.gallery))
 
 
+SCOPE = "--resource-group MyResourceGroup --gallery-name MyGallery"
+EXAMPLES = {
+    "create": (("Create a gallery.", f"sigtui sig create {SCOPE}"),
+               ("Create a gallery in another region, with a description and tags.",
+                "sigtui sig create --resource-group MyResourceGroup --gallery-name MyEastGallery --location eastus "
+                "--description \"Golden images\" --tags team=images")),
+    "show": (("Show a gallery.", f"sigtui sig show {SCOPE}"),
+             ("Show only the gallery's unique name.",
+              f"sigtui sig show {SCOPE} --query properties.identifier.uniqueName -o tsv")),
+    "list": (("List the galleries of a resource group as a table.", "sigtui sig list -g MyResourceGroup -o table"),
+             ("List the names of the subscription's galleries in West US.",
+              "sigtui sig list --query \"[?location=='westus'].name\" -o tsv")),
+    "update": (("Change a gallery's description.", f"sigtui sig update {SCOPE} --set description=\"New text\""),),
+    "delete": (("Delete a gallery (it must hold no image definitions).",
+                "sigtui sig delete --resource-group MyResourceGroup --gallery-name MyEastGallery"),),
+}
+
+
 def build(parser, group) -> None:
+    parser.examples = (("List the galleries of the subscription.", "sigtui sig list -o table"),)
     verbs = subcommands(parser)
-    p = verbs.add_parser("create", help="create a gallery")
+    p = verbs.add_parser("create", help="Create a gallery.", examples=EXAMPLES["create"])
     add_gallery(p)
     add_location(p)
-    p.add_argument("--description", help="gallery description")
+    p.add_argument("--description", help="The description of the gallery.")
     add_tags(p)
     p.set_defaults(handler=create)
-    p = verbs.add_parser("show", help="show a gallery")
+    p = verbs.add_parser("show", help="Show a gallery.", examples=EXAMPLES["show"])
     add_gallery(p)
     p.set_defaults(handler=show)
-    p = verbs.add_parser("list", help="list galleries of a resource group or of the subscription")
+    p = verbs.add_parser("list", help="List the galleries of a resource group or of the subscription.",
+                         examples=EXAMPLES["list"])
     add_resource_group(p, required=False)
     p.set_defaults(handler=list_)
-    p = verbs.add_parser("update", help="update a gallery (--set description=...)")
+    p = verbs.add_parser("update", help="Update a gallery.", examples=EXAMPLES["update"])
     add_gallery(p)
     generic_update.add_arguments(p)
     p.set_defaults(handler=update)
-    p = verbs.add_parser("delete", help="delete an empty gallery")
+    p = verbs.add_parser("delete", help="Delete a gallery that holds no image definitions.",
+                         examples=EXAMPLES["delete"])
     add_gallery(p)
     p.set_defaults(handler=delete)

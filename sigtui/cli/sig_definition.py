@@ -40,40 +40,76 @@ def delete(ctx, ns) -> None:
                                                       ns.definition))
 
 
+GALLERY = "--resource-group MyResourceGroup --gallery-name MyGallery"
+SCOPE = f"{GALLERY} --gallery-image-definition MyImage"
+EXAMPLES = {
+    "create": (("Create a Linux image definition.",
+                f"sigtui sig image-definition create {SCOPE} --publisher Contoso --offer Ubuntu --sku 22_04 "
+                "--os-type Linux"),
+               ("Create a specialized Windows image definition for Hyper-V generation 2 VMs.",
+                f"sigtui sig image-definition create {GALLERY} --gallery-image-definition MyWindowsImage "
+                "--publisher Contoso --offer WindowsServer --sku 2022 --os-type Windows --os-state Specialized "
+                "--hyper-v-generation V2")),
+    "show": (("Show an image definition.", f"sigtui sig image-definition show {SCOPE}"),),
+    "list": (("List the image definitions of a gallery as a table.",
+              f"sigtui sig image-definition list {GALLERY} -o table"),
+             ("List the Linux image definitions' names.",
+              "sigtui sig image-definition list -g MyResourceGroup -r MyGallery "
+              "--query \"[?properties.osType=='Linux'].name\" -o tsv")),
+    "update": (("Recommend 2 to 16 vCPUs for VMs made from the image.",
+                f"sigtui sig image-definition update {SCOPE} --set recommended.vCPUs.min=2 recommended.vCPUs.max=16"),
+               ("Set the end-of-life date.",
+                f"sigtui sig image-definition update {SCOPE} --set endOfLifeDate=2030-01-01T00:00:00Z")),
+    "delete": (("Delete an image definition (it must hold no versions).",
+                f"sigtui sig image-definition delete {GALLERY} --gallery-image-definition MyWindowsImage"),),
+}
+
+
 def _create_arguments(p) -> None:
     add_definition(p)
     add_location(p)
-    p.add_argument("-p", "--publisher", required=True)
-    p.add_argument("-f", "--offer", required=True)
-    p.add_argument("-s", "--sku", required=True)
-    p.add_argument("--os-type", required=True, type=enum("Windows", "Linux"))
-    p.add_argument("--os-state", default="Generalized", type=enum("Generalized", "Specialized"))
-    p.add_argument("--hyper-v-generation", default="V1", type=enum("V1", "V2"))
-    p.add_argument("--architecture", type=enum("x64", "Arm64"))
-    for name in ("--description", "--eula", "--privacy-statement-uri", "--release-note-uri", "--end-of-life-date",
-                 "--plan-name", "--plan-product", "--plan-publisher"):
-        p.add_argument(name)
-    for name in ("--minimum-cpu-core", "--maximum-cpu-core", "--minimum-memory", "--maximum-memory"):
-        p.add_argument(name, type=int)
-    p.add_argument("--disallowed-disk-types", nargs="*", help="disk types a VM from this image may not use")
+    p.add_argument("-p", "--publisher", required=True, help="Gallery image definition publisher.")
+    p.add_argument("-f", "--offer", required=True, help="Gallery image definition offer.")
+    p.add_argument("-s", "--sku", required=True, help="Gallery image definition SKU.")
+    p.add_argument("--os-type", required=True, type=enum("Windows", "Linux"), help="The type of the OS.")
+    p.add_argument("--os-state", default="Generalized", type=enum("Generalized", "Specialized"),
+                   help="Whether VMs made from the image are generalized or specialized.")
+    p.add_argument("--hyper-v-generation", default="V1", type=enum("V1", "V2"),
+                   help="The hypervisor generation of the virtual machine.")
+    p.add_argument("--architecture", type=enum("x64", "Arm64"), help="CPU architecture.")
+    for name, about in (("--description", "The description of the gallery image definition."),
+                        ("--eula", "The Eula agreement for the gallery image definition."),
+                        ("--privacy-statement-uri", "The privacy statement uri."),
+                        ("--release-note-uri", "The release note uri."),
+                        ("--end-of-life-date", "The end of life date, e.g. '2030-12-31'."),
+                        ("--plan-name", "Plan name."), ("--plan-product", "Plan product."),
+                        ("--plan-publisher", "Plan publisher.")):
+        p.add_argument(name, help=about)
+    for name, about in (("--minimum-cpu-core", "Minimum CPU cores."), ("--maximum-cpu-core", "Maximum CPU cores."),
+                        ("--minimum-memory", "Minimum memory in MB."), ("--maximum-memory", "Maximum memory in MB.")):
+        p.add_argument(name, type=int, help=about)
+    p.add_argument("--disallowed-disk-types", nargs="*", help="Disk types which would not work with the image, e.g. "
+                                                              "Standard_LRS.")
     add_tags(p)
 
 
 def build(parser, group) -> None:
+    parser.examples = EXAMPLES["create"][:1]
     verbs = subcommands(parser)
-    p = verbs.add_parser("create", help="create an image definition")
+    p = verbs.add_parser("create", help="Create a gallery image definition.", examples=EXAMPLES["create"])
     _create_arguments(p)
     p.set_defaults(handler=create)
-    p = verbs.add_parser("show", help="show an image definition")
+    p = verbs.add_parser("show", help="Show a gallery image definition.", examples=EXAMPLES["show"])
     add_definition(p)
     p.set_defaults(handler=show)
-    p = verbs.add_parser("list", help="list the image definitions of a gallery")
+    p = verbs.add_parser("list", help="List the image definitions of a gallery.", examples=EXAMPLES["list"])
     add_gallery(p)
     p.set_defaults(handler=list_)
-    p = verbs.add_parser("update", help="update an image definition (--set recommended.vCPUs.max=16 ...)")
+    p = verbs.add_parser("update", help="Update a gallery image definition.", examples=EXAMPLES["update"])
     add_definition(p)
     generic_update.add_arguments(p)
     p.set_defaults(handler=update)
-    p = verbs.add_parser("delete", help="delete an image definition without versions")
+    p = verbs.add_parser("delete", help="Delete a gallery image definition that holds no versions.",
+                         examples=EXAMPLES["delete"])
     add_definition(p)
     p.set_defaults(handler=delete)

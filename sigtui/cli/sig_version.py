@@ -89,47 +89,93 @@ def delete(ctx, ns) -> None:
                                                    ns.version))
 
 
+SCOPE = "--resource-group MyResourceGroup --gallery-name MyGallery --gallery-image-definition MyImage"
+VERSION = f"{SCOPE} --gallery-image-version 1.0.0"
+EXAMPLES = {
+    "create": (("Add a new image version from a managed image.",
+                f"sigtui sig image-version create {VERSION} --managed-image MyManagedImage"),
+               ("Add a new image version with two replicas in West US and one in East US 2 on zone-redundant "
+                "storage.",
+                f"sigtui sig image-version create {SCOPE} --gallery-image-version 1.1.0 "
+                "--managed-image MyManagedImage --target-regions westus=2 eastus2=1=standard_zrs"),
+               ("Add a new image version from OS and data-disk snapshots.",
+                f"sigtui sig image-version create {SCOPE} --gallery-image-version 1.2.0 --os-snapshot MyOsSnapshot "
+                "--data-snapshots MyDataSnapshot --data-snapshot-luns 0"),
+               ("Add a new image version from a virtual machine, excluded from latest.",
+                f"sigtui sig image-version create {SCOPE} --gallery-image-version 1.3.0 --virtual-machine MyVM "
+                "--exclude-from-latest")),
+    "show": (("Show an image version with its replication status per region.",
+              f"sigtui sig image-version show {VERSION} --expand ReplicationStatus"),
+             ("Show only the version's aggregated replication state.",
+              f"sigtui sig image-version show {VERSION} --expand ReplicationStatus "
+              "--query properties.replicationStatus.aggregatedState -o tsv")),
+    "list": (("List the versions of an image definition as a table.",
+              f"sigtui sig image-version list {SCOPE} -o table"),
+             ("List the names of the versions that are not excluded from latest.",
+              f"sigtui sig image-version list {SCOPE} "
+              "--query \"[?!properties.publishingProfile.excludeFromLatest].name\" -o tsv")),
+    "update": (("Replicate an image version to another region (the list replaces the old one).",
+                f"sigtui sig image-version update {VERSION} --target-regions westus eastus2=2"),
+               ("Exclude an image version from latest.",
+                f"sigtui sig image-version update {VERSION} --set publishingProfile.excludeFromLatest=true"),
+               ("Remove the second target region.",
+                f"sigtui sig image-version update {VERSION} --remove publishingProfile.targetRegions 1")),
+    "delete": (("Delete an image version.", f"sigtui sig image-version delete {VERSION}"),),
+}
+
+
 def _region_arguments(p) -> None:
     p.add_argument("--target-regions", nargs="+", metavar="REGION[=COUNT[=STORAGE]]",
-                   help="regions to replicate to, e.g. westus=2=standard_lrs eastus2")
+                   help="Space-separated list of regions and their replica counts. Use "
+                        "`<region>[=<replica count>][=<storage account type>]` to set the replica count and/or "
+                        "storage account type for each region, e.g. westus=2=standard_lrs eastus2.")
     p.add_argument("--target-region-encryption", nargs="+", metavar="OSDES[,LUN,DES...]",
-                   help="per target region: osdes,lun,des,... ('null' for no OS-disk set)")
-    p.add_argument("--replica-count", type=int, help="default replica count per region")
+                   help="Space-separated list of customer managed keys for encrypting the OS and data disks in the "
+                        "gallery artifact for each region: `<os_des>,<lun1>,<lun1_des>,...`; 'null' for no OS-disk "
+                        "set.")
+    p.add_argument("--replica-count", type=int, help="The default number of replicas to be created per region.")
 
 
 def _create_arguments(p) -> None:
     add_version(p)
     add_location(p)
     _region_arguments(p)
-    p.add_argument("--storage-account-type", type=enum(*STORAGE))
-    add_flag(p, "--exclude-from-latest")
-    p.add_argument("--end-of-life-date", help="a bare date means T12:59:59Z that day")
-    p.add_argument("--managed-image", help="name or id of a managed image (or a VM id)")
-    p.add_argument("--os-snapshot", help="name or id of the OS-disk snapshot or managed disk")
-    p.add_argument("--data-snapshots", nargs="+", help="names or ids of data-disk snapshots")
-    p.add_argument("--data-snapshot-luns", nargs="+", type=int, help="LUNs of --data-snapshots, in order")
-    p.add_argument("--virtual-machine", help="name or id of a source virtual machine")
-    p.add_argument("--image-version", help="id of another gallery image version to copy")
+    p.add_argument("--storage-account-type", type=enum(*STORAGE), help="The default storage account type to be "
+                                                                        "used per region.")
+    add_flag(p, "--exclude-from-latest", help="The flag means that if it is set to true, people deploying VMs "
+                                               "with version omitted will not use this version.")
+    p.add_argument("--end-of-life-date", help="The end of life date, e.g. '2030-12-31' (a bare date means "
+                                              "T12:59:59Z that day).")
+    p.add_argument("--managed-image", help="Name or ID of a managed image (or a VM's ID).")
+    p.add_argument("--os-snapshot", help="Name or ID of an OS-disk snapshot or managed disk.")
+    p.add_argument("--data-snapshots", nargs="+", help="Names or IDs (space-delimited) of data-disk snapshots.")
+    p.add_argument("--data-snapshot-luns", nargs="+", type=int, help="Logical unit numbers (space-delimited) of "
+                                                                     "the data-disk snapshots.")
+    p.add_argument("--virtual-machine", help="Name or ID of a source virtual machine.")
+    p.add_argument("--image-version", help="ID of another gallery image version to copy.")
     add_tags(p)
 
 
 def build(parser, group) -> None:
+    parser.examples = EXAMPLES["create"][:1]
     verbs = subcommands(parser)
-    p = verbs.add_parser("create", help="create an image version and start replication")
+    p = verbs.add_parser("create", help="Create a new image version and start replicating it.",
+                         examples=EXAMPLES["create"])
     _create_arguments(p)
     p.set_defaults(handler=create)
-    p = verbs.add_parser("show", help="show an image version")
+    p = verbs.add_parser("show", help="Show an image version.", examples=EXAMPLES["show"])
     add_version(p)
-    p.add_argument("--expand", help="'ReplicationStatus' adds the replication status per region")
+    p.add_argument("--expand", help="'ReplicationStatus' adds the replication status per region.")
     p.set_defaults(handler=show)
-    p = verbs.add_parser("list", help="list the versions of an image definition")
+    p = verbs.add_parser("list", help="List the versions of an image definition.", examples=EXAMPLES["list"])
     add_definition(p)
     p.set_defaults(handler=list_)
-    p = verbs.add_parser("update", help="update target regions, replica counts, exclusion or end of life")
+    p = verbs.add_parser("update", help="Update an image version: target regions, replica counts, exclusion "
+                                        "from latest, end of life.", examples=EXAMPLES["update"])
     add_version(p)
     _region_arguments(p)
     generic_update.add_arguments(p)
     p.set_defaults(handler=update)
-    p = verbs.add_parser("delete", help="delete an image version")
+    p = verbs.add_parser("delete", help="Delete an image version.", examples=EXAMPLES["delete"])
     add_version(p)
     p.set_defaults(handler=delete)

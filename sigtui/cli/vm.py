@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..domain import ids
 from ..domain.access import covers
 from ..domain.errors import AzureError
-from . import lookup, resources, vm_request
+from . import lookup, resources, tables, vm_request
 from .output import UsageError, warn
 from .parser import add_flag, add_location, add_resource_group, enum, subcommands
 
@@ -66,41 +66,64 @@ def list_(ctx, ns) -> list:
 
 def _create_arguments(p, group: str) -> None:
     p.add_argument("--image", required=group == "vmss",
-                   help="image definition id (latest), .../versions/latest, or an image version id")
+                   help="The gallery image to use: an image definition's ID (its latest version), "
+                        ".../versions/latest, or an image version's ID.")
     add_location(p)
     p.add_argument("--size" if group == "vm" else "--vm-sku", dest="size",
-                   help=f"VM size (default {vm_request.DEFAULT_SIZE})")
-    p.add_argument("--admin-username")
-    p.add_argument("--admin-password")
-    p.add_argument("--ssh-key-values", nargs="+", metavar="KEY", help="a public key, @file or a key file's path")
-    add_flag(p, "--specialized", help="the image is specialized: send no OS profile (no credentials)")
-    p.add_argument("--storage-sku", default=vm_request.DEFAULT_STORAGE_SKU, help="OS disk type")
+                   help="The VM size to be created.", default=vm_request.DEFAULT_SIZE)
+    p.add_argument("--admin-username", help="Username for the VM.")
+    p.add_argument("--admin-password", help="Password for the VM if authentication type is 'Password'.")
+    p.add_argument("--ssh-key-values", nargs="+", metavar="KEY",
+                   help="Space-separated list of SSH public keys or public key file paths (@file works too).")
+    add_flag(p, "--specialized", help="Indicate whether the source image is specialized: no OS profile (no "
+                                      "credentials) is sent.")
+    p.add_argument("--storage-sku", default=vm_request.DEFAULT_STORAGE_SKU, help="The SKU of the storage account "
+                                                                                 "with which to persist the OS disk.")
     p.add_argument("--nsg-rule", type=enum("SSH", "RDP", "NONE"),
-                   help="inbound port rule (default SSH for Linux images, RDP for Windows)")
-    p.add_argument("--zone", help="availability zone: 1, 2 or 3")
-    p.add_argument("--os-disk-encryption-set", help="name or id of a disk encryption set")
+                   help="NSG rule to create when creating a new NSG. Defaults to open ports for allowing RDP on "
+                        "Windows and allowing SSH on Linux.")
+    p.add_argument("--zone", help="Availability zone into which to provision the resource: 1, 2 or 3.")
+    p.add_argument("--os-disk-encryption-set", help="Name or ID of disk encryption set for OS disk.")
     p.add_argument("--encryption-type", type=enum("cmk", "double"),
-                   help="customer-managed key or double encryption (default: the encryption set's type)")
+                   help="Customer-managed key or double encryption (default: the encryption set's type).")
     if group == "vmss":
-        p.add_argument("--instance-count", type=int, default=2, help="number of instances (default 2)")
+        p.add_argument("--instance-count", type=int, default=2, help="Number of VMs in the scale set.")
     else:
         resources.add_source_arguments(p)
+
+
+IMAGE = "$(sigtui sig image-definition show -g MyResourceGroup -r MyGallery -i MyImage --query id -o tsv)"
+VERSION = "$(sigtui sig image-version show -g MyResourceGroup -r MyGallery -i MyImage -e 1.0.0 --query id -o tsv)"
+LOGIN = "--admin-username azureuser --ssh-key-values ~/.ssh/id_ed25519.pub"
+
+
+def _examples(name: str) -> tuple[tuple[str, str], ...]:
+    if name == "vmss":
+        return (("Create a scale set of 3 instances from the latest version of a gallery image.",
+                 f"sigtui vmss create -g MyResourceGroup -n MyScaleSet --image {IMAGE} --instance-count 3 {LOGIN}"),)
+    return (("Create a VM from the latest version of a gallery image.",
+             f"sigtui vm create -g MyResourceGroup -n MyVM1 --image {IMAGE} {LOGIN}"),
+            ("Create a VM from one image version, with a Premium SSD OS disk.",
+             f"sigtui vm create -g MyResourceGroup -n MyVM2 --image {VERSION} --storage-sku Premium_LRS {LOGIN}"),
+            ("Create a source VM (no --image) to capture image versions from.",
+             "sigtui vm create -g MyResourceGroup -n MySourceVM --os-type Linux --os-disk-size-gb 30"))
 
 
 def build(parser, group) -> None:
     (name,) = group
     noun = "virtual machine" if name == "vm" else "virtual machine scale set"
     verbs = subcommands(parser)
-    p = verbs.add_parser("create", help=f"create a {noun} from a gallery image"
-                                        + (" (without --image: a source VM)" if name == "vm" else ""))
+    p = verbs.add_parser("create", help=f"Create a {noun} from a gallery image"
+                                        + (" (without --image: a source VM)." if name == "vm" else "."),
+                         examples=_examples(name))
     add_resource_group(p)
-    p.add_argument("-n", "--name", required=True)
+    p.add_argument("-n", "--name", required=True, help=f"Name of the {noun}.")
     _create_arguments(p, name)
     p.set_defaults(handler=create, group=name)
-    p = verbs.add_parser("show", help=f"show a {noun}")
+    p = verbs.add_parser("show", help=f"Get the details of a {noun}.")
     add_resource_group(p)
-    p.add_argument("-n", "--name", required=True)
+    p.add_argument("-n", "--name", required=True, help=f"Name of the {noun}.")
     p.set_defaults(handler=show, group=name)
-    p = verbs.add_parser("list", help=f"list the {noun}s of a resource group or of the subscription")
+    p = verbs.add_parser("list", help=f"List the {noun}s of a resource group or of the subscription.")
     add_resource_group(p, required=False)
-    p.set_defaults(handler=list_, group=name)
+    p.set_defaults(handler=list_, group=name, table_transformer=tables.vm_list if name == "vm" else None)

@@ -39,11 +39,13 @@ def rest(az, tmp_path):
             path = tmp_path / "body.json"
             path.write_text(json.dumps(body))
             command += ["--body", f"@{path}"]
-        result = az(command)
-        status_line, _, error = result.err.partition("\n")
-        assert status_line.startswith("HTTP "), result.err
+        result = az([*command, "--verbose"])
+        logged = [line for line in result.err.splitlines() if line.startswith("INFO: ")]
+        error = "\n".join(line for line in result.err.splitlines() if not line.startswith("INFO: "))
+        statuses = [line for line in logged if line.startswith("INFO: Response status: ")]
+        assert len(statuses) == 1, result.err
         assert result.status == (0 if not error else 1)
-        return int(status_line[5:]), result.json if result.out.strip() else None, error.strip()
+        return int(statuses[0].rpartition(" ")[2]), result.json if result.out.strip() else None, error.strip()
     return call
 
 
@@ -205,16 +207,18 @@ def test_subscription_placeholder_inline_body_and_errors(az, rest, sub):
     assert result.status == 1 and "(InvalidRequestContent)" in result.err
 
 
-def test_debug_shows_the_long_running_operation_to_poll(az, ok, rest, definition):
+def test_verbose_logs_the_long_running_operation_to_poll(az, ok, rest, definition):
     url = (f"/subscriptions/{definition}/resourceGroups/myResourceGroup/providers/Microsoft.Compute/galleries/"
            f"myGalleryName/images/myGalleryImageName/versions/1.0.0?{API}")
     image = f"/subscriptions/{definition}/resourceGroups/myResourceGroup/providers/Microsoft.Compute/images/myImage"
     body = {"location": "westus", "properties": {"storageProfile": {"source": {"id": image}},
                                                  "publishingProfile": {"targetRegions": [{"name": "westus"}]}}}
-    result = az(["rest", "--method", "put", "--url", url, "--body", json.dumps(body), "--debug"])
-    headers = dict(line.split(": ", 1) for line in result.err.splitlines()[1:])
-    assert result.err.startswith("HTTP 201") and headers["Retry-After"] == "1"
-    operation = headers["Azure-AsyncOperation"].removeprefix("https://management.azure.com")
+    result = az(["rest", "--method", "put", "--url", url, "--body", json.dumps(body), "--verbose"])
+    logged = dict(line.removeprefix("INFO:     ").replace("'", "").split(": ", 1)
+                  for line in result.err.splitlines() if line.startswith("INFO:     '"))
+    assert "INFO: Response status: 201" in result.err.splitlines() and logged["Retry-After"] == "1"
+    assert logged["x-ms-request-id"] and logged["x-ms-correlation-request-id"]
+    operation = logged["Azure-AsyncOperation"].removeprefix("https://management.azure.com")
     assert "/providers/Microsoft.Compute/locations/westus/capsOperations/" in operation
     assert rest("get", operation)[1]["status"] == "InProgress"
     ok("clock advance 1d")

@@ -53,7 +53,8 @@ def test_the_wheel_carries_every_package_and_data_file(installed, tmp_path, user
 
 
 def test_the_installed_command_and_python_m_work(installed, tmp_path, user):
-    assert "sig image-version" in run(installed / "sigtui", "--help", cwd=tmp_path, env=user).stdout
+    assert "\n    sig " in run(installed / "sigtui", "--help", cwd=tmp_path, env=user).stdout
+    assert "\n    image-version " in run(installed / "sigtui", "sig", "--help", cwd=tmp_path, env=user).stdout
     run(installed / "python", "-m", "sigtui", "init", "--db", tmp_path / "x.db", cwd=tmp_path, env=user)
     assert run(installed / "sigtui", "sig", "list", "--db", tmp_path / "x.db", cwd=tmp_path, env=user) \
         .stdout.strip() == "[]"
