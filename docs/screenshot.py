@@ -30,8 +30,9 @@ async def main() -> None:
         for name in ("ContosoImages", "ubuntu-web", "1.3.0"):
             await app.workers.wait_for_complete()
             await pilot.pause()
-            node = next(n for n in app.resource_tree._by_key.values() if n.data is not None and n.data.name == name)
-            app.resource_tree.move_to(node)
+            tree = app.screen_stack[0].resource_tree
+            node = next(n for n in tree._by_key.values() if n.data is not None and n.data.name == name)
+            tree.move_to(node)
             node.expand()
         await app.workers.wait_for_complete()
         await pilot.pause()

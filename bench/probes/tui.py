@@ -71,13 +71,25 @@ def sigtui_app(db: str, **kwargs):
         paint_exits = False
 
         def first_content(self) -> bool:
-            return self.paint_exits and bool(self.resource_tree.root.children)
+            return self.paint_exits and bool(self.screen_stack) and bool(tree_of(self).root.children)
 
-        def _tick(self) -> None:
-            type(self).ticks += 1
-            super()._tick()
+        def get_default_screen(self):
+            screen = super().get_default_screen()
+            tick = screen.clock.tick
+
+            def counted() -> None:
+                type(self).ticks += 1
+                tick()
+
+            screen.clock.tick = counted
+            return screen
 
     return Probe(db, **kwargs)
+
+
+def tree_of(app):
+    """The workbench's resource tree."""
+    return app.screen_stack[0].resource_tree
 
 
 def paint(db: str) -> None:
@@ -108,11 +120,11 @@ async def key_to_paint(pilot, key: str, condition) -> float:
 
 
 def first_of(app, kind: str):
-    return next(n for n in app.resource_tree._by_key.values() if n.data is not None and n.data.kind == kind)
+    return next(n for n in tree_of(app)._by_key.values() if n.data is not None and n.data.kind == kind)
 
 
 async def expand_timed(pilot, node) -> float:
-    pilot.app.resource_tree.move_to(node)
+    tree_of(pilot.app).move_to(node)
     await settle(pilot)
     return await key_to_paint(pilot, "l", lambda: node.data.loaded and bool(node.children) and node.is_expanded)
 
@@ -120,7 +132,7 @@ async def expand_timed(pilot, node) -> float:
 async def reveal_galleries(pilot) -> None:
     app = pilot.app
     for kind in ("subscription", "group"):
-        for node in [n for n in app.resource_tree._by_key.values() if n.data and n.data.kind == kind]:
+        for node in [n for n in tree_of(app)._by_key.values() if n.data and n.data.kind == kind]:
             node.expand()
         await settle(pilot)
 
@@ -151,7 +163,9 @@ async def interact(db: str, text: str) -> None:
         await pilot.press("slash")
         await settle(pilot)
         await pilot.press(*text)
-        filtered = await key_to_paint(pilot, "enter", lambda: app.tree_pane.border_title == f"Filter: {text}")
+        filtered = await key_to_paint(
+            pilot, "enter", lambda: app.screen_stack[0].tree_pane.border_title == f"Filter: {text}"
+        )
         start = time.perf_counter()
         raw.execute(
             "SELECT v.id, d.id, g.id FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
@@ -205,14 +219,14 @@ async def cpu(db: str, live_db: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await reveal_galleries(pilot)
-        for node in [n for n in app.resource_tree._by_key.values() if n.data and n.data.kind == "gallery"]:
+        for node in [n for n in tree_of(app)._by_key.values() if n.data and n.data.kind == "gallery"]:
             node.expand()
         await settle(pilot)
-        for node in [n for n in app.resource_tree._by_key.values() if n.data and n.data.kind == "definition"]:
+        for node in [n for n in tree_of(app)._by_key.values() if n.data and n.data.kind == "definition"]:
             node.expand()
         await settle(pilot)
         version = first_of(app, "version")
-        app.resource_tree.move_to(version)
+        tree_of(app).move_to(version)
         await settle(pilot)
         await pilot.press("2")
         await settle(pilot)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..store import reads
 from . import lookup, tables
 from .output import UsageError
 from .parser import add_tags, subcommands, tags
@@ -22,11 +21,11 @@ def rg_rest(rg) -> dict:
 
 
 def account_list(ctx, ns) -> list:
-    return [subscription_rest(s) for s in reads.subscriptions(ctx.conn)]
+    return [subscription_rest(s) for s in lookup.visible_subscriptions(ctx)]
 
 
 def account_show(ctx, ns) -> dict:
-    return subscription_rest(lookup.subscription(ctx))
+    return subscription_rest(lookup.visible_subscription(ctx))
 
 
 def account_set(ctx, ns) -> None:

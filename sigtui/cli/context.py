@@ -28,7 +28,8 @@ class Context:
     """The database a command works on, who is calling, and which subscription it means."""
 
     def __init__(self, options: GlobalOptions, creates: bool = False, bootstrap: bool = True):
-        """`creates`: a missing database may be made; `bootstrap=False` leaves making it to the command."""
+        """`creates`: a missing database may be made; `bootstrap=False` leaves making it, and checking who calls,
+        to the command."""
         self.path = db_path(options.db)
         self.caller = options.caller
         self.subscription = options.subscription
@@ -36,8 +37,17 @@ class Context:
             raise MissingDatabase(self.path)
         if creates:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        if bootstrap and raw.stored_schema_version(self.path) != raw.SCHEMA_VERSION:
+        if not bootstrap:
+            return
+        if raw.stored_schema_version(self.path) != raw.SCHEMA_VERSION:
             self.services.bootstrap()
+        if reads.find_principal(self.conn, self.identity) is None:
+            self.services.check_caller(self.conn)
+
+    @property
+    def identity(self) -> str:
+        """Who is calling: `--as`, else the database's default owner."""
+        return self.caller or DEFAULT_OWNER
 
     @cached_property
     def services(self):
@@ -53,7 +63,7 @@ class Context:
     @cached_property
     def readable(self) -> Callable[[str], bool]:
         """Which resource ids the caller may read, decided as the services decide it."""
-        return reads.readable(self.conn, self.caller or DEFAULT_OWNER)
+        return reads.readable(self.conn, self.identity)
 
     def now(self) -> datetime:
         """Simulated time, as the services see it."""
@@ -65,3 +75,14 @@ class Context:
             self.conn.close()
         if "services" in self.__dict__:
             self.services.db.dispose()
+
+
+def atomic(handler: Callable) -> Callable:
+    """A command handler whose reads and writes run in one write transaction: what it read is still current
+    when it writes (no update made meanwhile by another process is lost)."""
+
+    def run(ctx: Context, ns):
+        with ctx.services.db.batch():
+            return handler(ctx, ns)
+
+    return run

@@ -81,7 +81,7 @@ def _value(text: str, schema, force_string: bool):
         return text
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return text
 
 

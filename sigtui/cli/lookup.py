@@ -11,8 +11,26 @@ from .context import Context
 def subscription(ctx: Context, sub: str | None = None) -> Subscription:
     """The named subscription (default: `--subscription`, else the default one)."""
     sub = sub or ctx.subscription
-    found = reads.subscription(ctx.conn, sub) if sub else next(iter(reads.subscriptions(ctx.conn)), None)
+    if sub:
+        found = reads.subscription(ctx.conn, sub)
+    else:
+        found = next(iter(reads.visible_subscriptions(ctx.conn, ctx.identity) or reads.subscriptions(ctx.conn)), None)
     return found or ctx.services.subscription(ctx.conn, sub)
+
+
+def visible_subscriptions(ctx: Context) -> list[Subscription]:
+    return reads.visible_subscriptions(ctx.conn, ctx.identity)
+
+
+def visible_subscription(ctx: Context, sub: str | None = None) -> Subscription:
+    """A subscription the caller holds a role in; AuthorizationFailed for one it cannot see."""
+    found = subscription(ctx, sub)
+    if not any(s.id == found.id for s in visible_subscriptions(ctx)):
+        from ..domain.access import authorization_failed, subscription_scope
+
+        principal = reads.find_principal(ctx.conn, ctx.identity)
+        raise authorization_failed(principal.label, principal.id, "read", subscription_scope(found.id))
+    return found
 
 
 def _visible(ctx: Context, found):

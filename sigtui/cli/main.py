@@ -20,3 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stdout = None
         return 0
+    except Exception as error:  # noqa: BLE001  (no traceback reaches a user: one line, exit 1)
+        from .failsafe import report
+
+        return report(error, args)

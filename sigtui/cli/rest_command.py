@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from ..domain.errors import AzureError
-from . import httplog
+from . import conditions, httplog
+from .output import CliError
 from .parser import enum
 
 
@@ -14,12 +15,17 @@ def _body(text: str | None) -> dict:
     if not text:
         return {}
     if text.startswith("@"):
-        text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
+        try:
+            text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CliError(f"sigtui rest: error: cannot read the body from '{text[1:]}': "
+                           f"{getattr(error, 'strerror', None) or error}") from None
     try:
         body = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
+        reason = error if isinstance(error, ValueError) else "the JSON is nested too deeply"
         raise AzureError("InvalidRequestContent", f"The request content was invalid and could not be "
-                                                  f"deserialized: '{error}'.") from None
+                                                  f"deserialized: '{reason}'.") from None
     if not isinstance(body, dict):
         raise AzureError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
                                                   "the body must be a JSON object.")
@@ -34,7 +40,8 @@ def run(ctx, ns) -> dict | None:
 
     httplog.request(ns.method, ns.url, ns.body)
     try:
-        response = handle(ctx, Request(ns.method.upper(), ns.url, _body(ns.body)))
+        request = Request(ns.method.upper(), ns.url, _body(ns.body), conditions.parse_headers(ns.headers))
+        response = handle(ctx, request)
     except AzureError as error:
         httplog.response(error.status, error.to_rest())
         raise
@@ -70,6 +77,7 @@ def build(parser, group) -> None:
                         help="Request URL: an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/..."
                              "?api-version=...; {subscriptionId} is replaced with the current subscription.")
     parser.add_argument("-b", "--body", help="Request body: JSON text, or @file.json to read it from a file.")
-    parser.add_argument("--headers", nargs="*", help="Space-separated headers in KEY=VALUE format (accepted and "
-                                                     "ignored).")
+    parser.add_argument("--headers", nargs="*", help="Headers as space-separated KEY=VALUE pairs or a JSON object; "
+                                                     "If-Match and If-None-Match make a write conditional on the "
+                                                     "resource's etag.")
     parser.set_defaults(handler=run)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
 from . import arm, generic_update, lookup
+from .context import atomic
 from .parser import add_gallery, add_location, add_resource_group, add_tags, subcommands, tags
 
 
@@ -27,6 +28,7 @@ def list_(ctx, ns) -> list:
     return [gallery_to_rest(g) for g in lookup.galleries(ctx, ns.resource_group)]
 
 
+@atomic
 def update(ctx, ns) -> dict:
     current = gallery_to_rest(lookup.gallery(ctx, ns.resource_group, ns.gallery))
     updated = generic_update.run(current, "gallery", ns, lambda patch: ctx.services.update_gallery(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain.models import ImageDefinition
 from ..domain.rest import definition_to_rest
 from . import arm, azparse, generic_update, lookup
+from .context import atomic
 from .parser import add_definition, add_gallery, add_location, add_tags, enum, subcommands, tags
 from .sig import location_or_group
 
@@ -28,6 +29,7 @@ def list_(ctx, ns) -> list:
     return [definition_to_rest(d) for d in lookup.definitions(ctx, ns.resource_group, ns.gallery)]
 
 
+@atomic
 def update(ctx, ns) -> dict:
     current = definition_to_rest(lookup.definition(ctx, ns.resource_group, ns.gallery, ns.definition))
     updated = generic_update.run(current, "definition", ns, lambda patch: ctx.services.update_definition(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain.dates import iso
 from ..domain.rest import version_from_rest, version_to_rest
 from . import arm, azparse, generic_update, lookup
+from .context import atomic
 from .output import UsageError
 from .parser import add_definition, add_flag, add_location, add_tags, add_version, enum, subcommands, tags
 from .sig import location_or_group
@@ -67,6 +68,7 @@ def list_(ctx, ns) -> list:
     return [version_to_rest(v, now) for v in lookup.versions(ctx, ns.resource_group, ns.gallery, ns.definition)]
 
 
+@atomic
 def update(ctx, ns) -> dict:
     """Generic `--set/--add/--remove`, then `--target-regions` (the whole list) and `--replica-count`."""
     sub, rg = lookup.subscription(ctx).id, ns.resource_group
@@ -76,7 +78,7 @@ def update(ctx, ns) -> dict:
         publishing = view.setdefault("publishingProfile", {})
         if ns.target_regions:
             publishing["targetRegions"] = _targets(ns, sub, rg)
-        if ns.replica_count:
+        if ns.replica_count is not None:
             publishing["replicaCount"] = ns.replica_count
 
     updated = generic_update.run(current, "version", ns, lambda patch: ctx.services.update_version(

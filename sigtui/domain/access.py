@@ -69,7 +69,10 @@ def action_name(action: str, resource_id: str) -> str:
     """Azure's operation name, e.g. `Microsoft.Compute/galleries/images/versions/write`."""
     if action == "share":
         return "Microsoft.Authorization/roleAssignments/write"
-    path = parse_arm_id(resource_id).path
+    parsed = parse_arm_id(resource_id)
+    if parsed.resource_group is None:
+        return f"Microsoft.Resources/subscriptions/{action}"
+    path = parsed.path
     if not path:
         return f"Microsoft.Resources/subscriptions/resourceGroups/{action}"
     return "Microsoft.Compute/" + "/".join(rtype for rtype, _ in path) + f"/{action}"
@@ -107,3 +110,26 @@ def cmk_share_refused(scope: str) -> AzureError:
         "their subscription.",
         409,
     )
+
+
+def subscription_scope(subscription_id: str) -> str:
+    return f"/subscriptions/{subscription_id}"
+
+
+def sees_subscription(assignments: Iterable[RoleAssignment], subscription_id: str) -> bool:
+    """A subscription is visible to whoever holds a role anywhere in it."""
+    scope = subscription_scope(subscription_id)
+    return any(covers(scope, a.scope) for a in assignments)
+
+
+def directory_admin(assignments: Iterable[RoleAssignment], tenant_subscriptions: Iterable[str]) -> bool:
+    """Directory writes (users, groups, members) belong to the tenant's administrators: the Owners of its
+    subscriptions."""
+    scopes = {subscription_scope(s).lower() for s in tenant_subscriptions}
+    return any(a.role == "Owner" and a.scope.rstrip("/").lower() in scopes for a in assignments)
+
+
+def directory_denied() -> AzureError:
+    """Microsoft Graph's refusal of a directory write by a caller without a directory role."""
+    return AzureError("Authorization_RequestDenied", "Insufficient privileges to complete the operation.", 403)
+

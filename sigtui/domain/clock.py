@@ -6,6 +6,10 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from .values import LATEST_CLOCK
+
+LATEST_SECONDS = LATEST_CLOCK.timestamp()
+
 
 @dataclass(frozen=True, slots=True)
 class ClockState:
@@ -17,9 +21,10 @@ class ClockState:
     paused: bool = False
 
     def sim_seconds(self, real: float) -> float:
+        """Simulated seconds since the epoch; time stops at the latest moment the model can hold."""
         if self.paused:
-            return self.anchor_sim
-        return self.anchor_sim + (real - self.anchor_real) * self.speed
+            return min(self.anchor_sim, LATEST_SECONDS)
+        return min(self.anchor_sim + (real - self.anchor_real) * self.speed, LATEST_SECONDS)
 
     def now(self, real: float) -> datetime:
         return datetime.fromtimestamp(self.sim_seconds(real), UTC)
@@ -42,6 +47,8 @@ class ClockState:
         if seconds < 0:
             raise ValueError("the clock only moves forward")
         rebased = self._rebased(real)
+        if rebased.anchor_sim + seconds > LATEST_SECONDS:
+            raise ValueError(f"the clock cannot move past {LATEST_CLOCK.date().isoformat()}")
         return dataclasses.replace(rebased, anchor_sim=rebased.anchor_sim + seconds)
 
     def describe(self, real: float) -> dict:

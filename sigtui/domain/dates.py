@@ -6,12 +6,13 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from .errors import invalid
+from .values import check_date
 
 _RELATIVE = re.compile(
-    r"^(?:\+|in\s+)?\s*(\d+)\s*(y|years?|mo|months?|w|weeks?|d|days?|h|hours?|m|min|minutes?|s|seconds?)\s*$",
+    r"^(?:\+|in\s+)?\s*([0-9]+)\s*(y|years?|mo|months?|w|weeks?|d|days?|h|hours?|m|min|minutes?|s|seconds?)\s*$",
     re.IGNORECASE,
 )
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([smhd])\s*$", re.IGNORECASE)
 
 
 def _offset(amount: int, unit: str):
@@ -40,15 +41,15 @@ def as_utc(value: datetime) -> datetime:
 def parse_date(text: str, now: datetime, prop: str = "endOfLifeDate", bare_date_time: str | None = None) -> datetime:
     """Parse ISO 8601 or relative input; `bare_date_time` (az uses `T12:59:59Z`) completes a date-only value."""
     value = text.strip()
-    match = _RELATIVE.match(value)
-    if match:
-        return as_utc(now) + _offset(int(match.group(1)), match.group(2))
-    if bare_date_time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        value += bare_date_time
-    from dateutil import parser as date_parser
-
     try:
-        return as_utc(date_parser.isoparse(value))
+        match = _RELATIVE.match(value)
+        if match:
+            return check_date(as_utc(now) + _offset(int(match.group(1)), match.group(2)), prop)
+        if bare_date_time and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            value += bare_date_time
+        from dateutil import parser as date_parser
+
+        return check_date(as_utc(date_parser.isoparse(value)), prop)
     except (ValueError, OverflowError):
         raise invalid(
             f"Could not convert string to DateTimeOffset: {text}. Path 'properties.{prop}'", f"properties.{prop}"
@@ -62,7 +63,10 @@ def parse_duration(text: str) -> timedelta:
         raise ValueError(f"invalid duration '{text}': use a number followed by s, m, h or d (e.g. 90m)")
     amount = float(match.group(1))
     unit = match.group(2).lower()
-    return timedelta(**{{"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[unit]: amount})
+    try:
+        return timedelta(**{{"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[unit]: amount})
+    except OverflowError:
+        raise ValueError(f"invalid duration '{text}': too long") from None
 
 
 def iso(value: datetime | None) -> str | None:

@@ -10,7 +10,7 @@ _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _GALLERY_CHARS = re.compile(r"[A-Za-z0-9_.]+")
 _DEFINITION_CHARS = re.compile(r"[A-Za-z0-9_.\-]+")
 _IDENTIFIER_CHARS = re.compile(r"[A-Za-z0-9_.\-]+")
-_VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")
+_VERSION = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)")
 _INT32_MAX = 2_147_483_647
 DEFINITION_RULE = r"^[^_\W][\w-._]{0,79}(?<![-.])$"
 

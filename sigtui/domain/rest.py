@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from datetime import datetime
 
+from . import content
 from .catalog import find_region
 from .dates import iso, parse_date
 from .errors import AzureError, invalid
@@ -22,6 +26,10 @@ from .models import (
 from .replication import provisioning_state, version_status
 
 GALLERY_TYPE = "Microsoft.Compute/galleries"
+API_VERSIONS = ("2026-03-03", "2025-03-03", "2024-03-03", "2023-07-03", "2022-08-03", "2022-03-03", "2022-01-03",
+                "2021-10-01", "2021-07-01", "2020-09-30", "2019-12-01", "2019-07-01", "2019-03-01", "2018-06-01")
+"""The Compute Gallery API versions, newest first, as ARM lists them when it refuses one."""
+_API_VERSION = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?", re.ASCII)
 DEFINITION_TYPE = "Microsoft.Compute/galleries/images"
 VERSION_TYPE = "Microsoft.Compute/galleries/images/versions"
 
@@ -198,25 +206,24 @@ def des_to_rest(des: DiskEncryptionSet) -> dict:
     return _resource(des.id, des.name, "Microsoft.Compute/diskEncryptionSets", des.location, properties)
 
 
-def _object(value, path: str) -> dict:
-    """A JSON object from a request body, or Azure's refusal of malformed content."""
+def check_api_version(value: str | None) -> str:
+    """`?api-version=`: required, and shaped as ARM's dated versions."""
     if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise AzureError("InvalidRequestContent", f"The request content was invalid: '{path}' must be an object.")
+        raise AzureError("MissingApiVersionParameter",
+                         "The api-version query parameter (?api-version=) is required for all requests.")
+    if not _API_VERSION.fullmatch(value):
+        supported = ",".join(API_VERSIONS)
+        raise AzureError("InvalidApiVersionParameter",
+                         f"The api-version '{value}' is invalid. The supported versions are '{supported}'.")
     return value
 
 
-def _objects(value, path: str) -> list[dict]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise AzureError("InvalidRequestContent", f"The request content was invalid: '{path}' must be an array.")
-    return [_object(item, f"{path}[{i}]") for i, item in enumerate(value)]
-
-
 def _props(body: dict) -> dict:
-    return _object(_object(body, "body").get("properties"), "properties")
+    return content.obj(content.obj(body, "body").get("properties"), "properties")
+
+
+def _location(body: dict) -> str:
+    return content.text(body.get("location"), "location") or ""
 
 
 def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: str) -> Gallery:
@@ -224,96 +231,96 @@ def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: 
         subscription,
         resource_group,
         name,
-        body.get("location") or "",
-        _props(body).get("description"),
-        dict(_object(body.get("tags"), "tags")),
+        _location(body),
+        content.text(_props(body).get("description"), "properties.description"),
+        content.tags(body.get("tags")),
     )
 
 
-def _date(value: str | None, now: datetime, prop: str) -> datetime | None:
-    return None if value in (None, "") else parse_date(str(value), now, prop)
+def _date(value, now: datetime, prop: str) -> datetime | None:
+    value = content.text(value, f"properties.{prop}")
+    return None if value in (None, "") else parse_date(value, now, prop)
 
 
-def _int(value, prop: str) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise invalid(f"argument --{prop}: invalid int value: '{value}'", prop) from None
+def _texts(data: dict, path: str, *keys: str) -> list[str | None]:
+    return [content.text(data.get(key), f"{path}.{key}") for key in keys]
 
 
 def definition_from_rest(
     body: dict, subscription: str, resource_group: str, gallery: str, name: str, now: datetime
 ) -> ImageDefinition:
     props = _props(body)
-    ident = _object(props.get("identifier"), "properties.identifier")
-    rec = _object(props.get("recommended"), "properties.recommended")
-    cpus, mem = _object(rec.get("vCPUs"), "recommended.vCPUs"), _object(rec.get("memory"), "recommended.memory")
-    plan = _object(props.get("purchasePlan"), "properties.purchasePlan")
+    ident = content.obj(props.get("identifier"), "properties.identifier")
+    rec = content.obj(props.get("recommended"), "properties.recommended")
+    cpus = content.obj(rec.get("vCPUs"), "properties.recommended.vCPUs")
+    mem = content.obj(rec.get("memory"), "properties.recommended.memory")
+    plan = content.obj(props.get("purchasePlan"), "properties.purchasePlan")
+    disallowed = content.obj(props.get("disallowed"), "properties.disallowed")
+    publisher, offer, sku = _texts(ident, "properties.identifier", "publisher", "offer", "sku")
+    os_type, os_state, generation, description, eula, privacy, notes, architecture = _texts(
+        props, "properties", "osType", "osState", "hyperVGeneration", "description", "eula", "privacyStatementUri",
+        "releaseNoteUri", "architecture")
     return ImageDefinition(
         subscription,
         resource_group,
         gallery,
         name,
-        body.get("location") or "",
-        ident.get("publisher") or "",
-        ident.get("offer") or "",
-        ident.get("sku") or "",
-        props.get("osType"),
-        props.get("osState") or "Generalized",
-        props.get("hyperVGeneration") or "V1",
-        props.get("description"),
-        props.get("eula"),
-        props.get("privacyStatementUri"),
-        props.get("releaseNoteUri"),
+        _location(body),
+        publisher or "",
+        offer or "",
+        sku or "",
+        os_type,
+        os_state or "Generalized",
+        generation or "V1",
+        description,
+        eula,
+        privacy,
+        notes,
         _date(props.get("endOfLifeDate"), now, "endOfLifeDate"),
-        dict(_object(body.get("tags"), "tags")),
-        _int(cpus.get("min"), "recommended.vCPUs.min"),
-        _int(cpus.get("max"), "recommended.vCPUs.max"),
-        _int(mem.get("min"), "recommended.memory.min"),
-        _int(mem.get("max"), "recommended.memory.max"),
-        tuple(_object(props.get("disallowed"), "properties.disallowed").get("diskTypes") or ()),
-        plan.get("name"),
-        plan.get("publisher"),
-        plan.get("product"),
-        props.get("architecture"),
+        content.tags(body.get("tags")),
+        content.integer(cpus.get("min"), "properties.recommended.vCPUs.min"),
+        content.integer(cpus.get("max"), "properties.recommended.vCPUs.max"),
+        content.integer(mem.get("min"), "properties.recommended.memory.min"),
+        content.integer(mem.get("max"), "properties.recommended.memory.max"),
+        content.strings(disallowed.get("diskTypes"), "properties.disallowed.diskTypes"),
+        *_texts(plan, "properties.purchasePlan", "name", "publisher", "product"),
+        architecture,
     )
 
 
 def encryption_from_rest(data: dict | None) -> Encryption | None:
     if not data:
         return None
-    os_set = _object(data.get("osDiskImage"), "encryption.osDiskImage").get("diskEncryptionSetId")
+    path = "publishingProfile.targetRegions.encryption"
+    os_image = content.obj(data.get("osDiskImage"), f"{path}.osDiskImage")
     disks = tuple(
-        (_int(d.get("lun"), "lun"), d.get("diskEncryptionSetId"))
-        for d in _objects(data.get("dataDiskImages"), "encryption.dataDiskImages")
+        (content.integer(d.get("lun"), f"{path}.dataDiskImages.lun"),
+         content.text(d.get("diskEncryptionSetId"), f"{path}.dataDiskImages.diskEncryptionSetId"))
+        for d in content.objects(data.get("dataDiskImages"), f"{path}.dataDiskImages")
     )
-    enc = Encryption(os_set, disks)
+    enc = Encryption(content.text(os_image.get("diskEncryptionSetId"), f"{path}.osDiskImage.diskEncryptionSetId"),
+                     disks)
     return None if enc.is_empty else enc
 
 
-def _bool(value) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    text = str(value).lower()
-    if text in ("true", "1", "yes"):
-        return True
-    if text in ("false", "0", "no"):
-        return False
-    raise invalid(f"'{value}' is not a valid boolean value.")
-
-
 def target_from_rest(data: dict) -> TargetRegion:
+    path = "properties.publishingProfile.targetRegions"
     if not data.get("name"):
         raise invalid("Required parameter 'name' is missing (null).", "publishingProfile.targetRegions.name")
     return TargetRegion(
-        data["name"],
-        _int(data.get("regionalReplicaCount"), "regionalReplicaCount"),
-        data.get("storageAccountType"),
-        _bool(data.get("excludeFromLatest")),
-        encryption_from_rest(_object(data.get("encryption"), "targetRegions.encryption")),
+        content.text(data["name"], f"{path}.name"),
+        content.integer(data.get("regionalReplicaCount"), f"{path}.regionalReplicaCount"),
+        content.text(data.get("storageAccountType"), f"{path}.storageAccountType"),
+        content.boolean(data.get("excludeFromLatest"), f"{path}.excludeFromLatest"),
+        encryption_from_rest(content.obj(data.get("encryption"), f"{path}.encryption")),
     )
+
+
+def _disk_image(data: dict, path: str, with_lun: bool) -> DiskImage:
+    lun = content.integer(data.get("lun"), f"{path}.lun") if with_lun else None
+    source = content.obj(data.get("source"), f"{path}.source")
+    return DiskImage(0, 0, lun, content.text(data.get("hostCaching"), f"{path}.hostCaching"),
+                     content.text(source.get("id"), f"{path}.source.id"))
 
 
 def version_from_rest(
@@ -321,31 +328,46 @@ def version_from_rest(
 ) -> ImageVersion:
     """A version as a PUT body describes it; disk sizes are filled in later from the sources."""
     props = _props(body)
-    pub = _object(props.get("publishingProfile"), "properties.publishingProfile")
-    storage = _object(props.get("storageProfile"), "properties.storageProfile")
-    os_image = _object(storage.get("osDiskImage"), "storageProfile.osDiskImage")
-    os_disk = DiskImage(0, 0, None, os_image.get("hostCaching"), _object(os_image.get("source"), "source").get("id"))
+    pub = content.obj(props.get("publishingProfile"), "properties.publishingProfile")
+    storage_path = "properties.storageProfile"
+    storage = content.obj(props.get("storageProfile"), storage_path)
+    os_disk = _disk_image(content.obj(storage.get("osDiskImage"), f"{storage_path}.osDiskImage"),
+                          f"{storage_path}.osDiskImage", with_lun=False)
     data = tuple(
-        DiskImage(0, 0, _int(d.get("lun"), "lun"), d.get("hostCaching"), _object(d.get("source"), "source").get("id"))
-        for d in _objects(storage.get("dataDiskImages"), "storageProfile.dataDiskImages")
+        _disk_image(d, f"{storage_path}.dataDiskImages", with_lun=True)
+        for d in content.objects(storage.get("dataDiskImages"), f"{storage_path}.dataDiskImages")
     )
+    targets = content.objects(pub.get("targetRegions"), "properties.publishingProfile.targetRegions")
+    replicas = content.integer(pub.get("replicaCount"), "properties.publishingProfile.replicaCount")
     return ImageVersion(
         subscription,
         resource_group,
         gallery,
         definition,
         name,
-        body.get("location") or "",
+        _location(body),
         os_disk,
         data,
-        _object(storage.get("source"), "storageProfile.source").get("id"),
-        tuple(target_from_rest(t) for t in _objects(pub.get("targetRegions"), "publishingProfile.targetRegions")),
-        _int(pub.get("replicaCount"), "replicaCount") or 1,
-        pub.get("storageAccountType") or "Standard_LRS",
-        bool(_bool(pub.get("excludeFromLatest"))),
+        content.text(content.obj(storage.get("source"), f"{storage_path}.source").get("id"),
+                     f"{storage_path}.source.id"),
+        tuple(target_from_rest(t) for t in targets),
+        1 if replicas is None else replicas,
+        content.text(pub.get("storageAccountType"), "properties.publishingProfile.storageAccountType")
+        or "Standard_LRS",
+        bool(content.boolean(pub.get("excludeFromLatest"), "properties.publishingProfile.excludeFromLatest")),
         _date(pub.get("endOfLifeDate"), now, "endOfLifeDate"),
-        tags=dict(_object(body.get("tags"), "tags")),
+        tags=content.tags(body.get("tags")),
     )
+
+
+def etag(body: dict) -> str:
+    """The entity tag of a resource's REST body: it changes whenever a write changes what is stored (the state
+    that moves with the clock, `provisioningState` and `replicationStatus`, is left out)."""
+    stored = {key: value for key, value in body.items() if key != "etag"}
+    properties = {key: value for key, value in (stored.get("properties") or {}).items()
+                  if key not in ("provisioningState", "replicationStatus")}
+    text = json.dumps({**stored, "properties": properties}, sort_keys=True, default=str)
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
 
 
 def merge(base: dict, patch: dict) -> dict:

@@ -21,6 +21,7 @@ from .models import (
     Subscription,
     TargetRegion,
 )
+from .values import INT32_MAX, check_tags
 
 GALLERY_TYPE = "Microsoft.Compute/galleries"
 DEFINITION_TYPE = "Microsoft.Compute/galleries/images"
@@ -73,7 +74,8 @@ def change_not_allowed(kind: str, field: str) -> AzureError:
 
 
 def check_only_updatable(kind: str, old: object, new: object) -> None:
-    """Refuse a replacement that changes any field outside the updatable set."""
+    """Refuse a replacement that changes any field outside the updatable set, or tags beyond Azure's limits."""
+    check_tags(new.tags)
     for field in PROPERTY_PATHS[kind]:
         if field == "data_disks" and kind == "version":
             if [(d.lun, d.source_id) for d in old.data_disks] != [(d.lun, d.source_id) for d in new.data_disks]:
@@ -133,8 +135,12 @@ def check_range(prop: str, low: int | None, high: int | None) -> None:
             f"properties.recommended.{prop}",
         )
     for value in (low, high):
-        if value is not None and value < 0:
-            raise invalid(f"The value {value} of parameter recommended.{prop} is out of range.")
+        if value is not None and not 0 <= value <= INT32_MAX:
+            raise invalid(
+                f"The value {value} of parameter recommended.{prop} is out of range. The value must be between 0 and "
+                f"{INT32_MAX}, inclusive",
+                f"properties.recommended.{prop}",
+            )
 
 
 def check_quota(what: str, current: int, limit_key: str) -> None:
@@ -153,6 +159,7 @@ def validate_gallery(
 ) -> Gallery:
     """A new gallery: name, location, uniqueness per subscription, quota. Returns it with its location normalized."""
     names.check_gallery_name(gallery.name)
+    check_tags(gallery.tags)
     region = check_location(gallery.location, subscription, GALLERY_TYPE)
     if same_name is not None:
         if same_name.resource_group.lower() == gallery.resource_group.lower():
@@ -181,6 +188,7 @@ def validate_definition(
 ) -> ImageDefinition:
     """A new image definition: names, identifier triple unique in the gallery, enums, ranges, dates, quota."""
     names.check_definition_name(definition.name, definition.gallery)
+    check_tags(definition.tags)
     lim = limits()
     names.check_identifier("publisher", definition.publisher, lim["publisherMaxLength"])
     names.check_identifier("offer", definition.offer, lim["offerMaxLength"])
@@ -219,7 +227,7 @@ def validate_definition(
 def enum_value(prop: str, value: str | None, allowed: tuple[str, ...]) -> str:
     """Case-insensitive enum match returning Azure's spelling."""
     for option in allowed:
-        if value is not None and value.lower() == option.lower():
+        if isinstance(value, str) and value.lower() == option.lower():
             return option
     raise invalid(
         f"Cannot bind parameter {prop}. Cannot convert value {value} to type {prop}. Unable to match the identifier "
@@ -241,6 +249,7 @@ def replica_range(prop: str, value: int | None) -> None:
 
 
 STORAGE_TYPES = tuple(t.value for t in StorageAccountType)
+HOST_CACHING = ("None", "ReadOnly", "ReadWrite")
 
 
 def normalize_targets(
@@ -502,6 +511,10 @@ def validate_version(
 ) -> ImageVersion:
     """A new image version: name, location, targets, replicas, sources, encryption, dates, quota."""
     names.parse_version(version.name)
+    check_tags(version.tags)
+    for disk in (version.os_disk, *version.data_disks):
+        if disk is not None and disk.host_caching is not None:
+            enum_value("hostCaching", disk.host_caching, HOST_CACHING)
     region = check_location(version.location, subscription, VERSION_TYPE)
     storage = enum_value("storageAccountType", version.storage_account_type or "Standard_LRS", STORAGE_TYPES)
     version = dataclasses.replace(version, location=region.name, storage_account_type=storage)

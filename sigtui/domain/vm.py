@@ -63,6 +63,7 @@ DISALLOWED_PASSWORDS = frozenset(
 )
 WINDOWS_NAME_CHARS = "`~!@#$%^&*()=+_[]{}\\|;:.'\",<>/?"
 LINUX_NAME_CHARS = "`~!@#$%^&*()=+_[]{}\\|;:'\",<>/?"
+_RESOURCE_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,78}[A-Za-z0-9_])?")
 OS_DISK_TYPES = ("Standard_LRS", "StandardSSD_LRS", "StandardSSD_ZRS", "Premium_LRS", "Premium_ZRS")
 INBOUND_PORTS = {"NONE": (), "SSH": (22,), "RDP": (3389,)}
 AVAILABILITY = ("None", "AvailabilityZone")
@@ -97,7 +98,8 @@ class VmRequest:
 
 
 def check_vm_name(name: str, os_type: str) -> None:
-    """Windows computer names ≤ 15 characters, not all digits; Linux host names ≤ 64; no special characters."""
+    """The computer name the VM's name becomes (Windows names ≤ 15 characters, not all digits; Linux host names
+    ≤ 64; no special characters), then the resource name (word characters, `.` and `-`, at most 80)."""
     if os_type == "Windows":
         if not name or len(name) > 15 or name.isdigit() or any(c in WINDOWS_NAME_CHARS for c in name):
             raise invalid(
@@ -110,6 +112,13 @@ def check_vm_name(name: str, os_type: str) -> None:
             "Linux host name cannot exceed 64 characters in length or contain the following characters: "
             "` ~ ! @ # $ % ^ & * ( ) = + _ [ ] { } \\ | ; : ' \" , < > / ?.",
             "osProfile.computerName",
+        )
+    if not _RESOURCE_NAME.fullmatch(name or ""):
+        raise AzureError(
+            "InvalidResourceName",
+            f"Resource name {name} is invalid. The name can be up to 80 characters long. It must begin with a word "
+            "character, and it must end with a word character or with '_'. The name may contain word characters or "
+            "'.', '-', '_'.",
         )
 
 

@@ -32,7 +32,7 @@ def _answer(ctx, request: Request) -> Response:
     if route.kind == "operation":
         return _operation(ctx, route, method, request.base_url)
     if route.kind not in lro.TRACKED or method not in ("put", "patch", "delete"):
-        return Response(*handler.request(ctx, method, route, request.body or {}))
+        return Response(*handler.request(ctx, method, route, request.body or {}, _conditions(request)))
     return _long_running(ctx, route, method, request)
 
 
@@ -42,7 +42,7 @@ def _long_running(ctx, route: routes.Route, method: str, request: Request) -> Re
     follows its replication."""
     started = ctx.now().timestamp()
     location = _location(ctx, route) if method == "delete" else None
-    status, body = handler.request(ctx, method, route, request.body or {})
+    status, body = handler.request(ctx, method, route, request.body or {}, _conditions(request))
     if status == 204:
         return Response(status)
     if body and route.kind in ("gallery", "definition"):
@@ -52,6 +52,12 @@ def _long_running(ctx, route: routes.Route, method: str, request: Request) -> Re
     location = location or (body or {}).get("location") or "global"
     headers = lro.headers(request.base_url, operation, location, route.param("api-version"))
     return Response(202 if method == "delete" else status, body, headers)
+
+
+def _conditions(request: Request) -> dict[str, str]:
+    """`If-Match` and `If-None-Match`, by lower-case name."""
+    return {name.lower(): value for name, value in request.headers.items()
+            if name.lower() in ("if-match", "if-none-match")}
 
 
 def _resource_id(route: routes.Route) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..cli import accounts, arm, lookup, resources
-from ..domain.access import covers
-from ..domain.errors import AzureError, not_found
+from ..cli import accounts, arm, conditions, lookup, resources
+from ..domain.errors import AzureError
 from ..domain.rest import (
     definition_from_rest,
     definition_to_rest,
@@ -14,7 +13,6 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
-from ..store.defaults import DEFAULT_OWNER
 from . import arm_shapes, routes
 
 
@@ -44,8 +42,8 @@ def _read(ctx, r: routes.Route):
     return {
         "tenants": lambda: reads.tenants(ctx.conn),
         "provider": lambda: arm_shapes.compute_provider(lookup.subscription(ctx, r.sub).id),
-        "subscriptions": lambda: _visible_subscriptions(ctx),
-        "subscription": lambda: _visible_subscription(ctx, r.sub),
+        "subscriptions": lambda: lookup.visible_subscriptions(ctx),
+        "subscription": lambda: lookup.visible_subscription(ctx, r.sub),
         "groups": lambda: lookup.resource_groups(ctx, r.sub),
         "group": lambda: lookup.resource_group(ctx, r.rg, r.sub),
         "galleries": lambda: lookup.galleries(ctx, r.rg, r.sub),
@@ -57,22 +55,6 @@ def _read(ctx, r: routes.Route):
         "sources": lambda: resources.listing(ctx, r.rtype, r.rg, r.sub),
         "source": lambda: resources.find(ctx, r.rtype, r.rg, *names, sub=r.sub),
     }[kind]()
-
-
-def _visible_subscriptions(ctx) -> list:
-    """Resource Manager lists the subscriptions where the caller holds a role, at any scope inside them."""
-    scopes = [a.scope for a in reads.grants(ctx.conn, ctx.caller or DEFAULT_OWNER)[1]]
-    return [s for s in reads.subscriptions(ctx.conn)
-            if any(covers(f"/subscriptions/{s.id}", scope) or covers(scope, f"/subscriptions/{s.id}")
-                   for scope in scopes)]
-
-
-def _visible_subscription(ctx, sub: str):
-    """One subscription, as Resource Manager shows it: only to a caller holding a role in it."""
-    found = lookup.subscription(ctx, sub)
-    if found.id not in {s.id for s in _visible_subscriptions(ctx)}:
-        raise not_found("SubscriptionNotFound", f"The subscription '{sub}' could not be found.")
-    return found
 
 
 def get(ctx, route: routes.Route) -> dict:
@@ -161,10 +143,29 @@ def parse(ctx, url: str) -> routes.Route:
     return routes.parse(url)
 
 
-def request(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict | None]:
-    """One ARM request on a resource or collection: status and response body."""
+def request(ctx, method: str, route: routes.Route, body: dict, headers: dict | None = None) -> tuple[int, dict | None]:
+    """One ARM request on a resource or collection: status and response body (with the resource's etag). A
+    write runs in one transaction that first checks `If-Match` / `If-None-Match` (lower-case names in `headers`)
+    against the resource as it is."""
     if method == "get":
-        return 200, get(ctx, route)
+        return 200, conditions.tagged(route.kind, get(ctx, route))
+    with ctx.services.db.batch():
+        if {"if-match", "if-none-match"} & set(headers or {}):
+            conditions.check(headers, _current(ctx, route))
+        status, answer = _write(ctx, method, route, body)
+    return status, conditions.tagged(route.kind, answer)
+
+
+def _current(ctx, route: routes.Route) -> dict | None:
+    try:
+        return get(ctx, route)
+    except AzureError as error:
+        if error.status == 404:
+            return None
+        raise
+
+
+def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict | None]:
     if method == "delete":
         return _delete(ctx, route), None
     if method == "patch":

@@ -64,7 +64,10 @@ class ArmApi:
         return self.issuer.verify(token.strip())
 
     def _answer(self, caller: str, arm_request: ArmRequest):
-        ctx = Context(GlobalOptions(db=str(self.db_path), caller=caller))
+        try:
+            ctx = Context(GlobalOptions(db=str(self.db_path), caller=caller))
+        except AzureError as refused:
+            return error_response(refused, {"x-ms-request-id": str(uuid.uuid4())})
         try:
             return handle(ctx, arm_request)
         finally:

@@ -77,6 +77,8 @@ class AccessOps(ServiceBase):
         self, kind: str, display_name: str, user_principal_name: str | None = None, tenant: str | None = None
     ) -> Principal:
         """`ad user create`, `ad group create`, `ad sp create`."""
+        with self.read() as conn:
+            self.authorize_directory(conn)
         if kind not in access.PRINCIPAL_KINDS:
             raise invalid(f"Unknown principal type '{kind}'.")
         if not display_name:
@@ -128,8 +130,17 @@ class AccessOps(ServiceBase):
             raise not_found("TenantNotFound", f"Tenant '{tenant}' not found.")
         return found[0]
 
+    def authorize_directory(self, conn) -> None:
+        """Directory writes need a directory role: the caller owns a subscription of its tenant."""
+        principal, grants = reads.grants(conn, self.caller)
+        tenant = principal.tenant_id if principal else None
+        owned = [s.id for s in reads.subscriptions(conn) if s.tenant_id == tenant]
+        if not access.directory_admin(grants, owned):
+            raise access.directory_denied()
+
     def add_group_member(self, group: str, member: str) -> None:
         with self.write() as tx:
+            self.authorize_directory(tx.conn)
             group_p, member_p = find_principal(tx.conn, group), find_principal(tx.conn, member)
             if group_p is None or group_p.kind != "Group":
                 raise not_found(
@@ -173,11 +184,11 @@ class AccessOps(ServiceBase):
         role = access.role_name(role)
         access.check_scope(scope)
         with self.write() as tx:
+            self.authorize(tx.conn, "share", scope)
             principal = find_principal(tx.conn, assignee)
             if principal is None:
                 raise not_found("PrincipalNotFound", f"Principal {assignee} does not exist in the directory.")
             self._scope_exists(tx.conn, scope)
-            self.authorize(tx.conn, "share", scope)
             self._check_cmk_sharing(tx.conn, scope, principal)
             existing = tx.conn.execute(
                 "SELECT id FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",

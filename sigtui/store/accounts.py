@@ -14,6 +14,7 @@ from ..domain.errors import invalid, not_found
 from ..domain.models import ResourceGroup, Subscription
 from ..domain.rest import rg_to_rest
 from ..domain.rules import check_location
+from ..domain.values import check_tags
 from . import reads
 from .base import ServiceBase
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
@@ -24,7 +25,12 @@ class AccountOps(ServiceBase):
     """Accounts, resource groups, clock and settings."""
 
     def bootstrap(self, speed: float = 1.0) -> bool:
-        """Create or migrate the schema; a new database gets one tenant, one default subscription and a clock."""
+        """Create or migrate the schema; a new database gets one tenant, one default subscription and a clock,
+        all in one transaction, so a database is either set up whole or not at all."""
+        with self.db.batch():
+            return self._bootstrap(speed)
+
+    def _bootstrap(self, speed: float) -> bool:
         created = self.db.ensure_schema()
         with self.write() as tx:
             if not reads.subscriptions(tx.conn):
@@ -71,6 +77,7 @@ class AccountOps(ServiceBase):
     def set_default_subscription(self, sub_id: str) -> Subscription:
         with self.write() as tx:
             sub = self.subscription(tx.conn, sub_id)
+            self.authorize(tx.conn, "write", f"/subscriptions/{sub.id}")
             tx.session.execute(update(SubscriptionRow).values(is_default=False))
             tx.session.execute(update(SubscriptionRow).where(SubscriptionRow.id == sub.id).values(is_default=True))
         with self.read() as conn:
@@ -81,6 +88,7 @@ class AccountOps(ServiceBase):
     ) -> ResourceGroup:
         """Create a resource group, or return the existing one (as `az group create` does)."""
         names.check_resource_group_name(name)
+        check_tags(tags)
         with self.write() as tx:
             sub = self.subscription(tx.conn, subscription)
             region = check_location(location, sub, "Microsoft.Resources/resourceGroups")
@@ -142,6 +150,7 @@ class AccountOps(ServiceBase):
 
     def _change_clock(self, change) -> ClockState:
         with self.write() as tx:
+            self.authorize_simulation(tx.conn)
             state = reads.clock(tx.conn) or ClockState(self.real_time(), self.real_time())
             new = change(state, self.real_time())
             self._save_clock(tx, new)
@@ -175,6 +184,8 @@ class AccountOps(ServiceBase):
 
     def set_faults(self, rate: float = 0.0, outages: tuple[str, ...] = (), seed: str | None = None) -> None:
         """Simulate trouble: a seeded fault rate for regional jobs, and regions whose first attempt fails."""
+        with self.read() as conn:
+            self.authorize_simulation(conn)
         if not 0 <= rate <= 1:
             raise invalid("The fault rate must be between 0 and 1.", "faultRate")
         names = []

@@ -114,7 +114,17 @@ class ServiceBase:
         subs = reads.subscriptions(conn)
         if not subs:
             raise AzureError("SubscriptionNotFound", "No subscriptions found. Run 'sigtui account list'.", 404)
-        return subs[0]
+        return next(iter(reads.visible_subscriptions(conn, self.caller)), subs[0])
+
+    def check_caller(self, conn: sqlite3.Connection) -> None:
+        """Refuse an identity the directory does not have, before it does anything."""
+        if reads.find_principal(conn, self.caller) is None:
+            scope = access.subscription_scope(self.subscription(conn, None).id)
+            raise access.authorization_failed(self.caller, NOBODY, "read", scope)
+
+    def authorize_simulation(self, conn: sqlite3.Connection) -> None:
+        """The clock, faults and demo data are the subscription's: Owner or Contributor on it."""
+        self.authorize(conn, "write", access.subscription_scope(self.subscription(conn, None).id))
 
     def authorize(self, conn: sqlite3.Connection, action: str, resource_id: str) -> None:
         """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""

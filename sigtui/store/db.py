@@ -7,10 +7,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, SQLModel, create_engine
 
 from . import tables  # noqa: F401  (registers every table on SQLModel.metadata)
-from .raw import SCHEMA_VERSION, configure
+from .raw import SCHEMA_VERSION, configure, retry_busy
 
 Migration = Callable[[object], None]
 
@@ -33,6 +34,7 @@ class Database:
         event.listen(self.engine, "connect", self._on_connect)
         event.listen(self.engine, "begin", self._on_begin)
         self.reader = self.engine.execution_options(read_only=True)
+        self._batch: Session | None = None
 
     @staticmethod
     def _on_connect(dbapi_connection, _record) -> None:
@@ -42,13 +44,33 @@ class Database:
     @staticmethod
     def _on_begin(conn) -> None:
         """Writers take the write lock up front; readers get a plain snapshot and never block writers."""
-        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("read_only") else "BEGIN IMMEDIATE")
+        statement = "BEGIN" if conn.get_execution_options().get("read_only") else "BEGIN IMMEDIATE"
+        retry_busy(lambda: conn.exec_driver_sql(statement), OperationalError)
 
     @contextmanager
     def transaction(self, read_only: bool = False) -> Iterator[Session]:
-        """A session whose work commits together or not at all."""
+        """A session whose work commits together or not at all (inside a batch: a savepoint of the batch)."""
+        if self._batch is not None:
+            with self._batch.begin_nested():
+                yield self._batch
+            return
         with Session(self.reader if read_only else self.engine, expire_on_commit=False) as session, session.begin():
             yield session
+
+    @contextmanager
+    def batch(self) -> Iterator[Session]:
+        """One write transaction that every transaction opened inside joins: all of it commits, or none of it.
+        The write lock is taken at once, so what is read inside stays current until the batch ends."""
+        if self._batch is not None:
+            yield self._batch
+            return
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            session.connection()
+            self._batch = session
+            try:
+                yield session
+            finally:
+                self._batch = None
 
     def ensure_schema(self) -> bool:
         """Create or migrate the schema; True when the database was new."""

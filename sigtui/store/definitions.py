@@ -113,6 +113,7 @@ class DefinitionOps(ServiceBase):
         """PATCH semantics: merge a REST body; only recommended ranges, description, EOL and tags may change."""
         with self.write() as tx:
             pk, old = self._definition(tx.conn, self.subscription(tx.conn, sub).id, rg, gallery, name)
+            self.authorize(tx.conn, "write", old.id)
             body = merge(definition_to_rest(old), patch)
             new = definition_from_rest(body, old.subscription, rg, old.gallery, old.name, tx.now)
             return self._replace_definition(tx, pk, old, new)

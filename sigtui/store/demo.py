@@ -33,7 +33,15 @@ def _version(
 
 
 def build_demo(svc: Services, start: datetime | None = None, speed: float = DEMO_SPEED) -> None:
-    """Fill an empty database with galleries, definitions and versions that show every state."""
+    """Fill an empty database with galleries, definitions and versions that show every state, in one
+    transaction: a demo that fails or is interrupted leaves the database as it was."""
+    with svc.db.batch():
+        with svc.read() as conn:
+            svc.authorize_simulation(conn)
+        _build_demo(svc, start, speed)
+
+
+def _build_demo(svc: Services, start: datetime | None, speed: float) -> None:
     end = start or datetime.now(UTC)
     svc.reset_clock(end - timedelta(days=HISTORY_DAYS), speed=1.0, paused=True)
     prod = svc.list_subscriptions()[0].id

@@ -80,6 +80,7 @@ class GalleryOps(ServiceBase):
         """PATCH semantics: merge a REST body into the gallery; only updatable fields may change."""
         with self.write() as tx:
             pk, old = self._gallery(tx.conn, self.subscription(tx.conn, sub).id, rg, name)
+            self.authorize(tx.conn, "write", old.id)
             body = merge(gallery_to_rest(old), patch)
             return self._replace_gallery(tx, pk, old, gallery_from_rest(body, old.subscription, rg, old.name))
 

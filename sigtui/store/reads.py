@@ -56,6 +56,12 @@ def subscription(conn: sqlite3.Connection, sub_id: str) -> Subscription | None:
     return subscription_from(found[0]) if found else None
 
 
+def visible_subscriptions(conn: sqlite3.Connection, caller: str) -> list[Subscription]:
+    """The subscriptions `caller` holds a role in (directly or through groups), the default one first."""
+    assignments = grants(conn, caller)[1]
+    return [s for s in subscriptions(conn) if access.sees_subscription(assignments, s.id)]
+
+
 def resource_groups(conn: sqlite3.Connection, sub: str | None = None) -> list[tuple[int, ResourceGroup]]:
     sql = "SELECT * FROM resource_group" + (" WHERE subscription_id = ?" if sub else "") + " ORDER BY name"
     return [

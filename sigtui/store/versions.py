@@ -317,6 +317,7 @@ class VersionOps(ServiceBase):
         """PATCH semantics: merge a REST body; only target regions, replicas, exclusion, EOL and tags may change."""
         with self.write() as tx:
             pk, old = self._version(tx.conn, self.subscription(tx.conn, sub).id, rg, gallery, definition, name)
+            self.authorize(tx.conn, "write", old.id)
             body = merge(version_to_rest(old, tx.now), patch)
             new = version_from_rest(body, old.subscription, rg, old.gallery, old.definition, old.name, tx.now)
             if "targetRegions" not in (patch.get("properties", {}).get("publishingProfile") or {}):

@@ -1,4 +1,7 @@
-"""Past-tense events that workers post to the app; the app's handlers own every state change."""
+"""Every message of the workbench and its dialogs: past-tense events, each with exactly one handler.
+
+Thread workers post the `…Loaded`/`…Listed`/`…Changed` ones with what they read or wrote; widgets post the
+`…Requested`/`…Chosen`/`…Edited` ones when a person did something their screen has to act on."""
 
 from __future__ import annotations
 
@@ -9,8 +12,15 @@ from textual.message import Message
 from ..domain.access import Principal
 from ..domain.clock import ClockState
 from ..domain.costs import CostEstimate
+from ..domain.errors import AzureError
 from ..domain.latest import Resolution
+from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
+from ..domain.vm_plan import VmPlan
 from ..store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
+from .screens.forms.model import FieldPatch, FormContext, Outcome, ResourceRef
+from .screens.vm.target import CreatedVm, RegionChoice
+
+# The workbench: the tree, the details pane and the clock
 
 
 @dataclass
@@ -23,6 +33,14 @@ class CatalogLoaded(Message):
     definitions: dict[int, list[DefinitionSummary]] = field(default_factory=dict)
     versions: dict[int, list[VersionSummary]] = field(default_factory=dict)
     filtered: FilterResult | None = None
+
+
+@dataclass
+class ChildrenRequested(Message):
+    """A gallery or definition opened whose children are not loaded yet."""
+
+    kind: str
+    pk: int
 
 
 @dataclass
@@ -48,8 +66,9 @@ class PathLoaded(Message):
 
 @dataclass
 class FilterMatched(Message):
+    """The filter's matches, or None when the filter was cleared."""
+
     result: FilterResult | None
-    elapsed_ms: float = 0.0
 
 
 @dataclass
@@ -93,20 +112,76 @@ class ServicesReady(Message):
 
 
 @dataclass
-class ActionFailed(Message):
-    """A worker failed: the title says what was being done, the error says why."""
-
-    title: str
-    error: BaseException
-
-
-@dataclass
 class PermissionsLoaded(Message):
     """What `caller` may do on one resource: a subset of write, delete, share (read comes from the catalog)."""
 
     caller: str
     resource_id: str
     actions: frozenset[str]
+
+
+@dataclass
+class VmsListed(Message):
+    """Every VM and scale set the caller can read, in Azure's REST shape."""
+
+    vms: list[dict]
+
+
+@dataclass
+class ActionFailed(Message):
+    """A thread worker failed: the title says what was being done, the error says why."""
+
+    title: str
+    error: BaseException
+
+
+# Writes outside the dialogs
+
+
+@dataclass
+class ResourceWritten(Message):
+    """A change outside a form (a delete, a removed region) succeeded."""
+
+    outcome: Outcome
+
+
+@dataclass
+class PatchApplied(Message):
+    """An undo (`undone`) or a redo went through the services."""
+
+    patch: FieldPatch
+    undone: bool
+    outcome: Outcome
+
+
+@dataclass
+class DeleteRefused(Message):
+    ref: ResourceRef
+    error: AzureError
+
+
+# Dialogs
+
+
+@dataclass
+class EstimateRequested(Message):
+    """A cost view on screen needs an estimate for `resource_id` (EVERYTHING: every readable version)."""
+
+    resource_id: str
+
+
+@dataclass
+class CostEstimated(Message):
+    """An estimate for a resource id ("" for everything readable); None with `problem` when there is none."""
+
+    resource_id: str
+    estimate: CostEstimate | None
+    problem: str = ""
+
+
+@dataclass
+class ActivityLoaded(Message):
+    entries: list[dict]
 
 
 @dataclass
@@ -118,9 +193,8 @@ class PrincipalsListed(Message):
 
 @dataclass
 class AssignmentsListed(Message):
-    """The role assignments around `scope` after a read or a change; `note`/`warning` describe the change."""
+    """The role assignments around a scope after a read or a change; `note`/`warning` describe the change."""
 
-    scope: str
     assignments: list[dict]
     principals: list[Principal]
     note: str = ""
@@ -128,9 +202,76 @@ class AssignmentsListed(Message):
 
 
 @dataclass
-class CostEstimated(Message):
-    """An estimate for a resource id ("" for everything readable); None with `problem` when there is none."""
+class FormLoaded(Message):
+    """Everything a create or edit dialog needs was read."""
 
-    resource_id: str
-    estimate: CostEstimate | None
-    problem: str = ""
+    context: FormContext
+
+
+@dataclass
+class FormSaved(Message):
+    outcome: Outcome
+
+
+@dataclass
+class FormRefused(Message):
+    error: AzureError
+
+
+class TargetsEdited(Message):
+    """The list of target regions changed (a row added, removed or replaced)."""
+
+
+class EncryptionEdited(Message):
+    """The encryption type or a disk encryption set changed."""
+
+
+# The VM dialog
+
+
+@dataclass
+class ImageLoaded(Message):
+    """The image's definition, versions and regions, and the resource groups of its subscription."""
+
+    definition: ImageDefinition
+    versions: list[ImageVersion]
+    regions: list[RegionChoice]
+    resource_groups: list[str]
+
+
+@dataclass
+class RegionChosen(Message):
+    region: str
+
+
+@dataclass
+class EncryptionSetsLoaded(Message):
+    location: str
+    sets: list[DiskEncryptionSet]
+
+
+@dataclass
+class VmPlanned(Message):
+    """Review + create passed: what would be created."""
+
+    plan: VmPlan
+
+
+@dataclass
+class VmRefused(Message):
+    """Azure's error for the review or the create."""
+
+    error: AzureError
+    creating: bool = False
+
+
+@dataclass
+class ReplicasRaised(Message):
+    region: str
+    count: int
+    version: str
+
+
+@dataclass
+class VmCreated(Message):
+    created: CreatedVm

@@ -9,7 +9,8 @@ from rich.text import Text
 from textual.widgets.tree import TreeNode
 
 from .screens.vm.rows import leaf_label, version_id
-from .widgets.resource_tree import NodeData, ResourceTree
+from .widgets.resource_tree import ResourceTree
+from .widgets.tree_nodes import NodeData
 
 
 def _version_nodes(node: TreeNode[NodeData]) -> Iterator[TreeNode[NodeData]]:

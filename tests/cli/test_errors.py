@@ -143,7 +143,7 @@ def test_an_unknown_command_is_a_usage_error(refused, prepared):
 def test_a_non_integer_encryption_lun_is_refused(refused, prepared):
     error = refused(f"{V} -e 1.0.0 --target-regions westus --target-region-encryption "
                     "WestUSDiskEncryptionSet1,x,WestUSDiskEncryptionSet2")
-    assert error.startswith("(InvalidParameter)")
+    assert error.startswith("(InvalidRequestContent)") and "'System.Int32'" in error and ".lun'" in error
 
 
 def test_a_malformed_rest_body_is_refused(refused, prepared):

@@ -114,7 +114,7 @@ def test_only_subscriptions_with_a_role_in_them_are_listed(svc, world):
         listed = client.get("/subscriptions?api-version=2022-12-01", headers={"Authorization": f"Bearer {access}"})
         assert [s["subscriptionId"] for s in listed.json()["value"]] == expected
         one = client.get(f"/subscriptions/{sub}?api-version=2022-12-01", headers={"Authorization": f"Bearer {access}"})
-        assert one.status_code == (200 if expected else 404)
+        assert one.status_code == (200 if expected else 403)
 
 
 def put_version(client, sub, regions):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from .helpers import settle
+from .helpers import settle, workbench
 
 PROD = "6a3c8e2f-3b1d-4c7e-9f0a-5d2b7c8e1f40"
 
 
 def services(app):
     """The app's own write side (same database, same fake clock)."""
-    return app._services_now()
+    return workbench(app).backend.services()
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
@@ -33,7 +33,7 @@ async def choose(pilot: Pilot, downs: int) -> None:
 
 def errors(screen) -> dict[str, str]:
     """The fields showing an error: id → message."""
-    return {f.id: str(f.error.render()) for f in screen.query("FormField") if f.invalid}
+    return {f.id: str(f.message.render()) for f in screen.query("FormField") if f.invalid}
 
 
 def no_blink(app) -> None:

@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from sigtui.tui.workbench import WorkbenchScreen
+
+
+def workbench(app) -> WorkbenchScreen:
+    """The workbench screen: the bottom of the app's screen stack."""
+    screen = app.screen_stack[0]
+    assert isinstance(screen, WorkbenchScreen)
+    return screen
+
+
+def allowed(app, action: str, arm_id: str | None = None) -> bool:
+    """What the policy says the identity may do on `arm_id` (default: the resource under the cursor)."""
+    screen = workbench(app)
+    if arm_id is None:
+        data = screen.cursor_data()
+        arm_id = data.arm_id if data is not None else ""
+    return screen.policy.allowed(action, arm_id)
+
 
 async def settle(pilot: Pilot, rounds: int = 6) -> None:
     """Wait until workers are done and their messages handled (handlers may start more workers)."""
@@ -19,7 +37,7 @@ async def settle(pilot: Pilot, rounds: int = 6) -> None:
 
 async def open_path(pilot: Pilot, *names: str) -> None:
     """Expand nodes by name, each found under the one before, and leave the cursor on the last one."""
-    tree = pilot.app.resource_tree
+    tree = workbench(pilot.app).resource_tree
     parent = None
     for name in names:
         await settle(pilot)
@@ -35,7 +53,7 @@ async def open_path(pilot: Pilot, *names: str) -> None:
 
 def tree_text(app) -> str:
     """The tree as plain text lines."""
-    tree = app.resource_tree
+    tree = workbench(app).resource_tree
     lines = []
     for line in tree._tree_lines:
         node = line.node

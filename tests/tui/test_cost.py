@@ -10,7 +10,7 @@ from sigtui.domain.models import DiskImage, ImageDefinition, ImageVersion, Targe
 from sigtui.tui.screens.costs import CostScreen
 
 from .conftest import SIZE
-from .helpers import open_path, settle
+from .helpers import open_path, settle, workbench
 from .test_snapshots import snap
 
 PROD = "6a3c8e2f-3b1d-4c7e-9f0a-5d2b7c8e1f40"
@@ -60,8 +60,8 @@ async def test_cost_tab_shows_the_seed_example(make_app, seeded, path):
         await open_path(pilot, "ContosoImages", *path)
         await pilot.press("5")
         await settle(pilot)
-        assert app.details.active_tab == "cost"
-        text = cost_text(app.details.cost)
+        assert workbench(app).details.active_tab == "cost"
+        text = cost_text(workbench(app).details.cost)
         assert "illustrative prices" in text and "Illustrative list prices" in text
         for figure in SEED:
             assert figure in text
@@ -72,15 +72,15 @@ async def test_cost_follows_the_cursor_only_while_the_tab_is_open(make_app, seed
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_path(pilot, "ContosoImages", "seed-billing", "1.0.0")
-        assert "Estimating" in cost_text(app.details.cost)
+        assert "Estimating" in cost_text(workbench(app).details.cost)
         await pilot.press("5")
         await settle(pilot)
         await pilot.press("up")
         await settle(pilot)
-        assert "Image definition seed-billing" in cost_text(app.details.cost)
+        assert "Image definition seed-billing" in cost_text(workbench(app).details.cost)
         await open_path(pilot, "ContosoImages")
         await settle(pilot)
-        text = cost_text(app.details.cost)
+        text = cost_text(workbench(app).details.cost)
         assert "Gallery ContosoImages" in text and "Snapshots 6" not in text
 
 
@@ -105,7 +105,7 @@ async def test_a_parent_shown_only_for_context_has_no_estimate(make_app, seeded)
         await open_path(pilot, "ContosoImages")
         await pilot.press("5")
         await settle(pilot)
-        assert "may not read" in cost_text(app.details.cost)
+        assert "may not read" in cost_text(workbench(app).details.cost)
 
 
 def test_cost_tab_snapshot(snap_compare, make_app, seeded):

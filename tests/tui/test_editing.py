@@ -7,18 +7,20 @@ import pytest
 from sigtui.domain.errors import AzureError
 from sigtui.domain.models import ReplicationState
 from sigtui.domain.replication import region_status
-from sigtui.tui.screens.forms.confirm import ConfirmDeleteScreen, FailedRegionScreen, RefusedScreen
+from sigtui.tui.screens.confirm import ConfirmScreen
+from sigtui.tui.screens.failed_region import FailedRegionScreen
 from sigtui.tui.screens.forms.definition import DefinitionForm
 from sigtui.tui.screens.forms.gallery import GalleryForm
 from sigtui.tui.screens.forms.version import VersionForm
+from sigtui.tui.screens.refused import RefusedScreen
 
 from .conftest import SIZE
 from .editing_helpers import PROD, choose, errors, press, services, type_text
-from .helpers import open_path, settle
+from .helpers import open_path, settle, workbench
 
 
 def cursor(app):
-    return app._cursor_data()
+    return workbench(app).cursor_data()
 
 
 def states(version, now):
@@ -73,7 +75,7 @@ async def test_create_gallery_definition_and_version_from_the_keyboard(make_app)
         ]
         assert version.source_id.endswith("/images/img-ubuntu-web")
         assert cursor(app).kind == "version" and cursor(app).name == "1.0.0"
-        assert any(j.version_id == version.id for j in app.jobs), "replication shows at once"
+        assert any(j.version_id == version.id for j in workbench(app).clock.jobs), "replication shows at once"
 
 
 async def test_a_form_writes_nothing_until_every_field_is_valid(make_app):
@@ -157,9 +159,13 @@ async def test_edit_forms_change_only_updatable_fields(make_app):
         assert (v.replica_count, v.exclude_from_latest) == (2, True)
         assert v.end_of_life_date.isoformat().startswith("2026-05-30")
         assert [t.name for t in v.target_regions][-1] == "northeurope"
-        assert states(v, app.now())["northeurope"] is ReplicationState.REPLICATING
-        row = app.details.table.rows[-1]
-        assert (row.label, row.replicas, row.state(app.now())) == ("North Europe", "3", "Replicating"), "shown at once"
+        assert states(v, workbench(app).clock.now())["northeurope"] is ReplicationState.REPLICATING
+        row = workbench(app).details.table.rows[-1]
+        assert (row.label, row.replicas, row.state(workbench(app).clock.now())) == (
+            "North Europe",
+            "3",
+            "Replicating",
+        ), "shown at once"
 
 
 async def test_fixed_fields_are_refused_by_the_service(make_app):
@@ -185,7 +191,7 @@ async def test_delete_in_the_wrong_order_is_refused_and_offers_the_children(make
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_path(pilot, "ContosoImages", "rhel-app")
-        app.resource_tree.cursor_node.collapse()
+        workbench(app).resource_tree.cursor_node.collapse()
         await press(pilot, "d")
         assert isinstance(app.screen, RefusedScreen)
         assert app.screen.error.message == "Can not delete resource before nested resources are deleted."
@@ -201,17 +207,17 @@ async def test_delete_in_the_right_order(make_app):
         dev = "0b1f6471-1bf0-4dda-aec3-cb9272f09590"
         await open_path(pilot, "TeamSandbox", "dev-box", "2024.11.1")
         await press(pilot, "d")
-        assert isinstance(app.screen, ConfirmDeleteScreen)
-        assert app.focused.id == "delete-no", "the safe answer is the default"
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.focused.id == "confirm-no", "the safe answer is the default"
         await press(pilot, "y")
         assert services(app).list_versions(dev, "rg-sandbox", "TeamSandbox", "dev-box") == []
         assert cursor(app).name == "dev-box"
         await press(pilot, "d")
         await press(pilot, "y")
-        assert isinstance(app.screen, ConfirmDeleteScreen), "y alone does not delete what needs its name typed"
+        assert isinstance(app.screen, ConfirmScreen), "y alone does not delete what needs its name typed"
         await type_text(pilot, "dev-bo")
         await press(pilot, "enter")
-        assert isinstance(app.screen, ConfirmDeleteScreen)
+        assert isinstance(app.screen, ConfirmScreen)
         await press(pilot, "x", "enter")
         assert services(app).list_definitions(dev, "rg-sandbox", "TeamSandbox") == []
         await open_path(pilot, "TeamSandbox")
@@ -228,7 +234,7 @@ async def test_retry_one_failed_region(make_app):
         assert [region for region, _ in app.screen.failed] == ["northeurope"]
         await press(pilot, "r")
         v = services(app).get_version(PROD, "rg-images", "ContosoImages", "rhel-app", "1.0.0")
-        assert states(v, app.now())["northeurope"] is ReplicationState.REPLICATING
+        assert states(v, workbench(app).clock.now())["northeurope"] is ReplicationState.REPLICATING
 
 
 async def test_remove_a_failed_region_then_undo_and_redo(make_app):
@@ -236,7 +242,7 @@ async def test_remove_a_failed_region_then_undo_and_redo(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await open_path(pilot, "ContosoImages", "rhel-app", "1.0.0")
         await press(pilot, "F", "x")
-        assert isinstance(app.screen, ConfirmDeleteScreen)
+        assert isinstance(app.screen, ConfirmScreen)
         await press(pilot, "y")
 
         def regions():
@@ -298,6 +304,6 @@ async def test_read_only_mode_hides_and_refuses_editing(make_app):
         for key in ("n", "e", "d", "F", "ctrl+z"):
             await press(pilot, key)
             assert app.screen is app.screen_stack[0]
-        assert not app.check_action("create_resource", ())
+        assert not workbench(app).check_action("create_resource", ())
         await press(pilot, "a")
         assert app.screen is not app.screen_stack[0], "the activity log only reads"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.command import CommandPalette
 
 from .conftest import SIZE
-from .helpers import settle, tree_text
+from .helpers import settle, tree_text, workbench
 
 
 async def apply_filter(pilot, text: str) -> None:
@@ -26,8 +26,8 @@ async def test_filter_shows_matches_with_their_parents(make_app):
         assert "ubuntu-web" in text and "1.2.0" in text
         assert "1.3.0" not in text and "1.10.0" not in text and "TeamSandbox" not in text
         assert "1.10.0" not in text
-        assert app.resource_tree.cursor_node.data.name == "1.11.0"
-        assert "Filter: excluded" in str(app.tree_pane.border_title)
+        assert workbench(app).resource_tree.cursor_node.data.name == "1.11.0"
+        assert "Filter: excluded" in str(workbench(app).tree_pane.border_title)
 
 
 async def test_filter_by_state_tag_and_identifier(make_app):
@@ -61,7 +61,7 @@ async def test_escape_clears_the_filter_and_reopens_what_was_open(make_app):
         await settle(pilot)
         text = tree_text(app)
         assert "FinanceGallery" in text and "ubuntu-web" in text
-        assert app.filter_text == ""
+        assert workbench(app).browsing.filter_text == ""
 
 
 async def test_palette_jumps_to_a_version_by_name(make_app):
@@ -75,6 +75,6 @@ async def test_palette_jumps_to_a_version_by_name(make_app):
         await pilot.pause(0.5)
         await pilot.press("down", "enter")
         await settle(pilot)
-        node = app.resource_tree.cursor_node
+        node = workbench(app).resource_tree.cursor_node
         assert node.data.kind == "version" and node.data.summary.version.definition == "rhel-app"
-        assert "rhel-app › 1.0.0" in str(app.breadcrumb.render())
+        assert "rhel-app › 1.0.0" in str(workbench(app).breadcrumb.render())

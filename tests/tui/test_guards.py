@@ -8,9 +8,10 @@ from textual.widgets import Footer
 
 from sigtui.tui.screens.error import ErrorScreen
 from sigtui.tui.screens.help import HelpScreen
+from sigtui.tui.workbench import WorkbenchScreen
 
 from .conftest import SIZE
-from .helpers import open_path, settle, tree_text
+from .helpers import open_path, settle, tree_text, workbench
 
 
 def footer_keys(app) -> set[str]:
@@ -21,19 +22,19 @@ async def test_readonly_hides_and_refuses_every_change(make_app):
     app = make_app(readonly=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        clock = app.clock
+        clock = workbench(app).clock.state
         assert not {"toggle_clock", "advance_clock", "faster", "slower"} & {
             b.binding.action for b in app.screen.active_bindings.values() if b.enabled
         }
         await pilot.press("space", "right_square_bracket", "plus", "minus")
         await settle(pilot)
-        assert app.clock == clock
-        assert not await app.run_action("toggle_clock")
-        app.action_advance_clock()
+        assert workbench(app).clock.state == clock
+        assert not await workbench(app).run_action("toggle_clock")
+        workbench(app).action_advance_clock()
         await settle(pilot)
-        assert app.clock == clock
-        assert app._services is None
-        assert "READ-ONLY" in str(app.status.render())
+        assert workbench(app).clock.state == clock
+        assert not workbench(app).backend.services_opened
+        assert "READ-ONLY" in str(workbench(app).status.render())
 
 
 async def test_readonly_cannot_retry(make_app):
@@ -45,9 +46,13 @@ async def test_readonly_cannot_retry(make_app):
         await settle(pilot)
         assert (
             "✗"
-            in app.resource_tree.render_label(
-                app.resource_tree.cursor_node, app.resource_tree.rich_style, app.resource_tree.rich_style
-            ).plain
+            in workbench(app)
+            .resource_tree.render_label(
+                workbench(app).resource_tree.cursor_node,
+                workbench(app).resource_tree.rich_style,
+                workbench(app).resource_tree.rich_style,
+            )
+            .plain
         )
 
 
@@ -68,7 +73,7 @@ async def test_a_failing_read_opens_the_error_dialog(make_app):
 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.catalog.definitions = broken
+        workbench(app).backend.catalog.definitions = broken
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
@@ -84,7 +89,7 @@ async def test_a_refused_change_shows_azure_s_message(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        services = app._services_now()
+        services = workbench(app).backend.services()
 
         def refuse(_delta):
             raise invalid("the clock only moves forward", "advance")
@@ -105,10 +110,10 @@ async def test_keymap_file_remaps_a_binding(make_app, env):
         await settle(pilot)
         await pilot.press("space")
         await settle(pilot)
-        assert not app.clock.paused
+        assert not workbench(app).clock.state.paused
         await pilot.press("p")
         await settle(pilot)
-        assert app.clock.paused
+        assert workbench(app).clock.state.paused
 
 
 async def test_a_broken_keymap_is_reported_not_fatal(make_app, env):
@@ -129,7 +134,7 @@ async def test_help_lists_every_binding_with_its_id(make_app):
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         ids = {row[3] for row in app.screen.rows}
-        for binding in app.BINDINGS:
+        for binding in WorkbenchScreen.BINDINGS:
             assert binding.id in ids
         assert "tree.down" in ids and "app.command-palette" in ids
         await pilot.press("escape")
@@ -138,11 +143,10 @@ async def test_help_lists_every_binding_with_its_id(make_app):
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_every_binding_has_an_id(make_app):
+def test_every_binding_has_an_id():
     from sigtui.tui.widgets.resource_tree import ResourceTree
 
-    app = make_app()
-    for binding in [*app.BINDINGS, *ResourceTree.BINDINGS]:
+    for binding in [*WorkbenchScreen.BINDINGS, *ResourceTree.BINDINGS]:
         assert binding.id
 
 
@@ -161,7 +165,7 @@ async def test_status_bar_shows_database_identity_and_clock(make_app, demo_db):
     app = make_app(caller="ops@contoso.com")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        text = str(app.status.render())
+        text = str(workbench(app).status.render())
         assert "ops@contoso.com" in text and "demo.db" in text
         assert "2026-03-01 12:00:00 ×30" in text
         assert app.query_one(Footer)
@@ -184,4 +188,4 @@ async def test_an_identity_sees_only_what_is_shared_with_it(make_app, demo_db, f
         assert "FinanceGallery" not in text and "TeamSandbox" not in text and "rhel-app" not in text
         assert "1.3.0" in text
         await open_path(pilot, "ContosoImages")
-        assert "parent of resources shared with you" in str(app.details.bodies["overview"].render())
+        assert "parent of resources shared with you" in str(workbench(app).details.bodies["overview"].render())

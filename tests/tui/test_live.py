@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from .conftest import SIZE
-from .helpers import open_path, settle, tree_text
+from .helpers import open_path, settle, tree_text, workbench
 
 
 def version_line(app, name: str) -> str:
@@ -13,7 +13,7 @@ def version_line(app, name: str) -> str:
 
 
 def rows(app) -> dict[str, tuple[str, float]]:
-    table = app.details.table
+    table = workbench(app).details.table
     return {row.label: (row.state(table.now), row.fraction(table.now)) for row in table.rows}
 
 
@@ -23,7 +23,7 @@ async def test_bars_and_states_move_with_the_clock(make_app, fake_time):
         await open_path(pilot, "ContosoImages", "ubuntu-web", "1.3.0")
         await pilot.press("2")
         await settle(pilot)
-        assert app.ticking
+        assert workbench(app).clock.ticking
         before = rows(app)
         assert before["West US"][0] == "Completed"
         assert before["East US"][0] == "Replicating"
@@ -41,19 +41,19 @@ async def test_bars_and_states_move_with_the_clock(make_app, fake_time):
         assert {state for state, _ in rows(app).values()} == {"Completed"}
         assert "✓ Succeeded" in version_line(app, "1.3.0")
         assert "latest" in version_line(app, "1.3.0")
-        assert not app.ticking
-        assert "replicating" not in str(app.status.render())
+        assert not workbench(app).clock.ticking
+        assert "replicating" not in str(workbench(app).status.render())
 
 
 async def test_no_periodic_work_when_nothing_replicates(make_app, fake_time):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.ticking
+        assert workbench(app).clock.ticking
         fake_time.advance(1000)
         await pilot.pause(0.3)
-        assert not app.ticking
-        assert app._wake is None
+        assert not workbench(app).clock.ticking
+        assert workbench(app).clock.wake is None
 
 
 async def test_space_pauses_and_resumes_the_clock(make_app, fake_time):
@@ -62,33 +62,33 @@ async def test_space_pauses_and_resumes_the_clock(make_app, fake_time):
         await settle(pilot)
         await pilot.press("space")
         await settle(pilot)
-        assert app.clock.paused
-        assert not app.ticking
-        frozen = app.now()
+        assert workbench(app).clock.state.paused
+        assert not workbench(app).clock.ticking
+        frozen = workbench(app).clock.now()
         fake_time.advance(100)
-        assert app.now() == frozen
-        assert "paused" in str(app.status.render())
+        assert workbench(app).clock.now() == frozen
+        assert "paused" in str(workbench(app).status.render())
         await pilot.press("space")
         await settle(pilot)
-        assert not app.clock.paused
-        assert app.ticking
+        assert not workbench(app).clock.state.paused
+        assert workbench(app).clock.ticking
 
 
 async def test_bracket_advances_ten_minutes_and_plus_minus_change_speed(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        before = app.now()
+        before = workbench(app).clock.now()
         await pilot.press("right_square_bracket")
         await settle(pilot)
-        assert app.now() - before == timedelta(minutes=10)
+        assert workbench(app).clock.now() - before == timedelta(minutes=10)
         await pilot.press("plus")
         await settle(pilot)
-        assert app.clock.speed == 60
+        assert workbench(app).clock.state.speed == 60
         await pilot.press("minus", "minus")
         await settle(pilot)
-        assert app.clock.speed == 15
-        assert "×15" in str(app.status.render())
+        assert workbench(app).clock.state.speed == 15
+        assert "×15" in str(workbench(app).status.render())
 
 
 async def test_advancing_the_clock_finishes_a_replication(make_app):
@@ -101,7 +101,7 @@ async def test_advancing_the_clock_finishes_a_replication(make_app):
             await pilot.press("right_square_bracket")
             await settle(pilot)
         assert "✓ Succeeded" in version_line(app, "1.3.0")
-        assert not app.ticking
+        assert not workbench(app).clock.ticking
 
 
 async def test_retry_a_failed_region(make_app):
@@ -116,4 +116,4 @@ async def test_retry_a_failed_region(make_app):
         await settle(pilot)
         assert rows(app)["North Europe"][0] in ("Replicating", "Queued")
         assert "✗" not in version_line(app, "1.0.0")
-        assert app.ticking
+        assert workbench(app).clock.ticking

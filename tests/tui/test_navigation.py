@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import TabbedContent
 
 from .conftest import SIZE
-from .helpers import settle, tree_text
+from .helpers import settle, tree_text, workbench
 
 
 async def press(pilot, *keys: str) -> None:
@@ -15,7 +15,7 @@ async def press(pilot, *keys: str) -> None:
 
 
 def cursor_name(app) -> str:
-    return app.resource_tree.cursor_node.data.name
+    return workbench(app).resource_tree.cursor_node.data.name
 
 
 async def test_starts_on_the_first_gallery_with_children_not_loaded(make_app):
@@ -26,7 +26,12 @@ async def test_starts_on_the_first_gallery_with_children_not_loaded(make_app):
         text = tree_text(app)
         assert "ContosoImages  4 images" in text
         assert "ubuntu-web" not in text
-        assert app.resource_tree.node_for("gallery", app.resource_tree.cursor_node.data.pk).data.loaded is False
+        assert (
+            workbench(app)
+            .resource_tree.node_for("gallery", workbench(app).resource_tree.cursor_node.data.pk)
+            .data.loaded
+            is False
+        )
 
 
 async def test_expand_gallery_definition_and_versions_with_keys(make_app):
@@ -56,7 +61,7 @@ async def test_h_goes_to_parent_and_collapses(make_app):
         await press(pilot, "h")
         assert cursor_name(app) == "ContosoImages"
         await press(pilot, "h")
-        assert not app.resource_tree.cursor_node.is_expanded
+        assert not workbench(app).resource_tree.cursor_node.is_expanded
         await press(pilot, "G")
         assert cursor_name(app) == "TeamSandbox"
         await press(pilot, "g")
@@ -70,9 +75,9 @@ async def test_enter_on_a_version_focuses_the_details(make_app):
         await press(pilot, "j", "j", "l", "l", "j", "j", "l", "l")
         assert cursor_name(app) == "1.0.0"
         await press(pilot, "enter")
-        assert app.focused is not app.resource_tree
+        assert app.focused is not workbench(app).resource_tree
         await press(pilot, "escape")
-        assert app.focused is app.resource_tree
+        assert app.focused is workbench(app).resource_tree
 
 
 async def test_number_keys_switch_tabs(make_app):

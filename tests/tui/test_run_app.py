@@ -46,9 +46,17 @@ def test_readonly_never_creates_a_database(env, tmp_path):
 def test_speed_on_an_existing_database_goes_to_the_app(demo_db, monkeypatch):
     monkeypatch.setattr(app_module, "SigtuiApp", Recorder)
     Recorder.made.clear()
-    assert app_module.run_app(db_path=str(demo_db), speed=120, caller="ops@contoso.com") == 0
+    assert app_module.run_app(db_path=str(demo_db), speed=120, caller="dana@contoso.onmicrosoft.com") == 0
     made = Recorder.made[0]
-    assert made["speed"] == 120 and made["caller"] == "ops@contoso.com" and made["readonly"] is False
+    assert made["speed"] == 120 and made["caller"] == "dana@contoso.onmicrosoft.com" and made["readonly"] is False
+
+
+def test_an_identity_outside_the_directory_is_refused(demo_db, monkeypatch, capsys):
+    monkeypatch.setattr(app_module, "SigtuiApp", Recorder)
+    Recorder.made.clear()
+    assert app_module.run_app(db_path=str(demo_db), caller="mallory@example.com") == 1
+    assert Recorder.made == []
+    assert "'mallory@example.com' is not in this database's directory" in capsys.readouterr().err
 
 
 def test_opening_a_current_database_does_not_import_sqlmodel(demo_db):

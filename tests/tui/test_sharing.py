@@ -12,10 +12,10 @@ from sigtui.domain.errors import AzureError
 from sigtui.tui.screens.confirm import ConfirmScreen
 from sigtui.tui.screens.error import ErrorScreen
 from sigtui.tui.screens.identity import IdentityScreen
-from sigtui.tui.screens.share import ShareScreen
+from sigtui.tui.screens.share import ShareAccess, ShareScreen, ShareTarget
 
 from .conftest import SIZE
-from .helpers import open_path, settle, tree_text
+from .helpers import allowed, open_path, settle, tree_text, workbench
 from .test_snapshots import snap
 
 PROD = "/subscriptions/6a3c8e2f-3b1d-4c7e-9f0a-5d2b7c8e1f40"
@@ -66,14 +66,14 @@ async def test_a_definition_reader_sees_only_it_and_may_not_change_it(make_app, 
         assert [line.split()[0] for line in lines[2:]] == ["1.0.0", "1.1.0", "1.2.0", "1.3.0"]
         await settle(pilot)
         version = f"{UBUNTU}/versions/1.3.0"
-        assert app.allowed("read") and app.allowed("read", version)
-        assert not any(app.allowed(action, version) for action in ("write", "delete", "share"))
+        assert allowed(app, "read") and allowed(app, "read", version)
+        assert not any(allowed(app, action, version) for action in ("write", "delete", "share"))
         assert share_binding(app) is False
         await pilot.press("s")
         await settle(pilot)
         assert not isinstance(app.screen, ShareScreen)
 
-        services = app._services_now()
+        services = workbench(app).backend.services()
         with pytest.raises(AzureError) as error:
             services.delete_version(None, "rg-images", "ContosoImages", "ubuntu-web", "1.3.0")
         assert error.value.code == "AuthorizationFailed"
@@ -81,7 +81,11 @@ async def test_a_definition_reader_sees_only_it_and_may_not_change_it(make_app, 
             services.update_definition(None, "rg-images", "ContosoImages", "ubuntu-web", {"tags": {"a": "b"}})
         assert error.value.code == "AuthorizationFailed"
 
-        app.add_assignment(directory["pat"].id, "Reader", version)
+        access = ShareAccess(workbench(app).backend.services)
+        dialog = ShareScreen(ShareTarget("version", "1.3.0", version), access)
+        await app.push_screen(dialog)
+        await settle(pilot)
+        dialog.run(lambda: access.add(directory["pat"].id, "Reader", version))
         with contextlib.suppress(WorkerFailed):
             await app.workers.wait_for_complete()
         await settle(pilot)
@@ -95,7 +99,7 @@ async def test_a_gallery_reader_sees_its_definitions_but_not_other_galleries(mak
         text = tree_text(app)
         assert "myImage1" in text and "myImage2" in text and "myImage3" in text and "1.10.0" in text
         assert "ContosoImages" not in text and "TeamSandbox" not in text
-        assert app.allowed("read") and not app.allowed("write")
+        assert allowed(app, "read") and not allowed(app, "write")
 
 
 async def test_an_owner_shares_a_gallery_from_the_dialog(make_app, directory):
@@ -119,7 +123,7 @@ async def test_an_owner_shares_a_gallery_from_the_dialog(make_app, directory):
         await pilot.press("a")
         await settle(pilot)
         assert ("Contributor", PAT, True) in [(r.role, r.principal, r.direct) for r in dialog.rows]
-        listed = app._services_now().list_role_assignments(IMAGES, PAT)
+        listed = workbench(app).backend.services().list_role_assignments(IMAGES, PAT)
         assert [(a["roleDefinitionName"], a["scope"]) for a in listed] == [("Contributor", IMAGES)]
 
 
@@ -144,7 +148,7 @@ async def test_removing_a_direct_assignment_asks_first(make_app, directory):
         await settle(pilot)
         assert app.screen is dialog
         assert [r.principal for r in dialog.rows] == ["admin@contoso.onmicrosoft.com", "image-pipeline"]
-        assert app._services_now().list_role_assignments(FINANCE, PAT) == []
+        assert workbench(app).backend.services().list_role_assignments(FINANCE, PAT) == []
 
 
 async def test_sharing_a_version_warns_and_cmk_images_stay_in_their_subscription(make_app, directory):
@@ -190,8 +194,8 @@ async def test_switching_identity_changes_what_the_tree_shows(make_app, director
         await act_as("Pat Consumer")
         text = tree_text(app)
         assert "FinanceGallery" in text and "ContosoImages" not in text and "TeamSandbox" not in text
-        assert PAT in str(app.status.render())
-        assert app.details.node is not None and app.details.node.name == "FinanceGallery"
+        assert PAT in str(workbench(app).status.render())
+        assert workbench(app).details.node is not None and workbench(app).details.node.name == "FinanceGallery"
         await open_path(pilot, "FinanceGallery")
         await settle(pilot)
         assert share_binding(app) is False
@@ -207,14 +211,14 @@ async def test_readonly_mode_hides_share(make_app, directory):
     async with app.run_test(size=SIZE) as pilot:
         await open_path(pilot, "ContosoImages")
         assert share_binding(app) is None
-        assert not app.allowed("share") and app.allowed("read")
+        assert not allowed(app, "share") and allowed(app, "read")
 
 
 async def test_help_lists_the_dialogs_keys(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ids = {row[3] for row in app.help_rows()}
+        ids = {row[3] for row in workbench(app).help_rows()}
         assert {"access.share", "access.identity", "access.costs", "tab.cost", "share.add", "share.remove"} <= ids
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Costs", "Act as…", "Share…"} <= titles

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sigtui.store.services import Services
 
 from .conftest import SIZE
-from .helpers import settle
+from .helpers import settle, workbench
 from .vm_dialog import SSH_KEY, choose_region, fill, form, message, open_dialog, review, scale_set, select_value
 
 
@@ -180,7 +180,7 @@ async def test_a_created_vm_shows_in_the_list_and_under_its_version(make_app):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert pilot.app.screen is not dialog
-        tree = pilot.app.resource_tree
+        tree = workbench(pilot.app).resource_tree
         version = next(n for n in tree._by_key.values() if n.data.kind == "version" and n.data.name == "1.3.0")
         assert [child.data.name for child in version.children] == ["web-01  VM · westus · Standard_D2s_v5"]
         await pilot.press("V")
@@ -195,7 +195,7 @@ async def test_read_only_mode_hides_create_but_lists_vms(make_app):
     async with make_app(readonly=True).run_test(size=SIZE) as pilot:
         await settle(pilot)
         app = pilot.app
-        assert app.check_action("create_vm", ()) is False
+        assert workbench(app).check_action("create_vm", ()) is False
         await pilot.press("c")
         assert app.screen is app.screen_stack[0]
         await pilot.press("V")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -14,7 +15,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from ..messages import ActivityLoaded
 from ..render import local
+from ..threads import run_in_thread
 
 MAX_CHANGES = 8
 
@@ -65,9 +68,10 @@ class ActivityLogScreen(ModalScreen[None]):
         Binding("ctrl+f", "focus_filter", "Filter", id="activity.filter"),
     ]
 
-    def __init__(self, entries: list[dict]) -> None:
+    def __init__(self, load: Callable[[], list[dict]]) -> None:
         super().__init__()
-        self.entries = entries
+        self.load = load
+        self.entries: list[dict] = []
         self.shown: list[dict] = []
 
     def compose(self) -> ComposeResult:
@@ -85,8 +89,12 @@ class ActivityLogScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("When", "Operation", "Status", "By", "Resource")
-        self.show("")
         table.focus()
+        run_in_thread(self, "activity", lambda: ActivityLoaded(self.load()), exclusive=True)
+
+    def on_activity_loaded(self, message: ActivityLoaded) -> None:
+        self.entries = message.entries
+        self.show(self.query_one("#activity-filter", Input).value)
 
     def show(self, text: str) -> None:
         words = text.lower().split()

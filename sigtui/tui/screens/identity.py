@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,6 +14,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.access import Principal
+from ..messages import PrincipalsListed
+from ..threads import run_in_thread
 
 SIGN_IN_KINDS = ("User", "ServicePrincipal")
 """Groups cannot act; their members can."""
@@ -44,10 +47,10 @@ class IdentityScreen(ModalScreen[Principal | None]):
         Binding("escape", "cancel", "Cancel", id="identity.cancel"),
     ]
 
-    def __init__(self, principals: list[Principal], current: str) -> None:
+    def __init__(self, load: Callable[[], list[Principal]], current: str) -> None:
         super().__init__()
-        chosen = [p for p in principals if p.kind in SIGN_IN_KINDS]
-        self.principals = sorted(chosen, key=lambda p: (SIGN_IN_KINDS.index(p.kind), p.display_name.lower()))
+        self.load = load
+        self.principals: list[Principal] = []
         self.current = current.lower()
 
     def _is_current(self, principal: Principal) -> bool:
@@ -56,17 +59,20 @@ class IdentityScreen(ModalScreen[Principal | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="identity-dialog"):
             yield Static("Act as", id="identity-title")
-            yield OptionList(
-                *(Option(principal_prompt(p, self._is_current(p)), id=p.id) for p in self.principals),
-                id="identity-list",
-            )
+            yield OptionList(id="identity-list")
             yield Static(
                 "What you can see, change and share follows this identity's role assignments.  enter picks · esc",
                 id="identity-hint",
             )
 
     def on_mount(self) -> None:
+        run_in_thread(self, "principals", lambda: PrincipalsListed(self.load()), exclusive=True)
+
+    def on_principals_listed(self, message: PrincipalsListed) -> None:
+        chosen = [p for p in message.principals if p.kind in SIGN_IN_KINDS]
+        self.principals = sorted(chosen, key=lambda p: (SIGN_IN_KINDS.index(p.kind), p.display_name.lower()))
         options = self.query_one(OptionList)
+        options.add_options(Option(principal_prompt(p, self._is_current(p)), id=p.id) for p in self.principals)
         current = next((i for i, p in enumerate(self.principals) if self._is_current(p)), 0)
         options.highlighted = current
         options.focus()

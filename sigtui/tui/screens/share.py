@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Select, Static
 
 from ...domain.access import ROLES, VERSION_SCOPE_WARNING, Principal, covers
 from ...domain.ids import parse_arm_id
+from ..messages import AssignmentsListed
+from ..threads import run_in_thread
 from .confirm import ConfirmScreen
 
 KIND_NAMES = {"gallery": "gallery", "definition": "image definition", "version": "image version"}
@@ -73,13 +75,34 @@ def applying(assignments: list[dict], scope: str) -> tuple[list[AssignmentRow], 
     return sorted(rows, key=lambda r: (len(r.scope), ROLES.index(r.role), r.principal.lower())), below
 
 
+@dataclass(frozen=True)
+class ShareAccess:
+    """How the dialog reads and changes role assignments; each call runs on the dialog's thread worker."""
+
+    services: Callable[[], Any]
+
+    def list(self, scope: str, note: str = "", warning: str | None = None) -> AssignmentsListed:
+        services = self.services()
+        return AssignmentsListed(services.list_role_assignments(scope), services.list_principals(), note, warning)
+
+    def add(self, principal_id: str, role: str, scope: str) -> AssignmentsListed:
+        body, warning = self.services().create_role_assignment(principal_id, role, scope)
+        note = f"{body['roleDefinitionName']} given to {body['principalName']} on {scope_label(scope)}"
+        return self.list(scope, note, warning)
+
+    def remove(self, row: AssignmentRow, scope: str) -> AssignmentsListed:
+        self.services().delete_role_assignments([(row.principal_id, row.role, row.scope)])
+        return self.list(scope, f"{row.role} removed from {row.principal} on {scope_label(scope)}")
+
+
 def principal_option(principal: Principal) -> tuple[str, str]:
     detail = principal.user_principal_name or principal.kind
     return f"{principal.display_name} ({detail})", principal.id
 
 
-class ShareScreen(ModalScreen[None]):
-    """A view of the assignments; the app does the reading and writing, answering with `show_assignments`."""
+class ShareScreen(ModalScreen[bool]):
+    """The assignments on one resource; it reads and writes through `access` on its own thread worker and
+    dismisses with whether anything changed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add assignment", id="share.add"),
@@ -87,26 +110,11 @@ class ShareScreen(ModalScreen[None]):
         Binding("escape", "close", "Close", id="share.close"),
     ]
 
-    class AddRequested(Message):
-        """Give `principal_id` the `role` on `scope`."""
-
-        def __init__(self, principal_id: str, role: str, scope: str) -> None:
-            super().__init__()
-            self.principal_id = principal_id
-            self.role = role
-            self.scope = scope
-
-    class RemoveRequested(Message):
-        """Remove the direct assignment `row` from `scope`."""
-
-        def __init__(self, row: AssignmentRow, scope: str) -> None:
-            super().__init__()
-            self.row = row
-            self.scope = scope
-
-    def __init__(self, target: ShareTarget) -> None:
+    def __init__(self, target: ShareTarget, access: ShareAccess) -> None:
         super().__init__()
         self.target = target
+        self.access = access
+        self.changed = False
         self.rows: list[AssignmentRow] = []
         self.table: DataTable = DataTable(id="share-table", cursor_type="row")
         self.note = Static("Loading role assignments…", id="share-note")
@@ -132,9 +140,22 @@ class ShareScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.table.add_columns("Role", "Principal", "Type", "Scope", "Applies")
         self.table.focus()
+        self.run(lambda: self.access.list(self.target.arm_id), "assignments")
+
+    def run(self, job: Callable[[], AssignmentsListed], group: str = "write") -> None:
+        """Read or write on a thread worker that posts what it found."""
+        run_in_thread(self, group, job)
+
+    def on_assignments_listed(self, message: AssignmentsListed) -> None:
+        self.show_assignments(message.assignments, message.principals)
+        if message.note:
+            self.changed = True
+            self.notify(message.note, timeout=3)
+        if message.warning:
+            self.notify(message.warning, title="Version scope", severity="warning", timeout=8)
 
     def show_assignments(self, assignments: list[dict], principals: list[Principal]) -> None:
-        """Fresh assignments and principals from the app."""
+        """Fresh assignments and principals."""
         self.rows, below = applying(assignments, self.target.arm_id)
         table = self.table
         table.clear()
@@ -168,7 +189,8 @@ class ShareScreen(ModalScreen[None]):
             self.notify("Choose a principal first.", severity="warning")
             self.principal.focus()
             return
-        self.post_message(self.AddRequested(str(principal), str(self.role.value), self.target.arm_id))
+        role, scope = str(self.role.value), self.target.arm_id
+        self.run(lambda: self.access.add(str(principal), role, scope))
 
     def action_remove(self) -> None:
         if not self.rows:
@@ -179,12 +201,13 @@ class ShareScreen(ModalScreen[None]):
             self.notify(f"Inherited from {scope_label(row.scope)}: remove it there.", severity="warning")
             return
         question = f"Remove {row.role} for {row.principal} on {KIND_NAMES[self.target.kind]} {self.target.name}?"
+        scope = self.target.arm_id
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.post_message(self.RemoveRequested(row, self.target.arm_id))
+                self.run(lambda: self.access.remove(row, scope))
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.changed)

@@ -9,11 +9,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widgets import Static
 
 from ...domain.costs import CostEstimate
-from .resource_tree import NodeData
+from ..messages import EstimateRequested
+from .tree_nodes import NodeData
 
 EVERYTHING = ""
 """The target that stands for every version the identity can read."""
@@ -79,14 +79,7 @@ def target_of(node: NodeData | None) -> CostTarget | None:
 
 
 class CostView(VerticalScroll):
-    """Asks for an estimate (a `CostView.EstimateRequested` message) only while it is on screen."""
-
-    class EstimateRequested(Message):
-        """An estimate for `resource_id` (EVERYTHING: every readable version) is needed."""
-
-        def __init__(self, resource_id: str) -> None:
-            super().__init__()
-            self.resource_id = resource_id
+    """Asks its screen for an estimate (an `EstimateRequested` message) only while it is on screen."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -128,7 +121,7 @@ class CostView(VerticalScroll):
         target = self.target
         if self._open and target is not None and self._requested != target.resource_id:
             self._requested = target.resource_id
-            self.post_message(self.EstimateRequested(target.resource_id))
+            self.post_message(EstimateRequested(target.resource_id))
 
     @staticmethod
     def _idle() -> Text:

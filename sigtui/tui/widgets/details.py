@@ -23,7 +23,7 @@ from ..messages import DetailsLoaded
 from ..render import local, version_state
 from .cost_view import CostView
 from .replication_table import ReplicationRow, ReplicationTable
-from .resource_tree import NodeData
+from .tree_nodes import NodeData
 
 TABS = ("overview", "replication", "json", "activity", "cost")
 TEXT_TABS = ("overview", "json", "activity")

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Label, Select, Static
 
 from ...domain.models import DiskEncryptionSet, Encryption, EncryptionType, TargetRegion
+from ..messages import EncryptionEdited
 
 NONE = "none"
 TYPE_CHOICES = [
@@ -46,9 +45,6 @@ class SetChoice(Select[str]):
 class EncryptionEditor(Vertical):
     """Per region and disk, a choice among the sets in that region of the chosen type. Regions that exist
     already (`locked`) keep their encryption: it cannot be added or removed after create."""
-
-    class Changed(Message):
-        """The type or a set changed."""
 
     def __init__(
         self,
@@ -125,21 +121,17 @@ class EncryptionEditor(Vertical):
         prompt = f"{disk}: choose a set" if choices else f"{disk}: no set in {region}"
         return SetChoice((region, lun), choices, value if value in {c[1] for c in choices} else None, prompt)
 
-    @on(Select.Changed, ".enc-set")
-    def _set_chosen(self, event: Select.Changed) -> None:
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A set chosen for one disk, or another type (which clears every choice)."""
         event.stop()
-        slot = event.select.slot
-        if isinstance(event.value, str):
-            self.chosen[slot] = event.value
+        if isinstance(event.select, SetChoice):
+            if isinstance(event.value, str):
+                self.chosen[event.select.slot] = event.value
+            else:
+                self.chosen.pop(event.select.slot, None)
         else:
-            self.chosen.pop(slot, None)
-        self.post_message(self.Changed())
-
-    @on(Select.Changed, "#enc-type")
-    def _type_chosen(self, event: Select.Changed) -> None:
-        event.stop()
-        self.chosen.clear()
-        self.post_message(self.Changed())
+            self.chosen.clear()
+        self.post_message(EncryptionEdited())
 
     def encryption_for(self, region: str, luns: list[int]) -> Encryption | None:
         """The encryption a region gets: its existing one, or the chosen sets (None without CMK)."""

@@ -13,7 +13,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...domain.models import AggregatedState, ReplicationJob, ReplicationState
-from ...domain.replication import aggregate, next_change, region_status
+from ...domain.replication import aggregate, region_status
 from ..render import bar_segments, percent, progress
 
 HEADER_LINES = 2
@@ -107,10 +107,6 @@ class ReplicationTable(ScrollView, can_focus=True):
     def aggregated(self) -> AggregatedState:
         return aggregate(region_status(r.label, j, self.now) for r in self.rows for j in r.jobs)
 
-    @property
-    def is_live(self) -> bool:
-        return any(next_change(row.jobs, self.now) for row in self.rows)
-
     def tick(self, now: datetime) -> None:
         """Move the clock on; redraw only when a state, a bar eighth or a percent would change."""
         self.now = now
@@ -124,8 +120,9 @@ class ReplicationTable(ScrollView, can_focus=True):
 
     def _drawn(self, now: datetime) -> tuple:
         cells = self._columns(self.size.width)[4]
-        return tuple((row.state(now), round(row.fraction(now) * cells * 8), percent(row.fraction(now)))
-                     for row in self.rows)
+        return tuple(
+            (row.state(now), round(row.fraction(now) * cells * 8), percent(row.fraction(now))) for row in self.rows
+        )
 
     def notify_style_update(self) -> None:
         self._styles.clear()

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -19,49 +16,12 @@ from ...domain.latest import resolve_latest
 from ...domain.models import AggregatedState, ReplicationState
 from ...domain.replication import next_change, region_status
 from ...store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
+from ..messages import ChildrenRequested
 from ..render import bar_text, percent, version_state
+from .tree_nodes import NodeData, badges
 
 STATE_WIDTH = 12
 CHUNK = 400
-
-
-@dataclass(eq=False)
-class NodeData:
-    """What a tree node stands for; `loaded` once its children came from the database."""
-
-    kind: str
-    name: str
-    pk: int = 0
-    subscription: str = ""
-    resource_group: str = ""
-    gallery: GallerySummary | None = None
-    definition: DefinitionSummary | None = None
-    summary: VersionSummary | None = None
-    loaded: bool = False
-    versions: list[VersionSummary] = field(default_factory=list)
-    complete: bool = True
-    latest_pk: int | None = None
-    name_width: int = 0
-
-    @property
-    def key(self) -> tuple[str, int | str]:
-        if self.kind in ("subscription", "group"):
-            return self.kind, f"{self.subscription}/{self.resource_group}"
-        return self.kind, self.pk
-
-    @property
-    def arm_id(self) -> str:
-        if self.gallery:
-            return self.gallery.id
-        if self.definition:
-            return self.definition.id
-        if self.summary:
-            return self.summary.id
-        if self.kind == "group":
-            return f"/subscriptions/{self.subscription}/resourceGroups/{self.resource_group}"
-        if self.kind == "subscription":
-            return f"/subscriptions/{self.subscription}"
-        return ""
 
 
 class ResourceTree(Tree[NodeData], inherit_bindings=False):
@@ -91,14 +51,6 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         "resource-tree--cmk",
         "resource-tree--group",
     }
-
-    class LoadRequested(Message):
-        """A node expanded whose children are not loaded yet."""
-
-        def __init__(self, kind: str, pk: int) -> None:
-            super().__init__()
-            self.kind = kind
-            self.pk = pk
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("catalog", id=id)
@@ -280,7 +232,7 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         if data is not None and data.kind in ("gallery", "definition") and not data.loaded:
             data.loaded = True
             event.node.add_leaf(Text("loading…"), NodeData("loading", "loading…"))
-            self.post_message(self.LoadRequested(data.kind, data.pk))
+            self.post_message(ChildrenRequested(data.kind, data.pk))
 
     def node_for(self, kind: str, pk: int) -> TreeNode[NodeData] | None:
         return self._by_key.get((kind, pk))
@@ -432,7 +384,9 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         version = summary.version
         aggregated, provisioning, fraction = version_state(version, self.now)
         text.append_text(self._state_cell(aggregated, provisioning, fraction))
-        for badge, style in self._badges(data):
+        parent = self._by_key.get(("definition", data.summary.definition_pk))
+        latest = parent is not None and parent.data.latest_pk == data.pk
+        for badge, style in badges(data.summary.version, latest, self.now):
             text.append(" ")
             text.append(badge, self.style_of(style))
         return text
@@ -447,20 +401,3 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
             return Text(percent(fraction), self.style_of("running"))
         bar = bar_text(fraction, width - 5, self.style_of("running"), self.style_of("track"))
         return bar + Text(" " + percent(fraction), self.style_of("running"))
-
-    def _badges(self, data: NodeData) -> Iterable[tuple[str, str]]:
-        version = data.summary.version
-        parent = self._by_key.get(("definition", data.summary.definition_pk))
-        if parent is not None and parent.data.latest_pk == data.pk:
-            yield " latest ", "latest"
-        if version.exclude_from_latest:
-            yield "excluded", "excluded"
-        else:
-            regions = [t.name for t in version.target_regions if version.excluded_in(t)]
-            if regions:
-                more = f"+{len(regions) - 1}" if len(regions) > 1 else ""
-                yield f"excluded:{regions[0]}{more}", "excluded"
-        if version.end_of_life_date is not None and version.end_of_life_date <= self.now:
-            yield "EOL", "eol"
-        if version.encrypted:
-            yield "CMK", "cmk"

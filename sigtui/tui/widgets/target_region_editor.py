@@ -21,7 +21,8 @@ from ...domain import drafts, rules
 from ...domain.catalog import find_region
 from ...domain.models import Subscription, TargetRegion
 from ...domain.rest import target_from_rest
-from ..screens.forms.fields import REFUSALS, DomainCheck, refusal
+from ..messages import TargetsEdited
+from .form_kit import REFUSALS, DomainCheck, refusal
 
 STORAGE_CHOICES = [(t, t) for t in rules.STORAGE_TYPES]
 REPLICAS = "galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount"
@@ -120,9 +121,6 @@ class TargetRegionEditor(Vertical):
         Binding("ctrl+r", "remove_region", "Remove region", id="targets.remove"),
     ]
 
-    class Changed(Message):
-        """The list of target regions changed (a row added, removed or replaced)."""
-
     def __init__(
         self,
         targets: Iterable[TargetRegion],
@@ -208,7 +206,7 @@ class TargetRegionEditor(Vertical):
 
     def _rows_changed(self) -> None:
         self.sync_az()
-        self.post_message(self.Changed())
+        self.post_message(TargetsEdited())
 
     def sync_az(self) -> None:
         """Write the rows in az syntax, unless that line is being typed in."""
@@ -261,7 +259,7 @@ class TargetRegionEditor(Vertical):
             targets.insert(0, before.get(self.source_region) or TargetRegion(self.source_region))
         await self.rows.remove_children()
         await self.rows.mount_all(self._row(t) for t in targets)
-        self.post_message(self.Changed())
+        self.post_message(TargetsEdited())
 
     def targets_or_initial(self) -> tuple[TargetRegion, ...]:
         try:

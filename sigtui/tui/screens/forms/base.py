@@ -1,30 +1,35 @@
-"""The frame every create and edit dialog shares: checks as you type, writes only when the whole form is valid,
-stays open and says why when the service refuses."""
+"""The frame every create and edit dialog shares: it reads what it needs and writes on its own thread worker,
+checks as you type, writes only when the whole form is valid, stays open and says why when the service refuses."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
 from ....domain.errors import AzureError
-from .fields import REFUSALS, FormField, refusal
+from ...messages import FormLoaded, FormRefused, FormSaved
+from ...threads import run_in_thread
+from ...widgets.form_kit import REFUSALS, FormField, refusal
 from .model import FormContext, Outcome
+from .wording import field_by_wording
 
+Loader = Callable[[], FormContext]
+"""Runs on the form's worker thread: reads what the form needs to know."""
 Writer = Callable[[object], Outcome]
-"""Runs on a worker thread: performs the request through the services and says what happened."""
+"""Runs on the form's worker thread: performs the request through the services and says what happened."""
 
 
 class FormScreen(ModalScreen[Outcome | None]):
-    """A dialog over a `FormContext`; `build()` turns the fields into a request, or raises Azure's refusal."""
+    """A dialog over a `FormContext` (loaded first, then the fields are composed); `build()` turns the fields into
+    a request, or raises Azure's refusal."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
@@ -34,23 +39,13 @@ class FormScreen(ModalScreen[Outcome | None]):
     """What an edit form may change (shown under its title); everything else is read-only."""
     SHORT: ClassVar[bool] = False
     """A dialog that fits without scrolling is only as tall as its fields."""
-    ERROR_FIELDS: ClassVar[dict[str, str]] = {}
-    """Where a whole-form refusal is shown: the start of an AzureError's `target`, or words of its message → the
-    id of the field it is about."""
+    KIND: ClassVar[str] = ""
+    """gallery, definition or version."""
 
-    class Saved(Message):
-        def __init__(self, outcome: Outcome) -> None:
-            super().__init__()
-            self.outcome = outcome
-
-    class Refused(Message):
-        def __init__(self, error: AzureError) -> None:
-            super().__init__()
-            self.error = error
-
-    def __init__(self, context: FormContext, writer: Writer) -> None:
+    def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__()
-        self.context = context
+        self.loader = loader
+        self.context: FormContext | None = None
         self.writer = writer
         self.status = Static("", id="form-status", markup=False)
         self.saving = False
@@ -60,6 +55,10 @@ class FormScreen(ModalScreen[Outcome | None]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
+        if self.context is None:
+            with Vertical(id="form-dialog", classes="-short"):
+                yield Static("Loading…", id="form-title")
+            return
         with Vertical(id="form-dialog", classes="-short" if self.SHORT else ""):
             yield Static(self.heading, id="form-title", markup=False)
             if self.context.editing:
@@ -84,6 +83,14 @@ class FormScreen(ModalScreen[Outcome | None]):
         """Recompute what depends on several fields (hints, estimates); called after every change."""
 
     def on_mount(self) -> None:
+        self._load()
+
+    def _load(self) -> None:
+        run_in_thread(self, "form", lambda: FormLoaded(self.loader()), exclusive=True)
+
+    async def on_form_loaded(self, message: FormLoaded) -> None:
+        self.context = message.context
+        await self.recompose()
         self.refresh_derived()
         self.focus_first(self, empty=not self.context.editing)
 
@@ -107,13 +114,17 @@ class FormScreen(ModalScreen[Outcome | None]):
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
+        self.chosen(event.select, event.value)
         field = self.field_of(event.select)
         if field is not None and field.invalid:
             field.check()
         self._changed()
 
+    def chosen(self, select: Select, value: object) -> None:
+        """A choice changed, before the checks; a form whose other fields follow a choice reacts here."""
+
     def _changed(self) -> None:
-        if self.is_mounted:
+        if self.is_mounted and self.context is not None:
             self.refresh_derived()
             if not self.saving:
                 self.show_status("")
@@ -129,7 +140,7 @@ class FormScreen(ModalScreen[Outcome | None]):
     # Saving
 
     def action_save(self) -> None:
-        if self.saving:
+        if self.saving or self.context is None:
             return
         fields = [f for f in self.query(FormField) if f.display and not f.control.disabled]
         invalid = [f for f in fields if not f.check()]
@@ -155,37 +166,40 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.show_status("Saving…")
         self._save(request)
 
+    def error_field(self, error: BaseException) -> str | None:
+        """The id of the field a refusal is about: by its target, else by its wording; None for no one field."""
+        target = getattr(error, "target", None) or ""
+        named = (field.id for field in self.query(FormField) if field.edits(target))
+        return next(named, None) or field_by_wording(self.KIND, refusal(error))
+
     def place_error(self, error: BaseException) -> FormField | None:
         """Show a whole-form refusal under the field it is about; None when it is about no single field."""
-        target = getattr(error, "target", None) or ""
-        for prefix, field_id in self.ERROR_FIELDS.items():
-            if target.startswith(prefix) or prefix in refusal(error):
-                field = self.query_one(f"#{field_id}", FormField)
-                if not field.invalid:
-                    field.show_error(refusal(error))
-                return field
-        return None
+        field_id = self.error_field(error)
+        if field_id is None:
+            return None
+        field = self.query_one(f"#{field_id}", FormField)
+        if not field.invalid:
+            field.show_error(refusal(error))
+        return field
 
     def reveal(self, field: FormField) -> None:
         """Bring a field into view (switching step when the form has steps) and focus its control."""
         field.control.focus()
         field.scroll_visible(animate=False)
 
-    @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
     def _save(self, request: object) -> None:
-        try:
-            outcome = self.writer(request)
-        except AzureError as error:
-            self.post_message(self.Refused(error))
-            return
-        self.post_message(self.Saved(outcome))
+        def save() -> FormSaved | FormRefused:
+            try:
+                return FormSaved(self.writer(request))
+            except AzureError as error:
+                return FormRefused(error)
 
-    @on(Saved)
-    def _saved(self, message: Saved) -> None:
+        run_in_thread(self, "write", save, exclusive=True)
+
+    def on_form_saved(self, message: FormSaved) -> None:
         self.dismiss(message.outcome)
 
-    @on(Refused)
-    def _refused(self, message: Refused) -> None:
+    def on_form_refused(self, message: FormRefused) -> None:
         self.saving = False
         error = message.error
         placed = self.place_error(error)

@@ -15,9 +15,9 @@ from ....domain.dates import iso
 from ....domain.errors import AzureError
 from ....domain.models import Architecture, HyperVGeneration, ImageDefinition, OsState, OsType
 from ....domain.vm import OS_DISK_TYPES
+from ...widgets.form_kit import FormField
 from .base import FormScreen
-from .fields import (
-    FormField,
+from .inputs import (
     date_describer,
     date_input,
     describe_region,
@@ -48,22 +48,7 @@ class DefinitionForm(FormScreen):
     """`n` on a gallery (create) or `e` on a definition (edit: recommended ranges, description, end of life)."""
 
     EDITABLE: ClassVar[str] = "the description, end of life and recommended vCPUs and memory"
-    ERROR_FIELDS: ClassVar[dict[str, str]] = {
-        "galleryImageName": "f-name",
-        "already exists": "f-name",
-        "identified by (publisher": "f-publisher",
-        "galleryImage.properties.identifier.publisher": "f-publisher",
-        "galleryImage.properties.identifier.offer": "f-offer",
-        "galleryImage.properties.identifier.sku": "f-sku",
-        "properties.osType": "f-os-type",
-        "properties.osState": "f-os-state",
-        "properties.hyperVGeneration": "f-generation",
-        "properties.architecture": "f-architecture",
-        "properties.recommended.vCPUs": "f-vcpus-max",
-        "properties.recommended.memory": "f-memory-max",
-        "properties.endOfLifeDate": "f-eol",
-        "location": "f-location",
-    }
+    KIND: ClassVar[str] = "definition"
 
     @property
     def heading(self) -> str:
@@ -71,7 +56,8 @@ class DefinitionForm(FormScreen):
         gallery = self.context.gallery.name if self.context.gallery else ""
         return f"Edit image definition {old.name}" if old else f"Add a VM image definition to {gallery}"
 
-    def fields(self) -> Iterable[Widget]:
+    def _controls(self) -> dict[str, Widget]:
+        """One control per editable property, filled from the definition being edited."""
         ctx, old = self.context, self.context.resource
         fixed = old is not None
         lim = limits()
@@ -92,7 +78,7 @@ class DefinitionForm(FormScreen):
         def number(prop: str, attr: str) -> Input:
             return text_input(value(attr), lambda t: drafts.optional_int(prop, t), optional=True, placeholder="—")
 
-        self.controls = {
+        return {
             "name": text_input(value("name"), lambda t: names.check_definition_name(t, gallery), disabled=fixed),
             "location": region_input(
                 value("location", ctx.gallery.location if ctx.gallery else ""),
@@ -121,30 +107,75 @@ class DefinitionForm(FormScreen):
             "plan_product": text_input(value("plan_product"), optional=True, disabled=fixed),
             "tags": text_input(tags_text(old.tags) if fixed else "", optional=True, disabled=fixed),
         }
-        disallowed = set(old.disallowed_disk_types) if fixed else set()
+
+    def fields(self) -> Iterable[Widget]:
+        old = self.context.resource
+        self.controls = self._controls()
+        disallowed = set(old.disallowed_disk_types) if old is not None else set()
         self.disallowed = SelectionList[str](
-            *[(t, t, t in disallowed) for t in OS_DISK_TYPES], id="disallowed", disabled=fixed, compact=True
+            *[(t, t, t in disallowed) for t in OS_DISK_TYPES], id="disallowed", disabled=old is not None, compact=True
         )
-        c = self.controls
+        yield from self._basics()
+        yield from self._details()
+        yield from self._publishing()
+
+    def _basics(self) -> Iterable[Widget]:
+        c, fixed = self.controls, self.context.editing
         yield Static("Basics", classes="form-section")
-        yield FormField("Image definition name", c["name"], required=True, id="f-name")
-        yield FormField("Region", c["location"], required=True, id="f-location", describe=describe_region)
-        yield FormField("Operating system", c["os_type"], required=True, id="f-os-type", check=_required("osType"))
-        yield FormField("OS state", c["os_state"], required=True, id="f-os-state", check=_required("osState"))
         yield FormField(
-            "VM generation", c["hyper_v_generation"], id="f-generation", hint="" if fixed else "V1 in most cases"
+            "Image definition name", c["name"], required=True, id="f-name", properties=("galleryImageName",)
         )
-        yield FormField("VM architecture", c["architecture"], id="f-architecture")
-        yield FormField("Publisher", c["publisher"], required=True, id="f-publisher")
-        yield FormField("Offer", c["offer"], required=True, id="f-offer")
-        yield FormField("SKU", c["sku"], required=True, id="f-sku")
+        yield FormField(
+            "Region", c["location"], required=True, id="f-location", properties=("location",), describe=describe_region
+        )
+        yield FormField(
+            "Operating system",
+            c["os_type"],
+            required=True,
+            id="f-os-type",
+            properties=("osType",),
+            check=_required("osType"),
+        )
+        yield FormField(
+            "OS state",
+            c["os_state"],
+            required=True,
+            id="f-os-state",
+            properties=("osState",),
+            check=_required("osState"),
+        )
+        yield FormField(
+            "VM generation",
+            c["hyper_v_generation"],
+            id="f-generation",
+            properties=("hyperVGeneration",),
+            hint="" if fixed else "V1 in most cases",
+        )
+        yield FormField("VM architecture", c["architecture"], id="f-architecture", properties=("architecture",))
+        yield FormField(
+            "Publisher", c["publisher"], required=True, id="f-publisher", properties=("identifier.publisher",)
+        )
+        yield FormField("Offer", c["offer"], required=True, id="f-offer", properties=("identifier.offer",))
+        yield FormField("SKU", c["sku"], required=True, id="f-sku", properties=("identifier.sku",))
+
+    def _details(self) -> Iterable[Widget]:
+        c = self.controls
         yield Static("Version details", classes="form-section")
         yield FormField("Description", c["description"], id="f-description")
-        yield FormField("End of life", c["end_of_life_date"], id="f-eol", describe=date_describer(ctx.now))
+        yield FormField(
+            "End of life",
+            c["end_of_life_date"],
+            id="f-eol",
+            properties=("endOfLifeDate",),
+            describe=date_describer(self.context.now),
+        )
         yield FormField("vCPUs minimum", c["vcpus_min"], id="f-vcpus-min")
-        yield FormField("vCPUs maximum", c["vcpus_max"], id="f-vcpus-max")
+        yield FormField("vCPUs maximum", c["vcpus_max"], id="f-vcpus-max", properties=("recommended.vCPUs",))
         yield FormField("Memory minimum (GB)", c["memory_min"], id="f-memory-min")
-        yield FormField("Memory maximum (GB)", c["memory_max"], id="f-memory-max")
+        yield FormField("Memory maximum (GB)", c["memory_max"], id="f-memory-max", properties=("recommended.memory",))
+
+    def _publishing(self) -> Iterable[Widget]:
+        c = self.controls
         yield Static("Publishing", classes="form-section")
         yield FormField("EULA", c["eula"], id="f-eula")
         yield FormField("Privacy statement URI", c["privacy_statement_uri"], id="f-privacy")

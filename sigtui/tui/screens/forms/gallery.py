@@ -10,8 +10,9 @@ from textual.widgets import Select, Static
 
 from ....domain import drafts, names, rules
 from ....domain.models import Gallery
+from ...widgets.form_kit import FormField
 from .base import FormScreen
-from .fields import FormField, describe_region, optional, parse_tags, region_input, tags_text, text_input
+from .inputs import describe_region, optional, parse_tags, region_input, tags_text, text_input
 from .model import FieldPatch, ResourceRef
 
 NAME_HINT = "letters, digits, _ and . (no dashes)"
@@ -23,15 +24,7 @@ class GalleryForm(FormScreen):
 
     SHORT: ClassVar[bool] = True
     EDITABLE: ClassVar[str] = "the description"
-    ERROR_FIELDS: ClassVar[dict[str, str]] = {
-        "galleryName": "f-name",
-        "Gallery name": "f-name",
-        "resource name": "f-name",
-        "gallery name": "f-name",
-        "The resource '": "f-name",
-        "location": "f-location",
-        "resourceGroup": "f-rg",
-    }
+    KIND: ClassVar[str] = "gallery"
 
     @property
     def heading(self) -> str:
@@ -65,10 +58,20 @@ class GalleryForm(FormScreen):
             self.rg_select,
             required=True,
             id="f-rg",
+            properties=("resourceGroup",),
             check=lambda value: drafts.required("resourceGroup", value),
         )
-        yield FormField("Name", self.name_input, required=True, id="f-name", hint=NAME_HINT)
-        yield FormField("Region", self.location_input, required=True, id="f-location", describe=describe_region)
+        yield FormField(
+            "Name", self.name_input, required=True, id="f-name", properties=("galleryName",), hint=NAME_HINT
+        )
+        yield FormField(
+            "Region",
+            self.location_input,
+            required=True,
+            id="f-location",
+            properties=("location",),
+            describe=describe_region,
+        )
         yield FormField("Description", self.description, id="f-description")
         yield FormField("Unique name", self.unique, id="f-unique")
         yield Static("Sharing", classes="form-section")
@@ -82,12 +85,13 @@ class GalleryForm(FormScreen):
     def _rg_location(self, name: str) -> str:
         return next((g.location for g in self.context.resource_groups if g.name == name), "")
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select is self.sub_select and isinstance(event.value, str) and event.value != self.groups_of:
-            self.groups_of = event.value
-            self.rg_select.set_options(self._groups(event.value))
-        elif event.select is self.rg_select and isinstance(event.value, str) and not self.location_input.value:
-            self.location_input.value = self._rg_location(event.value)
+    def chosen(self, select: Select, value: object) -> None:
+        """Another subscription offers its resource groups; a resource group suggests its region."""
+        if select is self.sub_select and isinstance(value, str) and value != self.groups_of:
+            self.groups_of = value
+            self.rg_select.set_options(self._groups(value))
+        elif select is self.rg_select and isinstance(value, str) and not self.location_input.value:
+            self.location_input.value = self._rg_location(value)
 
     def refresh_derived(self) -> None:
         sub = self.sub_select.value if isinstance(self.sub_select.value, str) else ""

@@ -18,10 +18,12 @@ from ....domain.catalog import find_region
 from ....domain.costs import estimate_version
 from ....domain.dates import iso
 from ....domain.models import DiskImage, ImageVersion, Source, StorageAccountType, TargetRegion
+from ...messages import EncryptionEdited, TargetsEdited
 from ...widgets.encryption_editor import EncryptionEditor
+from ...widgets.form_kit import REFUSALS, FormField, refusal
 from ...widgets.target_region_editor import STORAGE_CHOICES, TargetRegionEditor
-from .base import FormScreen
-from .fields import REFUSALS, FormField, date_describer, date_input, describe_region, refusal, region_input, text_input
+from .base import FormScreen, Loader, Writer
+from .inputs import date_describer, date_input, describe_region, region_input, text_input
 from .model import FieldPatch
 from .version_parts import (
     cost_text,
@@ -48,29 +50,10 @@ class VersionForm(FormScreen):
     EDITABLE: ClassVar[str] = (
         "target regions and their replicas, the default replica count, exclusion from latest and end of life"
     )
-    ERROR_FIELDS: ClassVar[dict[str, str]] = {
-        "galleryImageVersionName": "f-version",
-        "EndOfLifeDate": "f-eol",
-        "publishingProfile.replicaCount": "f-replicas",
-        "targetRegions": "f-targets",
-        "publishing profile regions": "f-targets",
-        "ZRS": "f-targets",
-        "clouds": "f-targets",
-        "Duplicated": "f-source",
-        "encryption": "f-encryption",
-        "lun": "f-encryption",
-        "OSDiskImage": "f-source",
-        "source": "f-source",
-        "Source": "f-source",
-        "OS State": "f-source",
-        "generation": "f-source",
-        "OS type": "f-source",
-        "storageAccountType": "f-storage",
-        "already exists": "f-version",
-    }
+    KIND: ClassVar[str] = "version"
 
-    def __init__(self, context, writer) -> None:
-        super().__init__(context, writer)
+    def __init__(self, loader: Loader, writer: Writer) -> None:
+        super().__init__(loader, writer)
         self.source_location = ""
 
     @property
@@ -107,8 +90,17 @@ class VersionForm(FormScreen):
         self.data_list = SelectionList[str](compact=True, id="data-disks")
         self.exclude = Checkbox("Exclude from latest", old.exclude_from_latest if fixed else False, compact=True)
         self.eol = date_input(old.end_of_life_date if fixed else None, ctx.now)
-        yield FormField("Version number", self.name_input, required=True, id="f-version")
-        yield FormField("Region", self.location_input, required=True, id="f-location", describe=describe_region)
+        yield FormField(
+            "Version number", self.name_input, required=True, id="f-version", properties=("galleryImageVersionName",)
+        )
+        yield FormField(
+            "Region",
+            self.location_input,
+            required=True,
+            id="f-location",
+            properties=("location",),
+            describe=describe_region,
+        )
         if fixed:
             shown = Static(old.source_id or old.os_disk.source_id or "—", classes="field-value", markup=False)
             yield FormField("Source", shown, id="f-source-fixed")
@@ -118,11 +110,14 @@ class VersionForm(FormScreen):
                 self.source_select,
                 required=True,
                 id="f-source",
+                properties=("storageProfile",),
                 check=lambda value: drafts.required("storageProfile.source.id", value),
             )
             yield FormField("Data disks", self.data_list, id="f-data", hint="LUNs follow the order you pick them")
         yield FormField("Latest", self.exclude, id="f-exclude")
-        yield FormField("End of life", self.eol, id="f-eol", describe=date_describer(ctx.now))
+        yield FormField(
+            "End of life", self.eol, id="f-eol", properties=("endOfLifeDate",), describe=date_describer(ctx.now)
+        )
 
     def replication(self) -> Iterable[Widget]:
         ctx, old = self.context, self.context.resource
@@ -146,13 +141,21 @@ class VersionForm(FormScreen):
             existing=[t.name for t in old.target_regions] if fixed else (),
             id="targets",
         )
-        yield FormField("Default replica count", self.replicas, required=True, id="f-replicas", hint="each region 1–10")
-        yield FormField("Default storage type", self.storage, id="f-storage")
+        yield FormField(
+            "Default replica count",
+            self.replicas,
+            required=True,
+            id="f-replicas",
+            properties=("publishingProfile.replicaCount",),
+            hint="each region 1–10",
+        )
+        yield FormField("Default storage type", self.storage, id="f-storage", properties=("storageAccountType",))
         yield FormField(
             "Target regions (ctrl+n adds, ctrl+r removes; the source region comes first)",
             self.targets,
             stacked=True,
             id="f-targets",
+            properties=("targetRegions",),
         )
 
     def encrypting(self) -> Iterable[Widget]:
@@ -165,6 +168,7 @@ class VersionForm(FormScreen):
             self.encryption,
             stacked=True,
             id="f-encryption",
+            properties=("encryption", "lun"),
         )
 
     def action_step(self, delta: int) -> None:
@@ -330,8 +334,8 @@ class VersionForm(FormScreen):
             return
         self.cost.update(cost_text(estimate_version(draft), estimate_version(old)))
 
-    @on(TargetRegionEditor.Changed)
-    @on(EncryptionEditor.Changed)
+    @on(TargetsEdited)
+    @on(EncryptionEdited)
     @on(SelectionList.SelectedChanged)
     @on(Checkbox.Changed)
     def _part_changed(self) -> None:
@@ -356,11 +360,7 @@ class VersionForm(FormScreen):
             version, ctx.definition, ctx.subscription, self._find_source, self._find_set, 0, ctx.now
         )
 
-    def place_error(self, error: BaseException) -> FormField | None:
+    def error_field(self, error: BaseException) -> str | None:
         """A refused location is the version's own when its field is wrong, else a target region's."""
-        if "The provided location" in refusal(error):
-            own = self.query_one("#f-location", FormField)
-            field = own if not self.location else self.query_one("#f-targets", FormField)
-            field.show_error(refusal(error))
-            return field
-        return super().place_error(error)
+        field = super().error_field(error)
+        return "f-targets" if field == "f-location" and self.location else field

@@ -8,7 +8,6 @@ from datetime import datetime
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
@@ -18,6 +17,8 @@ from ....domain.catalog import find_vm_size
 from ....domain.errors import AzureError
 from ....domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
 from ....domain.vm_choices import default_disk_type, default_size
+from ...messages import RegionChosen
+from ...widgets.form_kit import DomainCheck, FormField, refusal_of
 from .choices import (
     AVAILABILITY,
     ENCRYPTION,
@@ -27,9 +28,7 @@ from .choices import (
     region_prompt,
     size_options,
 )
-from .events import RegionChoice
-from .fields import AzureCheck, FormRow, azure_message
-from .target import VmTarget
+from .target import RegionChoice, VmTarget
 
 SPECIALIZED = (
     "Specialized image: the source VM's administrator account and computer name are used, so these fields are "
@@ -42,11 +41,6 @@ AUTH = {"Linux": (("SSH public key", "ssh"), ("Password", "password")), "Windows
 
 class BasicsForm(Horizontal):
     """Two columns: where and what (kind, group, name, region, image) and how (size, disk, account, ports, keys)."""
-
-    class RegionChosen(Message):
-        def __init__(self, region: str) -> None:
-            super().__init__()
-            self.region = region
 
     def __init__(
         self,
@@ -71,78 +65,90 @@ class BasicsForm(Horizontal):
     # Layout
 
     def compose(self) -> ComposeResult:
+        with VerticalScroll(id="vm-left", classes="vm-column"):
+            yield from self._where_and_what()
+        with VerticalScroll(id="vm-right", classes="vm-column"):
+            yield from self._how()
+
+    def _where_and_what(self) -> ComposeResult:
+        """Kind, count, resource group, name, region, availability and the image."""
+        os_type = self.definition.os_type
+        kinds = RadioSet(
+            RadioButton("VM", value=True, id="vm-kind-vm"),
+            RadioButton("Scale set", id="vm-kind-vmss"),
+            id="vm-kind",
+            compact=True,
+        )
+        yield FormField("Create", kinds, id="row-kind", dense=True)
+        yield FormField(
+            "VMs at once", Input("1", type="integer", id="vm-count", compact=True), id="row-count", dense=True
+        )
+        rg = Input(
+            self.target.resource_group,
+            placeholder="existing or new resource group",
+            suggester=SuggestFromList(self.resource_groups, case_sensitive=False),
+            id="vm-rg",
+            compact=True,
+        )
+        yield FormField("Resource group", rg, id="row-rg", dense=True)
+        name_check = DomainCheck(lambda value: vm.check_vm_name(value, os_type))
+        name = Input(placeholder="myVM", validators=[name_check], validate_on=CHANGED, id="vm-name", compact=True)
+        yield FormField("Name", name, id="row-name", dense=True)
+        yield FormField("Region", OptionList(id="vm-region", compact=True), id="row-region", stacked=True, dense=True)
+        availability = Select(AVAILABILITY, value="none", allow_blank=False, id="vm-availability", compact=True)
+        yield FormField("Availability", availability, id="row-availability", dense=True)
+        yield FormField("Image", Static("", id="vm-image"), id="row-image", stacked=True, dense=True)
+
+    def _how(self) -> ComposeResult:
+        """Size, disk, administrator account, ports, encryption and the replica advice."""
         d = self.definition
         os_type = d.os_type
         size = default_size(d)
-        with VerticalScroll(id="vm-left", classes="vm-column"):
-            kinds = RadioSet(
-                RadioButton("VM", value=True, id="vm-kind-vm"),
-                RadioButton("Scale set", id="vm-kind-vmss"),
-                id="vm-kind",
-                compact=True,
-            )
-            yield FormRow("Create", kinds, id="row-kind")
-            yield FormRow("VMs at once", Input("1", type="integer", id="vm-count", compact=True), id="row-count")
-            rg = Input(
-                self.target.resource_group,
-                placeholder="existing or new resource group",
-                suggester=SuggestFromList(self.resource_groups, case_sensitive=False),
-                id="vm-rg",
-                compact=True,
-            )
-            yield FormRow("Resource group", rg, id="row-rg")
-            name_check = AzureCheck(lambda value: vm.check_vm_name(value, os_type))
-            name = Input(placeholder="myVM", validators=[name_check], validate_on=CHANGED, id="vm-name", compact=True)
-            yield FormRow("Name", name, id="row-name")
-            yield FormRow("Region", OptionList(id="vm-region", compact=True), id="row-region", stacked=True)
-            availability = Select(AVAILABILITY, value="none", allow_blank=False, id="vm-availability", compact=True)
-            yield FormRow("Availability", availability, id="row-availability")
-            yield FormRow("Image", Static("", id="vm-image"), id="row-image", stacked=True)
-        with VerticalScroll(id="vm-right", classes="vm-column"):
-            yield FormRow(
-                "Size",
-                Select(size_options(d), value=size, allow_blank=False, id="vm-size", compact=True),
-                id="row-size",
-            )
-            disk_type = default_disk_type(d, find_vm_size(size))
-            disk = Select(disk_options(d), value=disk_type, allow_blank=False, id="vm-disk", compact=True)
-            yield FormRow("OS disk type", disk, id="row-disk")
-            yield Static("Administrator account", id="vm-account", classes="form-heading")
-            auth = AUTH.get(os_type, AUTH["Windows"])
-            auth_select = Select(auth, value=auth[0][1], allow_blank=False, id="vm-auth", compact=True)
-            yield FormRow("Authentication", auth_select, id="row-auth")
-            username = Input(
-                "" if d.os_state == "Specialized" else "azureuser",
-                validators=[AzureCheck(lambda value: vm.check_username(value, os_type))],
-                validate_on=CHANGED,
-                id="vm-username",
-                compact=True,
-            )
-            yield FormRow("Username", username, id="row-username")
-            password = Input(
-                password=True,
-                validators=[AzureCheck(lambda value: vm.check_password(value, os_type))],
-                validate_on=CHANGED,
-                id="vm-password",
-                compact=True,
-            )
-            yield FormRow("Password", password, id="row-password")
-            ssh = Input(
-                placeholder="ssh-ed25519 AAAA… or ssh-rsa AAAA…",
-                validators=[AzureCheck(vm.check_ssh_key)],
-                validate_on=CHANGED,
-                id="vm-ssh",
-                compact=True,
-            )
-            yield FormRow("SSH public key", ssh, id="row-ssh")
-            ports = Select(PORTS, value="NONE", allow_blank=False, id="vm-ports", compact=True)
-            yield FormRow("Inbound ports", ports, id="row-ports")
-            encryption = Select(ENCRYPTION, value="platform", allow_blank=False, id="vm-encryption", compact=True)
-            yield FormRow("Encryption", encryption, id="row-encryption")
-            sets = Select([], prompt="no set needed", id="vm-des", disabled=True, compact=True)
-            yield FormRow("Encryption set", sets, id="row-des")
-            yield FormRow("Replicas", Static("", id="vm-advice"), id="row-advice")
-            yield Button("Raise replicas", id="vm-raise", compact=True)
+        yield FormField(
+            "Size",
+            Select(size_options(d), value=size, allow_blank=False, id="vm-size", compact=True),
+            id="row-size",
+            dense=True,
+        )
+        disk_type = default_disk_type(d, find_vm_size(size))
+        disk = Select(disk_options(d), value=disk_type, allow_blank=False, id="vm-disk", compact=True)
+        yield FormField("OS disk type", disk, id="row-disk", dense=True)
+        yield Static("Administrator account", id="vm-account", classes="form-heading")
+        auth = AUTH.get(os_type, AUTH["Windows"])
+        auth_select = Select(auth, value=auth[0][1], allow_blank=False, id="vm-auth", compact=True)
+        yield FormField("Authentication", auth_select, id="row-auth", dense=True)
+        username = Input(
+            "" if d.os_state == "Specialized" else "azureuser",
+            validators=[DomainCheck(lambda value: vm.check_username(value, os_type))],
+            validate_on=CHANGED,
+            id="vm-username",
+            compact=True,
+        )
+        yield FormField("Username", username, id="row-username", dense=True)
+        password = Input(
+            password=True,
+            validators=[DomainCheck(lambda value: vm.check_password(value, os_type))],
+            validate_on=CHANGED,
+            id="vm-password",
+            compact=True,
+        )
+        yield FormField("Password", password, id="row-password", dense=True)
+        ssh = Input(
+            placeholder="ssh-ed25519 AAAA… or ssh-rsa AAAA…",
+            validators=[DomainCheck(vm.check_ssh_key)],
+            validate_on=CHANGED,
+            id="vm-ssh",
+            compact=True,
+        )
+        yield FormField("SSH public key", ssh, id="row-ssh", dense=True)
+        ports = Select(PORTS, value="NONE", allow_blank=False, id="vm-ports", compact=True)
+        yield FormField("Inbound ports", ports, id="row-ports", dense=True)
+        encryption = Select(ENCRYPTION, value="platform", allow_blank=False, id="vm-encryption", compact=True)
+        yield FormField("Encryption", encryption, id="row-encryption", dense=True)
+        sets = Select([], prompt="no set needed", id="vm-des", disabled=True, compact=True)
+        yield FormField("Encryption set", sets, id="row-des", dense=True)
+        yield FormField("Replicas", Static("", id="vm-advice"), id="row-advice", dense=True)
+        yield Button("Raise replicas", id="vm-raise", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#vm-raise").display = False
@@ -150,8 +156,8 @@ class BasicsForm(Horizontal):
         self._check_size()
         self._check_rg()
 
-    def row(self, name: str) -> FormRow:
-        return self.query_one(f"#row-{name}", FormRow)
+    def row(self, name: str) -> FormField:
+        return self.query_one(f"#row-{name}", FormField)
 
     def value(self, name: str) -> str:
         widget = self.query_one(f"#vm-{name}")
@@ -192,7 +198,7 @@ class BasicsForm(Horizontal):
         self._check_rg()
         self._show_advice()
         if self.location is not None:
-            self.post_message(self.RegionChosen(self.location))
+            self.post_message(RegionChosen(self.location))
 
     @property
     def choice(self) -> RegionChoice | None:
@@ -254,7 +260,7 @@ class BasicsForm(Horizontal):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         scale_set = self.scale_set
-        self.row("count").query_one(".form-label").update("Instances" if scale_set else "VMs at once")
+        self.row("count").query_one(".field-label").update("Instances" if scale_set else "VMs at once")
         self._check_count()
         self._show_advice()
 
@@ -273,7 +279,7 @@ class BasicsForm(Horizontal):
         if count is None or count < 1:
             self.row("count").say("Enter a whole number of 1 or more.")
         elif self.scale_set:
-            self.row("count").say(azure_message(lambda: vm.check_instance_count(count)))
+            self.row("count").say(refusal_of(lambda: vm.check_instance_count(count)))
         else:
             self.row("count").say("")
 
@@ -294,13 +300,13 @@ class BasicsForm(Horizontal):
             self.row("disk").say("")
             return
         self.row("size").say("\n".join(warnings), "warning")
-        self.row("disk").say(azure_message(lambda: vm.check_os_disk(self.value("disk"), size, self.definition)))
+        self.row("disk").say(refusal_of(lambda: vm.check_os_disk(self.value("disk"), size, self.definition)))
 
     def _check_placement(self) -> None:
         zone = self.value("availability")
         availability = "None" if zone == "none" else "AvailabilityZone"
         request = vm.VmRequest("", "", self.location or "", "", availability=availability, zone=zone)
-        self.row("availability").say(azure_message(lambda: vm.check_placement(request)) if self.location else "")
+        self.row("availability").say(refusal_of(lambda: vm.check_placement(request)) if self.location else "")
 
     def _show_account(self) -> None:
         specialized = self.definition.os_state == "Specialized"

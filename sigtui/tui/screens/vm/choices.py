@@ -8,7 +8,7 @@ from ....domain.catalog import VmSize, vm_sizes
 from ....domain.models import EncryptionType, ImageDefinition
 from ....domain.vm import OS_DISK_TYPES
 from ....domain.vm_choices import first_reason, size_note
-from .events import RegionChoice
+from .target import RegionChoice
 
 REGION_WIDTH = 17
 REGION_LINE = 52

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -15,11 +14,21 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
 from ....domain.errors import AzureError
+from ....domain.models import ImageVersion
 from ....domain.vm import VmRequest
 from ....domain.vm_choices import replicas_patch, watch_deadline
 from ....domain.vm_plan import VmPlan
+from ...messages import (
+    EncryptionSetsLoaded,
+    ImageLoaded,
+    RegionChosen,
+    ReplicasRaised,
+    VmCreated,
+    VmPlanned,
+    VmRefused,
+)
+from ...threads import run_in_thread
 from .basics import BasicsForm
-from .events import EncryptionSetsLoaded, ImageLoaded, ReplicasRaised, VmCreated, VmPlanned, VmRefused
 from .review import ReviewPage
 from .target import CreatedVm, VmTarget
 
@@ -28,7 +37,8 @@ REFRESH_SECONDS = 1.0
 
 
 class CreateVmDialog(ModalScreen[CreatedVm | None]):
-    """Reads run in thread workers that post events here; only `create` writes (and the replica advisor)."""
+    """Reads run on the dialog's own thread workers through `services`, posting events here; only `create`
+    writes (and the replica advisor, which tells `replicas_changed`). `clock` is the workbench's live clock."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="vm-dialog.cancel"),
@@ -37,10 +47,14 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         Binding("ctrl+s", "create", "Create", id="vm-dialog.create"),
     ]
 
-    def __init__(self, target: VmTarget, services: Callable[[], Any]) -> None:
+    def __init__(
+        self, target: VmTarget, services: Callable[[], Any], clock: Any, replicas_changed: Callable[[int, str], None]
+    ) -> None:
         super().__init__()
         self.target = target
         self.services = services
+        self.clock = clock
+        self.replicas_changed = replicas_changed
         self.form: BasicsForm | None = None
         self.plan: VmPlan | None = None
         self.page = "loading"
@@ -136,54 +150,31 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
 
     # Workers: they read (and, for create and the advisor, write) through the services, and post events
 
-    @work(thread=True, group="vm-image", exit_on_error=False)
     def load_image(self) -> None:
-        services, t = self.services(), self.target
-        definition = services.get_definition(t.subscription, t.resource_group, t.gallery, t.definition)
-        versions = services.list_versions(t.subscription, t.resource_group, t.gallery, t.definition)
-        regions = services.image_regions(t.image_id)
-        groups = [g.name for g in services.list_resource_groups(t.subscription)]
-        self.post_message(ImageLoaded(definition, versions, regions, groups))
+        run_in_thread(self, "vm-image", lambda: image_loaded(self.services(), self.target))
 
-    @work(thread=True, group="vm-sets", exit_on_error=False)
     def load_encryption_sets(self, location: str) -> None:
-        self.post_message(EncryptionSetsLoaded(location, self.services().list_disk_encryption_sets(location)))
-
-    @work(thread=True, group="vm-plan", exit_on_error=False)
-    def review(self, request: VmRequest) -> None:
-        try:
-            self.post_message(
-                VmPlanned(self.services().plan_vm(self.target.image_id, request, self.target.subscription))
-            )
-        except AzureError as error:
-            self.post_message(VmRefused(error))
-
-    @work(thread=True, group="vm-create", exit_on_error=False)
-    def create(self, request: VmRequest, new_resource_group: bool) -> None:
-        services = self.services()
-        try:
-            body, plan = services.create_vm(self.target.image_id, request, self.target.subscription, new_resource_group)
-        except AzureError as error:
-            self.post_message(VmRefused(error, creating=True))
-            return
-        self.post_message(VmCreated(CreatedVm(body, plan)))
-
-    @work(thread=True, group="vm-replicas", exit_on_error=False)
-    def raise_replicas(self, version, region: str, count: int) -> None:
-        services = self.services()
-        patch = replicas_patch(version, region, count, services.now())
-        services.update_version(
-            version.subscription, version.resource_group, version.gallery, version.definition, version.name, patch
+        sets = self.services
+        run_in_thread(
+            self, "vm-sets", lambda: EncryptionSetsLoaded(location, sets().list_disk_encryption_sets(location))
         )
-        self.post_message(ReplicasRaised(region, count, version.name))
+
+    def review(self, request: VmRequest) -> None:
+        run_in_thread(self, "vm-plan", lambda: planned(self.services(), self.target, request))
+
+    def create(self, request: VmRequest, new_resource_group: bool) -> None:
+        run_in_thread(self, "write", lambda: created(self.services(), self.target, request, new_resource_group))
+
+    def raise_replicas(self, version: ImageVersion, region: str, count: int) -> None:
+        run_in_thread(self, "write", lambda: replicas_raised(self.services(), version, region, count))
 
     # Events
 
-    def on_image_loaded(self, event: ImageLoaded) -> None:
+    async def on_image_loaded(self, event: ImageLoaded) -> None:
         self._reading = False
         if self.form is None:
-            self.form = BasicsForm(self.target, event.definition, event.resource_groups, self.app.now, id="vm-basics")
-            self.query_one(ContentSwitcher).mount(self.form)
+            self.form = BasicsForm(self.target, event.definition, event.resource_groups, self.clock.now, id="vm-basics")
+            await self.query_one(ContentSwitcher).mount(self.form)
             self.call_after_refresh(self._first_show, event)
         else:
             self.form.show_image(event.versions, event.regions)
@@ -196,7 +187,7 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         self._show_page("basics")
         self.query_one("#vm-name").focus()
 
-    def on_basics_form_region_chosen(self, event: BasicsForm.RegionChosen) -> None:
+    def on_region_chosen(self, event: RegionChosen) -> None:
         self.load_encryption_sets(event.region)
 
     def on_encryption_sets_loaded(self, event: EncryptionSetsLoaded) -> None:
@@ -226,15 +217,15 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
 
     def on_replicas_raised(self, event: ReplicasRaised) -> None:
         self.notify(f"{event.version}: {event.region} now holds {event.count} replicas; replicating the new ones.")
-        self.app.replicas_changed(self.target.definition_pk, event.version)
+        self.replicas_changed(self.target.definition_pk, event.version)
         self.refresh_image()
 
     # Live re-resolution
 
     def _watch(self, event: ImageLoaded) -> None:
         """Re-resolve while a job of this image runs, and once at its next change; sleep when all is settled."""
-        clock = self.app.clock
-        now = self.app.now()
+        clock = self.clock.state
+        now = self.clock.now()
         jobs = [t.job for v in event.versions for t in v.target_regions]
         replicating, deadline = watch_deadline(jobs, now)
         self._stop_watching()
@@ -262,3 +253,37 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         if not self._reading:
             self._reading = True
             self.load_image()
+
+
+# What the workers do, through the services
+
+
+def image_loaded(services, t: VmTarget) -> ImageLoaded:
+    definition = services.get_definition(t.subscription, t.resource_group, t.gallery, t.definition)
+    versions = services.list_versions(t.subscription, t.resource_group, t.gallery, t.definition)
+    regions = services.image_regions(t.image_id)
+    groups = [g.name for g in services.list_resource_groups(t.subscription)]
+    return ImageLoaded(definition, versions, regions, groups)
+
+
+def planned(services, t: VmTarget, request: VmRequest) -> VmPlanned | VmRefused:
+    try:
+        return VmPlanned(services.plan_vm(t.image_id, request, t.subscription))
+    except AzureError as error:
+        return VmRefused(error)
+
+
+def created(services, t: VmTarget, request: VmRequest, new_resource_group: bool) -> VmCreated | VmRefused:
+    try:
+        body, plan = services.create_vm(t.image_id, request, t.subscription, new_resource_group)
+    except AzureError as error:
+        return VmRefused(error, creating=True)
+    return VmCreated(CreatedVm(body, plan))
+
+
+def replicas_raised(services, version: ImageVersion, region: str, count: int) -> ReplicasRaised:
+    patch = replicas_patch(version, region, count, services.now())
+    services.update_version(
+        version.subscription, version.resource_group, version.gallery, version.definition, version.name, patch
+    )
+    return ReplicasRaised(region, count, version.name)

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from ....domain.vm_plan import VmPlan
 
+RegionChoice = tuple[str, str | None, str]
+"""(region, the version the image resolves to there or None, why)."""
+
 
 @dataclass(frozen=True, slots=True)
 class VmTarget:

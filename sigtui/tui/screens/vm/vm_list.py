@@ -3,32 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from .events import VmsListed
+from ...messages import VmsListed
+from ...threads import run_in_thread
 from .rows import vm_row
 
 COLUMNS = ("Name", "Type", "Resource group", "Region", "Size", "Instances", "Image", "Version")
 
 
 class VmListScreen(ModalScreen[None]):
-    """Loads the list in a thread worker; `escape` closes."""
+    """Loads the list with `load` on its own thread worker; `escape` closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="vm-list.close"),
         Binding("r", "reload", "Reload", id="vm-list.reload"),
     ]
 
-    def __init__(self, services: Callable[[], Any]) -> None:
+    def __init__(self, load: Callable[[], list[dict]]) -> None:
         super().__init__()
-        self.services = services
+        self.load = load
 
     def compose(self) -> ComposeResult:
         with Vertical(id="vm-list-dialog"):
@@ -40,11 +40,10 @@ class VmListScreen(ModalScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.load()
+        self._load()
 
-    @work(thread=True, group="vm-list", exit_on_error=False)
-    def load(self) -> None:
-        self.post_message(VmsListed(self.services().list_vms()))
+    def _load(self) -> None:
+        run_in_thread(self, "vm-list", lambda: VmsListed(self.load()))
 
     def on_vms_listed(self, event: VmsListed) -> None:
         table = self.query_one(DataTable)
@@ -61,4 +60,4 @@ class VmListScreen(ModalScreen[None]):
         self.dismiss(None)
 
     def action_reload(self) -> None:
-        self.load()
+        self._load()

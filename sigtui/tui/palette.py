@@ -13,19 +13,22 @@ MAX_HITS = 40
 
 
 class ResourceProvider(Provider):
-    """Loads the names once per palette opening (off the UI thread), then matches them fuzzily."""
+    """Loads the names once per palette opening (off the UI thread), then matches them fuzzily; a hit moves the
+    workbench's cursor to the resource."""
 
     async def startup(self) -> None:
         self.entries: list[SearchEntry] = []
         try:
-            self.entries = await asyncio.to_thread(self.app.catalog.search_entries)
+            self.entries = await asyncio.to_thread(self.screen.backend.catalog.search_entries)
         except Exception as error:  # noqa: BLE001 (a broken database must not break the palette)
             self.app.notify(f"Could not list resources: {error}", severity="error")
 
     async def discover(self) -> Hits:
         for entry in self.entries:
             if entry.kind == "gallery":
-                yield DiscoveryHit(f"Go to {entry.text}", partial(self.app.jump_to, entry.path), help=entry.kind)
+                yield DiscoveryHit(
+                    f"Go to {entry.text}", partial(self.screen.browsing.jump_to, entry.path), help=entry.kind
+                )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -36,5 +39,8 @@ class ResourceProvider(Provider):
 
         for score, entry in await asyncio.to_thread(best):
             yield Hit(
-                score, matcher.highlight(entry.text), partial(self.app.jump_to, entry.path), help=f"Go to {entry.kind}"
+                score,
+                matcher.highlight(entry.text),
+                partial(self.screen.browsing.jump_to, entry.path),
+                help=f"Go to {entry.kind}",
             )

@@ -1,19 +1,15 @@
-"""The thread workers of the editing area and the past-tense messages they post: forms loaded, resources
-written, patches applied (undo/redo), deletes refused, the activity log loaded."""
+"""What the editing area does on thread workers, through the services: read what a form needs, create and
+patch resources, delete, remove a region, replay a patch, and find where a resource is in the tree."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
-
-from textual import work
-from textual.message import Message
+from dataclasses import replace
 
 from ..domain import drafts, ids
 from ..domain.errors import AzureError
 from ..domain.models import Gallery, ImageDefinition, ImageVersion, Source
-from ..store.browse import Catalog
+from .backend import Backend
+from .messages import DeleteRefused, PatchApplied, ResourceWritten
 from .screens.forms.model import FieldPatch, FormContext, Outcome, ResourceRef
 from .screens.forms.version_parts import version_patch
 
@@ -22,54 +18,20 @@ SOURCE_VERSIONS_LIMIT = 500
 """At most this many gallery image versions are offered as sources."""
 
 
-@dataclass
-class FormLoaded(Message):
-    """Everything a create or edit dialog needs was read."""
-
-    kind: str
-    context: FormContext
-
-
-@dataclass
-class ResourceWritten(Message):
-    """A change outside a form (a delete, a removed region) succeeded."""
-
-    outcome: Outcome
-
-
-@dataclass
-class PatchApplied(Message):
-    """An undo (`undone`) or a redo went through the services."""
-
-    patch: FieldPatch
-    undone: bool
-    outcome: Outcome
-
-
-@dataclass
-class DeleteRefused(Message):
-    ref: ResourceRef
-    error: AzureError
-
-
-@dataclass
-class ActivityLoaded(Message):
-    entries: list[dict]
-
-
 def apply_patch(services, ref: ResourceRef, body: dict) -> None:
     """PATCH a gallery, definition or version through the services (which check every rule again)."""
     getattr(services, f"update_{ref.kind}")(ref.subscription, ref.resource_group, *ref.names, body)
 
 
-class EditWorkers:
-    """Mixed into the app with `Editing`: reads for the forms and writes, off the UI thread."""
+class EditWork:
+    """Each method runs on a thread worker and returns what it found or the message to post."""
 
-    catalog: Catalog
-    db_path: Path
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
 
-    _services_now: Callable[[], object]
-    post_message: Callable[[Message], bool]
+    @property
+    def catalog(self):
+        return self.backend.catalog
 
     def locate(self, ref: ResourceRef, note: str, patch: FieldPatch | None = None) -> Outcome:
         """Where a resource is in the tree (its pk, the nodes to open), for the reload after a write."""
@@ -94,7 +56,7 @@ class EditWorkers:
 
     def write_request(self, request: object) -> Outcome:
         """A form's request: create a resource, or apply a field patch. Runs on the form's worker thread."""
-        services = self._services_now()
+        services = self.backend.services()
         if isinstance(request, FieldPatch):
             apply_patch(services, request.ref, request.after)
             return self.locate(request.ref, f"Saved the {request.summary} of {request.ref.label}", request)
@@ -104,9 +66,9 @@ class EditWorkers:
         extra = " and started its replication" if create == "version" else ""
         return self.locate(ref, f"Created {ref.label}{extra}")
 
-    @work(thread=True, exclusive=True, group="form", exit_on_error=False)
-    def load_form(self, kind: str, ref: ResourceRef | None, editing: bool, resource_group: str = "") -> None:
-        services = self._services_now()
+    def form_context(self, kind: str, ref: ResourceRef | None, editing: bool, resource_group: str = "") -> FormContext:
+        """Everything a create or edit form needs, read once before it shows its fields."""
+        services = self.backend.services()
         subscriptions = tuple(services.list_subscriptions())
         wanted = ref.subscription if ref else ""
         default = next((s for s in subscriptions if s.is_default), subscriptions[0])
@@ -130,7 +92,7 @@ class EditWorkers:
                 sources=tuple(services.list_sources()) + tuple(self._version_sources(definition, context.now)),
                 encryption_sets=tuple(services.list_disk_encryption_sets()),
             )
-        self.post_message(FormLoaded(kind, context))
+        return context
 
     @staticmethod
     def _path(ref: ResourceRef) -> tuple[str, ...]:
@@ -154,33 +116,28 @@ class EditWorkers:
                         found += drafts.gallery_version_sources(full, other, now)
         return found
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def delete_resource(self, ref: ResourceRef) -> None:
-        services = self._services_now()
+    def delete(self, ref: ResourceRef) -> ResourceWritten | DeleteRefused:
+        services = self.backend.services()
         try:
             getattr(services, f"delete_{ref.kind}")(ref.subscription, ref.resource_group, *ref.names)
         except AzureError as error:
-            self.post_message(DeleteRefused(ref, error))
-            return
+            return DeleteRefused(ref, error)
         note = f"Deleted {ref.label}"
         parent = ref.parent
-        self.post_message(ResourceWritten(self.locate(parent, note) if parent else Outcome(note)))
+        return ResourceWritten(self.locate(parent, note) if parent else Outcome(note))
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def remove_region(self, ref: ResourceRef, region: str) -> None:
-        services = self._services_now()
+    def remove_region(self, ref: ResourceRef, region: str) -> ResourceWritten:
+        services = self.backend.services()
         old = services.get_version(*self._path(ref))
         new = replace(old, target_regions=tuple(t for t in old.target_regions if t.name != region))
         patch = version_patch(old, new)
         apply_patch(services, ref, patch.after)
-        self.post_message(ResourceWritten(self.locate(ref, f"Removed {region} from {ref.label}", patch)))
+        return ResourceWritten(self.locate(ref, f"Removed {region} from {ref.label}", patch))
 
-    @work(thread=True, group="write", exit_on_error=False)
-    def apply_history(self, patch: FieldPatch, undo: bool) -> None:
-        apply_patch(self._services_now(), patch.ref, patch.before if undo else patch.after)
+    def replay(self, patch: FieldPatch, undo: bool) -> PatchApplied:
+        apply_patch(self.backend.services(), patch.ref, patch.before if undo else patch.after)
         verb = "Undid" if undo else "Redid"
-        self.post_message(PatchApplied(patch, undo, self.locate(patch.ref, f"{verb} the {patch.summary} change")))
+        return PatchApplied(patch, undo, self.locate(patch.ref, f"{verb} the {patch.summary} change"))
 
-    @work(thread=True, exclusive=True, group="activity", exit_on_error=False)
-    def load_activity(self) -> None:
-        self.post_message(ActivityLoaded(self._services_now().activity(limit=ACTIVITY_LIMIT)))
+    def activity(self) -> list[dict]:
+        return self.backend.services().activity(limit=ACTIVITY_LIMIT)

@@ -1,0 +1,334 @@
+"""The workbench screen: the resource tree, the details pane, the status bar with the live clock, and the
+thread workers that read and write. Its areas are plain controllers it holds and calls by name; every message
+has its one handler here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Tree
+from textual.worker import Worker
+
+from . import messages as m
+from .backend import Backend
+from .browsing import Browsing
+from .deploying import Deploying
+from .editing import Editing
+from .keys import MUTATING, WORKBENCH_BINDINGS
+from .live_clock import LiveClock
+from .palette import ResourceProvider
+from .policy import ActionPolicy
+from .screens.help import HelpRow, HelpScreen
+from .screens.identity import IdentityScreen
+from .screens.share import ShareScreen
+from .sharing import Sharing
+from .threads import Job, run_in_thread
+from .widgets.breadcrumb import Breadcrumb
+from .widgets.details import TABS, Details
+from .widgets.resource_tree import ResourceTree
+from .widgets.status_bar import StatusBar, home_relative
+from .widgets.tree_nodes import NodeData
+
+NARROW = 100
+HELP_SECTIONS = (
+    ("Tree", ResourceTree.BINDINGS),
+    ("Share dialog", ShareScreen.BINDINGS),
+    ("Identity picker", IdentityScreen.BINDINGS),
+)
+
+
+@dataclass(frozen=True)
+class WorkbenchOptions:
+    """What the command line chose: the database, the identity, the clock's speed, read-only mode; and the
+    source of real time (tests pass a fake one)."""
+
+    db_path: Path
+    caller: str | None
+    speed: float | None
+    readonly: bool
+    real_time: Callable[[], float]
+
+
+class WorkbenchScreen(Screen[None]):
+    """Explore galleries, definitions and versions; watch replication; drive the simulation clock."""
+
+    BINDINGS: ClassVar[list[BindingType]] = WORKBENCH_BINDINGS
+    COMMANDS: ClassVar[set] = {ResourceProvider}
+
+    def __init__(self, options: WorkbenchOptions) -> None:
+        super().__init__()
+        self.options = options
+        self.readonly = options.readonly
+        self.backend = Backend(options.db_path, options.caller, options.real_time)
+        self.policy = ActionPolicy(options.readonly, lambda arm_id: self.backend.catalog.seen.sees(arm_id))
+        self.footer = Footer(compact=True)
+        self.breadcrumb = Breadcrumb(id="breadcrumb")
+        self.resource_tree = ResourceTree(id="tree")
+        self.details = Details(id="details")
+        self.status = StatusBar(options.db_path, self.backend.identity(), options.readonly, id="status")
+        self.clock = LiveClock(self)
+        self.browsing = Browsing(self)
+        self.editing = Editing(self)
+        self.deploying = Deploying(self)
+        self.sharing = Sharing(self)
+        self._offered: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield self.breadcrumb
+        with Horizontal(id="main"):
+            with Vertical(id="tree-pane") as self.tree_pane:
+                yield self.resource_tree
+            yield self.details
+        yield self.status
+        yield self.footer
+
+    def on_mount(self) -> None:
+        if self.readonly and self.options.speed:
+            self.notify("--speed changes the clock, so it is ignored in read-only mode.", severity="warning")
+        self.clock.start()
+        self.tree_pane.border_title = "Resources"
+        self.resource_tree.focus()
+        self.browsing.load_catalog()
+
+    def on_resize(self) -> None:
+        narrow = self.app.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.footer.show_command_palette = not narrow
+        tree = self.resource_tree
+        if tree.compact != narrow:
+            tree.compact = narrow
+            tree.guide_depth = 2 if narrow else 3
+            tree.refresh()
+
+    def on_unmount(self) -> None:
+        self.backend.close()
+
+    # Workers
+
+    def run(self, group: str, job: Job, exclusive: bool = False) -> Worker:
+        """Run `job` on a thread worker that posts the messages it returns here."""
+        return run_in_thread(self, group, job, exclusive)
+
+    # The cursor
+
+    def cursor_data(self) -> NodeData | None:
+        node = self.resource_tree.cursor_node
+        return node.data if node is not None else None
+
+    def refuse(self) -> bool:
+        """Say so and return True in read-only mode."""
+        if self.readonly:
+            self.notify("Read-only mode: changes are disabled.", severity="warning")
+        return self.readonly
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.policy.check(action, self.cursor_data(), self.clock.now())
+
+    def offer_actions(self) -> None:
+        """Rebuild the footer when what the cursor's resource allows changed (rebuilding costs a layout)."""
+        offered = self.policy.offered(self.cursor_data(), self.clock.now(), self._offered)
+        if offered != self._offered:
+            self._offered = offered
+            self.refresh_bindings()
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        self.browsing.highlighted(event.node)
+        self.sharing.cursor_moved(event.node.data)
+        self.offer_actions()
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        if event.node.data is not None and event.node.data.kind == "version":
+            self.details.query_one("Tabs").focus()
+
+    # What the workers found
+
+    def on_catalog_loaded(self, message: m.CatalogLoaded) -> None:
+        self.clock.catalog_loaded(message)
+        first = self.browsing.catalog_loaded(message)
+        self.clock.settled()
+        self.deploying.attach_known_vms()
+        if first and not self.readonly:
+            self.call_after_refresh(self.clock.open_services)
+
+    def on_children_requested(self, message: m.ChildrenRequested) -> None:
+        self.browsing.load_children(message.kind, message.pk)
+
+    def on_definitions_loaded(self, message: m.DefinitionsLoaded) -> None:
+        self.resource_tree.add_definitions(message.gallery_pk, message.definitions, expand=True)
+
+    def on_versions_loaded(self, message: m.VersionsLoaded) -> None:
+        self.browsing.versions_loaded(message)
+        self.deploying.attach_known_vms()
+
+    def on_path_loaded(self, message: m.PathLoaded) -> None:
+        self.browsing.path_loaded(message)
+        self.deploying.attach_known_vms()
+
+    def on_filter_matched(self, message: m.FilterMatched) -> None:
+        self.browsing.filter_matched(message)
+        self.deploying.attach_known_vms()
+
+    def on_latest_resolved(self, message: m.LatestResolved) -> None:
+        self.resource_tree.set_latest(message.names)
+
+    def on_details_loaded(self, message: m.DetailsLoaded) -> None:
+        self.browsing.details_loaded(message)
+
+    def on_clock_changed(self, message: m.ClockChanged) -> None:
+        self.clock.clock_changed(message)
+
+    def on_jobs_changed(self, message: m.JobsChanged) -> None:
+        self.clock.jobs_changed(message)
+
+    def on_services_ready(self, message: m.ServicesReady) -> None:
+        self.status.caller = message.services.caller
+        self.status.show(self.clock.now())
+        self.deploying.load_vm_leaves()
+
+    def on_permissions_loaded(self, message: m.PermissionsLoaded) -> None:
+        self.sharing.permissions_loaded(message)
+
+    def on_vms_listed(self, message: m.VmsListed) -> None:
+        self.deploying.vms_listed(message.vms)
+
+    def on_resource_written(self, message: m.ResourceWritten) -> None:
+        self.editing.show_outcome(message.outcome)
+
+    def on_patch_applied(self, message: m.PatchApplied) -> None:
+        self.editing.patch_applied(message)
+
+    def on_delete_refused(self, message: m.DeleteRefused) -> None:
+        self.editing.offer_children(message.ref, message.error)
+
+    def on_estimate_requested(self, message: m.EstimateRequested) -> None:
+        self.sharing.estimate_for_details(message.resource_id)
+
+    def on_cost_estimated(self, message: m.CostEstimated) -> None:
+        self.details.cost.show_estimate(message.resource_id, message.estimate, message.problem)
+
+    # Actions: the clock and the cursor
+
+    def action_toggle_clock(self) -> None:
+        self.clock.change("toggle")
+
+    def action_advance_clock(self) -> None:
+        self.clock.change("advance")
+
+    def action_faster(self) -> None:
+        self.clock.change("faster")
+
+    def action_slower(self) -> None:
+        self.clock.change("slower")
+
+    def action_retry(self) -> None:
+        self.clock.retry_failed(self.cursor_data())
+
+    def action_copy_id(self) -> None:
+        data = self.cursor_data()
+        if data is None or not data.arm_id:
+            self.notify("Nothing to copy here.")
+            return
+        self.app.copy_to_clipboard(data.arm_id)
+        self.notify(data.arm_id, title="Copied ARM id", timeout=3)
+
+    def action_reload(self) -> None:
+        self.browsing.reload()
+
+    def action_filter(self) -> None:
+        self.browsing.ask_filter()
+
+    def action_back(self) -> None:
+        self.browsing.back()
+
+    def action_show_tab(self, tab: str) -> None:
+        if tab in TABS:
+            self.details.show_tab(tab)
+
+    # Actions: the areas
+
+    def action_create_resource(self) -> None:
+        self.editing.create(self.cursor_data())
+
+    def action_edit_resource(self) -> None:
+        self.editing.edit(self.cursor_data())
+
+    def action_delete_resource(self) -> None:
+        self.editing.delete(self.cursor_data())
+
+    def action_fix_region(self) -> None:
+        self.editing.fix_region(self.cursor_data())
+
+    def action_activity_log(self) -> None:
+        self.editing.activity_log()
+
+    def action_undo_edit(self) -> None:
+        self.editing.replay(undo=True)
+
+    def action_redo_edit(self) -> None:
+        self.editing.replay(undo=False)
+
+    def action_create_vm(self) -> None:
+        self.deploying.create_vm(self.cursor_data())
+
+    def action_list_vms(self) -> None:
+        self.deploying.list_vms()
+
+    def action_share(self) -> None:
+        self.sharing.share(self.cursor_data())
+
+    def action_switch_identity(self) -> None:
+        self.sharing.choose_identity()
+
+    def action_costs(self) -> None:
+        self.sharing.costs()
+
+    # Help and the command palette
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.help_rows(), home_relative(self.app.keymap_file)))
+
+    def help_rows(self) -> list[HelpRow]:
+        """Every binding of the workbench, the tree and the dialogs, with the keys the keymap gives it."""
+        rows: list[HelpRow] = []
+        keymap, app = self.app.keymap, self.app
+        for section, bindings in (("Workbench", self.BINDINGS), *HELP_SECTIONS):
+            for binding in bindings:
+                keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+                shown = ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+                refused = self.readonly and binding.action in MUTATING
+                description = binding.description + (" (read-only: off)" if refused else "")
+                rows.append((section, shown, description, binding.id or ""))
+        palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, ""))
+        rows.append(
+            ("Workbench", palette, "Command palette: commands, and jump to any resource by name", "app.command-palette")
+        )
+        return rows
+
+    def system_commands(self) -> Iterable[SystemCommand]:
+        """The workbench's commands in the palette."""
+        yield SystemCommand("Filter", "Show only matching resources (/)", self.action_filter)
+        yield SystemCommand("Reload", "Read the database again (r)", self.action_reload)
+        yield SystemCommand("Copy ARM id", "Copy the id of the resource under the cursor (y)", self.action_copy_id)
+        yield SystemCommand("Keys", "Every key binding (f1)", self.action_help)
+        if not self.readonly:
+            yield SystemCommand("Pause or resume the clock", "Simulation clock (space)", self.action_toggle_clock)
+            yield SystemCommand("Advance the clock 10 minutes", "Simulation clock (])", self.action_advance_clock)
+            yield SystemCommand("Faster clock", "Double the clock speed (+)", self.action_faster)
+            yield SystemCommand("Slower clock", "Halve the clock speed (-)", self.action_slower)
+            yield SystemCommand("Retry failed regions", "Replicate failed regions again (R)", self.action_retry)
+        yield SystemCommand("Costs", "Illustrative cost of everything you can read ($)", self.action_costs)
+        yield SystemCommand(
+            "Act as…", "Switch the identity: what you see and may do follows it (ctrl+u)", self.action_switch_identity
+        )
+        if self.check_action("share", ()):
+            yield SystemCommand("Share…", "Role assignments on the resource under the cursor (s)", self.action_share)
