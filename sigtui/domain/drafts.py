@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from . import rules
+from . import rules, version_rules
 from .dates import parse_date
 from .errors import AzureError, invalid
 from .models import ImageDefinition, ImageVersion, ReplicationState, Source, SourceKind, TargetRegion
@@ -37,7 +37,7 @@ def optional_int(prop: str, text: str) -> int | None:
 def replica_count(prop: str, text: str) -> int | None:
     """An optional replica count within Azure's range."""
     value = optional_int(prop, text)
-    rules.replica_range(prop, value)
+    version_rules.replica_range(prop, value)
     return value
 
 
@@ -53,7 +53,7 @@ def end_of_life(text: str, now: datetime) -> datetime | None:
 def fits(source: Source, definition: ImageDefinition, location: str) -> bool:
     """The source is in `location` and matches the definition's OS type, OS state and Hyper-V generation."""
     try:
-        rules.check_source_matches(source, definition, location)
+        version_rules.check_source_matches(source, definition, location)
     except AzureError:
         return False
     return True

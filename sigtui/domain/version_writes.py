@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import ids, rules
+from . import ids, rules, version_rules
 from .access import Caller
 from .catalog import find_region
 from .errors import invalid, parent_not_found, resource_not_found
@@ -84,7 +84,7 @@ def decide_create(facts: VersionFacts, version: ImageVersion, if_none_match: boo
         return _replace(facts, facts.existing, carry_disks(facts.existing, version))
     _authorize_sources(facts.caller, version)
     location = rules.check_location(version.location or definition.location, sub, rules.VERSION_TYPE).name
-    version = rules.validate_version(
+    version = version_rules.validate_version(
         dataclasses.replace(version, location=location),
         definition,
         sub,
@@ -122,7 +122,7 @@ def _replace(facts: VersionFacts, old: ImageVersion, new: ImageVersion) -> Decis
     new = dataclasses.replace(new, name=old.name, location=rules.keep_location("version", old.location, new.location))
     if not new.target_regions:
         new = dataclasses.replace(new, target_regions=old.target_regions)
-    new = rules.validate_version_update(old, new, sub, facts.find_set, facts.now)
+    new = version_rules.validate_version_update(old, new, sub, facts.find_set, facts.now)
     jobs = jobs_after_update(old, new, facts.now, facts.faults)
     started = any(jobs[t.name] is not getattr(target(old, t.name), "job", None) for t in new.target_regions)
     new = dataclasses.replace(

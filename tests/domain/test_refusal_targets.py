@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from sigtui.domain import rules
+from sigtui.domain import rules, version_rules
 from sigtui.domain.errors import AzureError
 from sigtui.domain.models import DiskImage, Encryption, TargetRegion
 
@@ -23,25 +23,25 @@ def refusal(call) -> AzureError:
 
 
 def test_a_missing_source_names_the_source_id():
-    error = refusal(lambda: rules.resolve_disks(request("westus"), DEFINITION, "westus", lambda _: None))
+    error = refusal(lambda: version_rules.resolve_disks(request("westus"), DEFINITION, "westus", lambda _: None))
     assert error.target == f"{STORAGE}.source.id"
 
 
 def test_a_source_of_the_wrong_os_names_the_source_id():
     windows = dataclasses.replace(IMAGE, os_type="Windows")
-    error = refusal(lambda: rules.check_source_matches(windows, DEFINITION, "westus"))
+    error = refusal(lambda: version_rules.check_source_matches(windows, DEFINITION, "westus"))
     assert error.target == f"{STORAGE}.source.id"
 
 
 def test_two_kinds_of_source_name_the_storage_profile():
     both = dataclasses.replace(request("westus"), os_disk=DiskImage(30, 5, source_id=IMAGE_ID))
-    assert refusal(lambda: rules.resolve_disks(both, DEFINITION, "westus", lambda _: IMAGE)).target == STORAGE
+    assert refusal(lambda: version_rules.resolve_disks(both, DEFINITION, "westus", lambda _: IMAGE)).target == STORAGE
 
 
 def test_a_missing_encryption_set_names_the_encryption():
     enc = TargetRegion("westus", encryption=Encryption("/subscriptions/s/x/diskEncryptionSets/none"))
     version = dataclasses.replace(existing(), target_regions=(enc,))
-    assert refusal(lambda: rules.check_encryption(version, lambda _: None, "s")).target == ENCRYPTION
+    assert refusal(lambda: version_rules.check_encryption(version, lambda _: None, "s")).target == ENCRYPTION
 
 
 def test_the_regional_quota_names_the_location():
@@ -55,5 +55,5 @@ def test_an_unavailable_location_names_the_location():
 
 def test_a_version_marked_for_deletion_cannot_change():
     old = dataclasses.replace(existing(), deleting=True, created_at=T0)
-    error = refusal(lambda: rules.validate_version_update(old, old, SUB, facts().find_set, T0))
+    error = refusal(lambda: version_rules.validate_version_update(old, old, SUB, facts().find_set, T0))
     assert error.target == "galleryImageVersion"

@@ -17,14 +17,14 @@ from textual.validation import ValidationResult
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...cli import azparse
-from ...domain import drafts, rules
+from ...domain import drafts, rules, version_rules
 from ...domain.catalog import find_region
 from ...domain.models import Subscription, TargetRegion
 from ...domain.rest import target_from_rest
 from ..messages import TargetsEdited
 from .form_kit import REFUSALS, DomainCheck, refusal
 
-STORAGE_CHOICES = [(t, t) for t in rules.STORAGE_TYPES]
+STORAGE_CHOICES = [(t, t) for t in version_rules.STORAGE_TYPES]
 REPLICAS = "galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount"
 
 
@@ -34,7 +34,10 @@ def parse_az_targets(text: str) -> tuple[TargetRegion, ...]:
     targets = (target_from_rest(azparse.target_region(word)) for word in text.split())
     return tuple(
         replace(
-            t, storage_account_type=rules.enum_value("storageAccountType", t.storage_account_type, rules.STORAGE_TYPES)
+            t,
+            storage_account_type=rules.enum_value(
+                "storageAccountType", t.storage_account_type, version_rules.STORAGE_TYPES
+            ),
         )
         if t.storage_account_type
         else t

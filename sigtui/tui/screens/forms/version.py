@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Select, SelectionList, Static, TabbedContent, TabPane
 
-from ....domain import drafts, names, rules
+from ....domain import drafts, names, rules, version_rules
 from ....domain.catalog import find_region
 from ....domain.costs import estimate_version
 from ....domain.dates import iso
@@ -299,7 +299,7 @@ class VersionForm(FormScreen):
             return
         try:
             version = replace(self.draft_targets_only(), location=region.name)
-            rules.normalize_targets(version, self.context.subscription, region)
+            version_rules.normalize_targets(version, self.context.subscription, region)
         except REFUSALS as error:
             field.show_error(refusal(error))
         else:
@@ -321,7 +321,9 @@ class VersionForm(FormScreen):
         try:
             draft = self.draft_targets_only()
             region = find_region(draft.location)
-            draft = replace(draft, target_regions=rules.normalize_targets(draft, self.context.subscription, region))
+            draft = replace(
+                draft, target_regions=version_rules.normalize_targets(draft, self.context.subscription, region)
+            )
         except (*REFUSALS, AttributeError):
             self.cost.update("Cost estimate: complete the target regions to see it.")
             return
@@ -354,9 +356,9 @@ class VersionForm(FormScreen):
         ctx, old = self.context, self.context.resource
         version = self.draft()
         if old is not None:
-            new = rules.validate_version_update(old, version, ctx.subscription, self._find_set, ctx.now)
+            new = version_rules.validate_version_update(old, version, ctx.subscription, self._find_set, ctx.now)
             return version_patch(old, new)
-        return rules.validate_version(
+        return version_rules.validate_version(
             version, ctx.definition, ctx.subscription, self._find_source, self._find_set, 0, ctx.now
         )
 

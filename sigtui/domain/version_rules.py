@@ -1,0 +1,389 @@
+"""Azure's rules for image versions: target regions, sources and disks, encryption."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from . import names
+from .catalog import Region, find_region, limits
+from .errors import AzureError, invalid
+from .models import (
+    DiskEncryptionSet,
+    DiskImage,
+    ImageDefinition,
+    ImageVersion,
+    Source,
+    SourceKind,
+    StorageAccountType,
+    Subscription,
+    TargetRegion,
+)
+from .rules import (
+    ENCRYPTION_OS_PATH,
+    VERSION_TYPE,
+    check_future,
+    check_location,
+    check_only_updatable,
+    check_quota,
+    enum_value,
+)
+from .values import check_tags
+
+
+def replica_range(prop: str, value: int | None) -> None:
+    lim = limits()
+    low, high = lim["regionalReplicaCountMin"], lim["regionalReplicaCountMax"]
+    if value is not None and not low <= value <= high:
+        raise invalid(
+            f"The value {value} of parameter {prop} is out of range. The value must be between {low} and {high}, "
+            "inclusive",
+            prop,
+        )
+
+
+STORAGE_TYPES = tuple(t.value for t in StorageAccountType)
+HOST_CACHING = ("None", "ReadOnly", "ReadWrite")
+
+
+def normalize_targets(
+    version: ImageVersion, subscription: Subscription, source_region: Region
+) -> tuple[TargetRegion, ...]:
+    """Target regions with programmatic names, checked: known, allowed, one cloud, no duplicates, source present."""
+    targets = version.target_regions or (TargetRegion(source_region.name),)
+    seen: set[str] = set()
+    result = []
+    for target in targets:
+        region = check_location(target.name, subscription, VERSION_TYPE, source_region.cloud)
+        if region.cloud != source_region.cloud:
+            raise invalid(
+                f"Replication across clouds is not supported: '{region.display_name}' is in the {region.cloud} cloud "
+                f"and the image version is in the {source_region.cloud} cloud.",
+                "publishingProfile.targetRegions",
+            )
+        if region.name in seen:
+            raise invalid("Duplicate regions are not allowed in target publishing regions", "targetRegions")
+        seen.add(region.name)
+        replica_range(
+            "galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount",
+            target.regional_replica_count,
+        )
+        storage = target.storage_account_type
+        if storage is not None:
+            storage = enum_value("storageAccountType", storage, STORAGE_TYPES)
+        if (
+            storage or version.storage_account_type
+        ) == StorageAccountType.STANDARD_ZRS and not region.availability_zones:
+            raise invalid("ZRS storage account type is not supported in this region.", "storageAccountType")
+        result.append(dataclasses.replace(target, name=region.name, storage_account_type=storage))
+    if source_region.name not in seen:
+        listed = ", ".join(find_region(t.name).display_name for t in result)
+        raise invalid(
+            f"Gallery image version publishing profile regions '{listed}' must contain the location of image "
+            f"version '{source_region.display_name}'.",
+            "publishingProfile.targetRegions",
+        )
+    return tuple(result)
+
+
+def _source_not_found(source_id: str) -> AzureError:
+    return invalid(
+        f"Source {source_id} is not found. Please check source exists, and is in the same region as gallery image "
+        "version being created",
+        target="galleryImageVersion.properties.storageProfile.source.id",
+    )
+
+
+def check_source_matches(source: Source, definition: ImageDefinition, location: str) -> None:
+    """The source is in the version's region and matches the definition's OS type, state and generation."""
+    if source.location != location:
+        raise _source_not_found(source.id)
+    if source.os_type and source.os_type != definition.os_type:
+        raise invalid(
+            f"The resource with id '{source.id}' has a different OS type ['{source.os_type}'] than the parent "
+            f"gallery image OS type generation ['{definition.os_type}']",
+            target="galleryImageVersion.properties.storageProfile.source.id",
+        )
+    if source.os_state and source.os_state != definition.os_state:
+        raise invalid(
+            f"Cannot create Gallery Image Version from: {source.id} since the OS State in the parent gallery image "
+            f"({definition.os_state}) is not {source.os_state}",
+            target="galleryImageVersion.properties.storageProfile.source.id",
+        )
+    if source.hyper_v_generation and source.hyper_v_generation != definition.hyper_v_generation:
+        raise invalid(
+            f"The resource with id '{source.id}' has a different Hypervisor generation "
+            f"['{source.hyper_v_generation}'] than the parent gallery image Hypervisor generation "
+            f"['{definition.hyper_v_generation}']",
+            target="galleryImageVersion.properties.storageProfile.source.id",
+        )
+    if source.encrypted and source.kind == SourceKind.IMAGE_VERSION:
+        raise invalid(
+            f"ACG Image version source encrypted with CMK cannot be used as source to create another ACG Image "
+            f"version: '{source.id}'.",
+            target="galleryImageVersion.properties.storageProfile.source.id",
+        )
+    if source.encrypted and source.subscription.lower() != definition.subscription.lower():
+        raise invalid(
+            f"Encrypted source: '{source.id}' is in a different subscription ID than the current gallery image "
+            f"version subscription '{definition.subscription}'. Please retry with an unencrypted source(s) or use "
+            f"the source's subscription '{source.subscription}' to create the gallery image version",
+            target="galleryImageVersion.properties.storageProfile.source.id",
+        )
+
+
+SourceLookup = Callable[[str], Source | None]
+
+
+def resolve_disks(
+    version: ImageVersion, definition: ImageDefinition, location: str, find_source: SourceLookup
+) -> ImageVersion:
+    """Fill the version's disks from its sources, enforcing one OS source, unique LUNs and unique sources."""
+    os_disk_source = version.os_disk.source_id if version.os_disk else None
+    whole = version.source_id
+    if bool(whole) == bool(os_disk_source):
+        raise invalid(
+            "The gallery artifact version source can only be specified either directly under storageProfile or "
+            "within individual OS or data disks. One and only one source type (user image, snapshot, disk, virtual "
+            "machine) can be provided",
+            target="galleryImageVersion.properties.storageProfile",
+        )
+    luns = [d.lun for d in version.data_disks]
+    if len(luns) != len(set(luns)):
+        raise invalid(
+            "Duplicated lun numbers have been detected in the input data disks. Lun number must be unique for each "
+            "data disk",
+            target="galleryImageVersion.properties.storageProfile.dataDiskImages",
+        )
+    disk_sources = [d.source_id for d in version.data_disks if d.source_id]
+    if os_disk_source and os_disk_source.lower() in {s.lower() for s in disk_sources}:
+        raise invalid(
+            f"OSDiskImage and DataDiskImage cannot point to same blob {os_disk_source}",
+            target="galleryImageVersion.properties.storageProfile.osDiskImage.source.id",
+        )
+    if len({s.lower() for s in disk_sources}) != len(disk_sources):
+        raise invalid(
+            "Duplicated source ids are found in the input disks. Source id should be unique for each disk",
+            target="galleryImageVersion.properties.storageProfile.dataDiskImages",
+        )
+    max_gb = limits()["maxDiskSizeGB"]
+
+    def fetch(source_id: str, kinds: tuple[str, ...], kind_message: str) -> Source:
+        source = find_source(source_id)
+        if source is None:
+            raise _source_not_found(source_id)
+        if source.kind not in kinds:
+            raise invalid(
+                f"The source id: {source_id} {kind_message}",
+                target="galleryImageVersion.properties.storageProfile.source.id",
+            )
+        check_source_matches(source, definition, location)
+        return source
+
+    if whole:
+        source = fetch(
+            whole,
+            (SourceKind.MANAGED_IMAGE, SourceKind.VIRTUAL_MACHINE, SourceKind.IMAGE_VERSION),
+            "must either be a managed image, virtual machine or another gallery image version",
+        )
+        os_disk = dataclasses.replace(
+            source.os_disk, source_id=None, host_caching=version.os_disk.host_caching if version.os_disk else None
+        )
+        data = tuple(dataclasses.replace(d, source_id=None) for d in source.data_disks)
+    else:
+        source = fetch(os_disk_source, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot")
+        os_disk = dataclasses.replace(source.os_disk, source_id=source.id, host_caching=version.os_disk.host_caching)
+        data = []
+        for disk in version.data_disks:
+            if disk.source_id is None:
+                raise invalid("A data disk image needs a source.", "storageProfile.dataDiskImages")
+            data_source = fetch(
+                disk.source_id, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot"
+            )
+            data.append(
+                DiskImage(
+                    data_source.os_disk.size_gb,
+                    data_source.os_disk.used_gb,
+                    disk.lun,
+                    disk.host_caching,
+                    data_source.id,
+                )
+            )
+        data = tuple(data)
+    for disk in (os_disk, *data):
+        if disk.size_gb > max_gb:
+            raise invalid(
+                f"The GalleryImageVersion source resource size {disk.size_gb} exceeds the max size {max_gb} supported",
+                target="galleryImageVersion.properties.storageProfile",
+            )
+    os_disk = dataclasses.replace(os_disk, host_caching=os_disk.host_caching or "ReadOnly")
+    data = tuple(dataclasses.replace(d, host_caching=d.host_caching or "None") for d in data)
+    return dataclasses.replace(version, os_disk=os_disk, data_disks=data)
+
+
+def check_encryption(
+    version: ImageVersion, find_set: Callable[[str], DiskEncryptionSet | None], subscription: str
+) -> None:
+    """CMK: sets exist, live in the image's subscription and in the region they encrypt; every region alike."""
+    data_luns = sorted(d.lun for d in version.data_disks)
+    encrypted = [t for t in version.target_regions if t.encryption and not t.encryption.is_empty]
+    if not encrypted:
+        return
+    for target in version.target_regions:
+        enc = target.encryption
+        luns = [lun for lun, _ in (enc.data_disk_sets if enc else ())]
+        for lun in luns:
+            if lun not in data_luns:
+                raise invalid(
+                    f"An invalid lun [{lun}] was specified in encryption.dataDiskImages. The lun must be one of the "
+                    f"following values ['{','.join(str(x) for x in data_luns)}'].",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption.dataDiskImages",
+                )
+        duplicates = sorted({lun for lun in luns if luns.count(lun) > 1})
+        if duplicates:
+            raise invalid(
+                f"Duplicate luns '{duplicates[0]}' were specified in target region '{target.name}' "
+                "encryption.dataDiskImages.",
+                target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption.dataDiskImages",
+            )
+        set_ids = [enc.os_disk_set] if enc and enc.os_disk_set else []
+        set_ids += [set_id for _, set_id in enc.data_disk_sets] if enc else []
+        for set_id in set_ids:
+            des = find_set(set_id)
+            if des is None:
+                raise invalid(
+                    f"The disk encryption set {set_id} was not found",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+                )
+            if des.subscription.lower() != subscription.lower():
+                raise invalid(
+                    f"The disk encryption set '{set_id}' must be in the same subscription '{subscription}' as the "
+                    "gallery resource",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+                )
+            if des.location != target.name:
+                raise invalid(
+                    f"The disk encryption set '{set_id}' is in region '{des.location}' and cannot encrypt target "
+                    f"region '{target.name}'. Disk encryption sets are regional: use a set in '{target.name}'.",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+                )
+    _check_every_region_alike(version.target_regions, encrypted[0])
+
+
+def _check_every_region_alike(targets: Iterable[TargetRegion], model: TargetRegion) -> None:
+    reference = model.encryption
+    for target in targets:
+        enc = target.encryption
+        if reference.os_disk_set and not (enc and enc.os_disk_set):
+            raise invalid(
+                f"A disk encryption set is required for disk '{ENCRYPTION_OS_PATH}' in target region '{target.name}' "
+                f"since disk encryption set '{reference.os_disk_set}' is used for the corresponding disk in region "
+                f"'{model.name}'",
+                target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+            )
+        theirs = {lun for lun, _ in (enc.data_disk_sets if enc else ())}
+        for lun, set_id in reference.data_disk_sets:
+            if lun not in theirs:
+                raise invalid(
+                    f"A disk encryption set is required for disk 'LUN {lun}' in target region '{target.name}' since "
+                    f"disk encryption set '{set_id}' is used for the corresponding disk in region '{model.name}'",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+                )
+        if enc and (
+            (enc.os_disk_set and not reference.os_disk_set)
+            or {lun for lun, _ in enc.data_disk_sets} - {lun for lun, _ in reference.data_disk_sets}
+        ):
+            _check_every_region_alike(targets, target)
+
+
+def check_encryption_unchanged(old: ImageVersion, new: ImageVersion) -> None:
+    """Encryption cannot be added to or removed from an existing version's regions."""
+    before = {t.name: t.encryption or None for t in old.target_regions}
+    for target in new.target_regions:
+        if target.name not in before:
+            continue
+        was, now = before[target.name], target.encryption
+        was_luns = {lun for lun, _ in (was.data_disk_sets if was else ())}
+        for lun, _ in now.data_disk_sets if now else ():
+            if lun not in was_luns:
+                raise invalid(
+                    f"Cannot specify new data disk image encryption lun [{lun}] with a disk encryption set in region "
+                    f"[{target.name}] for update gallery image version request.",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption.dataDiskImages",
+                )
+        if (was and was.os_disk_set) != (now and now.os_disk_set) or was_luns - {
+            lun for lun, _ in (now.data_disk_sets if now else ())
+        }:
+            raise invalid(
+                f"Encryption of target region '{target.name}' cannot be added, removed or changed on an existing "
+                "gallery image version.",
+                target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+            )
+    if old.encrypted and not new.encrypted:
+        raise invalid(
+            "Encryption cannot be removed from an existing gallery image version.",
+            target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+        )
+
+
+def validate_version(
+    version: ImageVersion,
+    definition: ImageDefinition,
+    subscription: Subscription,
+    find_source: SourceLookup,
+    find_set: Callable[[str], DiskEncryptionSet | None],
+    in_region: int,
+    now: datetime,
+) -> ImageVersion:
+    """A new image version: name, location, targets, replicas, sources, encryption, dates, quota."""
+    names.parse_version(version.name)
+    check_tags(version.tags)
+    for disk in (version.os_disk, *version.data_disks):
+        if disk is not None and disk.host_caching is not None:
+            enum_value("hostCaching", disk.host_caching, HOST_CACHING)
+    region = check_location(version.location, subscription, VERSION_TYPE)
+    storage = enum_value("storageAccountType", version.storage_account_type or "Standard_LRS", STORAGE_TYPES)
+    version = dataclasses.replace(version, location=region.name, storage_account_type=storage)
+    replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", version.replica_count)
+    version = dataclasses.replace(version, target_regions=normalize_targets(version, subscription, region))
+    check_future(version.end_of_life_date, now)
+    version = resolve_disks(version, definition, region.name, find_source)
+    check_encryption(version, find_set, subscription.id)
+    check_quota("image versions", in_region, "imageVersionsPerSubscriptionPerRegion")
+    return version
+
+
+def validate_version_update(
+    old: ImageVersion,
+    new: ImageVersion,
+    subscription: Subscription,
+    find_set: Callable[[str], DiskEncryptionSet | None],
+    now: datetime,
+) -> ImageVersion:
+    """A replacement of an existing version: only updatable fields change, new regions obey every rule."""
+    if old.deleting:
+        raise invalid(
+            f"Operation 'Update Gallery Image Version' is not allowed on {old.name}; since it is marked for deletion. "
+            "You can only retry the Delete operation (or wait for an ongoing one to complete)",
+            target="galleryImageVersion",
+        )
+    check_only_updatable("version", old, new)
+    replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", new.replica_count)
+    region = find_region(old.location)
+    new = dataclasses.replace(new, target_regions=normalize_targets(new, subscription, region))
+    existing = {t.name: t for t in old.target_regions}
+    for target in new.target_regions:
+        before = existing.get(target.name)
+        if before is not None and old.storage_in(before) != new.storage_in(target):
+            raise AzureError(
+                "PropertyChangeNotAllowed",
+                "Changing property 'galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType' "
+                "is not allowed.",
+                target="galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType",
+            )
+    if new.end_of_life_date != old.end_of_life_date:
+        check_future(new.end_of_life_date, now)
+    check_encryption_unchanged(old, new)
+    check_encryption(new, find_set, subscription.id)
+    return new
