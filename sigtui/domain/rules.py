@@ -62,6 +62,8 @@ PROPERTY_PATHS = {
         "data_disks": "storageProfile.dataDiskImages",
     },
 }
+FILLED_IN = {"architecture": "x64"}
+"""Fields Azure fills in when a request leaves them out: leaving one out on replace keeps it as it is."""
 ENTITY_PREFIX = {"gallery": "gallery", "definition": "galleryImage", "version": "galleryImageVersion"}
 
 
@@ -87,7 +89,8 @@ def check_only_updatable(kind: str, old: object, new: object) -> None:
             if old.os_disk.source_id != new.os_disk.source_id:
                 raise change_not_allowed(kind, "os_disk")
             continue
-        before, after = getattr(old, field), getattr(new, field)
+        default = FILLED_IN.get(field)
+        before, after = getattr(old, field) or default, getattr(new, field) or default
         if isinstance(before, str) and isinstance(after, str):
             same = before.lower() == after.lower()
         else:
@@ -200,9 +203,7 @@ def validate_definition(
         os_type=enum_value("osType", definition.os_type, ("Windows", "Linux")),
         os_state=enum_value("osState", definition.os_state, ("Generalized", "Specialized")),
         hyper_v_generation=enum_value("hyperVGeneration", definition.hyper_v_generation or "V1", ("V1", "V2")),
-        architecture=enum_value("architecture", definition.architecture, ("x64", "Arm64"))
-        if definition.architecture
-        else None,
+        architecture=enum_value("architecture", definition.architecture or "x64", ("x64", "Arm64")),
     )
     if definition.architecture == "Arm64" and definition.hyper_v_generation != "V2":
         raise invalid("Arm64 images must use Hyper-V generation V2.", "properties.hyperVGeneration")
@@ -376,12 +377,13 @@ def resolve_disks(
             "must either be a managed image, virtual machine or another gallery image version",
         )
         os_disk = dataclasses.replace(
-            source.os_disk, source_id=None, host_caching=version.os_disk.host_caching if version.os_disk else None
+            source.os_disk, source_id=None, host_caching=_caching(version.os_disk, source.os_disk)
         )
         data = tuple(dataclasses.replace(d, source_id=None) for d in source.data_disks)
     else:
         source = fetch(os_disk_source, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot")
-        os_disk = dataclasses.replace(source.os_disk, source_id=source.id, host_caching=version.os_disk.host_caching)
+        os_disk = dataclasses.replace(source.os_disk, source_id=source.id,
+                                      host_caching=_caching(version.os_disk, source.os_disk))
         data = []
         for disk in version.data_disks:
             if disk.source_id is None:
@@ -394,7 +396,7 @@ def resolve_disks(
                     data_source.os_disk.size_gb,
                     data_source.os_disk.used_gb,
                     disk.lun,
-                    disk.host_caching,
+                    _caching(disk, data_source.os_disk),
                     data_source.id,
                 )
             )
@@ -407,6 +409,11 @@ def resolve_disks(
     os_disk = dataclasses.replace(os_disk, host_caching=os_disk.host_caching or "ReadOnly")
     data = tuple(dataclasses.replace(d, host_caching=d.host_caching or "None") for d in data)
     return dataclasses.replace(version, os_disk=os_disk, data_disks=data)
+
+
+def _caching(asked: DiskImage | None, source: DiskImage | None) -> str | None:
+    """The host caching a version's disk gets: as the request asks, else the source disk's."""
+    return (asked.host_caching if asked else None) or (source.host_caching if source else None)
 
 
 def check_encryption(

@@ -20,7 +20,12 @@ def _regions_keep_serving(conn) -> None:
     conn.execute("ALTER TABLE target_region ADD COLUMN serving BOOLEAN NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving}
+def _sources_know_caching(conn) -> None:
+    """Schema 3: a source's OS disk has a host caching (`source.os_host_caching`) that versions copy."""
+    conn.execute("ALTER TABLE source ADD COLUMN os_host_caching VARCHAR")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _sources_know_caching}
 """Steps from version N to N+1, each run inside the migration transaction on a raw connection."""
 
 

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from ..domain.errors import AzureError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 BUSY_ATTEMPTS = 4
 """A writer waits for the write lock up to the busy timeout, this many times, with a random pause between."""

@@ -24,6 +24,7 @@ from ..domain.models import (
     Subscription,
     TargetRegion,
 )
+from ..domain.sources import with_caching
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
@@ -297,7 +298,9 @@ def versions_from_key(
 
 
 def source_from(r: sqlite3.Row, rg_name: str) -> Source:
-    disks = tuple(DiskImage(d["sizeGB"], d["usedGB"], d["lun"]) for d in json.loads(r["data_disks"]))
+    disks = tuple(DiskImage(d["sizeGB"], d["usedGB"], d["lun"], d.get("caching")) for d in json.loads(r["data_disks"]))
+    os_disk, disks = with_caching(r["kind"], r["os_type"], DiskImage(r["os_size_gb"], r["os_used_gb"]), disks,
+                                  r["os_host_caching"], [d.host_caching for d in disks])
     return Source(
         r["arm_id"],
         r["kind"],
@@ -308,7 +311,7 @@ def source_from(r: sqlite3.Row, rg_name: str) -> Source:
         r["os_type"],
         r["os_state"],
         r["hyper_v_generation"],
-        DiskImage(r["os_size_gb"], r["os_used_gb"]),
+        os_disk,
         disks,
         bool(r["encrypted"]),
     )
