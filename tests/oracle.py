@@ -15,12 +15,15 @@ NAMES = {
     "{vmName}": "myVM",
     "{osSnapshotName}": "myOsSnapshot",
     "{dataDiskName}": "myDataDisk",
+    "{galleryName}": "myGalleryName",
+    "{imageDefinitionName}": "myGalleryImageName",
+    "{versionName}": "0.9.0",
 }
 
 
-def load(name: str, subscription: str) -> dict:
+def load(name: str, subscription: str, folder: Path = EXAMPLES) -> dict:
     """An example with its placeholders filled in: subscription, resource group and source names."""
-    text = (EXAMPLES / name).read_text()
+    text = (folder / name).read_text()
     for placeholder in ("{subscription-id}", "{subscriptionId}"):
         text = text.replace(placeholder, subscription)
     for placeholder, value in NAMES.items():

@@ -56,7 +56,8 @@ def create(ctx, ns) -> dict:
             ns.group, ns.resource_group, ns.name, location, ctx.subscription, os_type=ns.os_type,
             os_state=ns.os_state, hyper_v_generation=ns.hyper_v_generation, os_disk_size_gb=ns.os_disk_size_gb,
             os_disk_used_gb=ns.os_disk_used_gb, data_disk_sizes_gb=ns.data_disk_sizes_gb or [],
-            data_disk_used_gb=ns.data_disk_used_gb or [])
+            data_disk_used_gb=ns.data_disk_used_gb or [], os_host_caching=ns.os_disk_caching,
+            data_disk_caching=ns.data_disk_caching or [])
     return to_rest(made)
 
 
@@ -86,6 +87,12 @@ def add_source_arguments(p) -> None:
     p.add_argument("--os-disk-used-gb", type=float, help="Occupied OS disk size (GB); default: all of it.")
     p.add_argument("--data-disk-sizes-gb", type=int, nargs="+", help="One size per data disk, LUNs 0, 1, ...")
     p.add_argument("--data-disk-used-gb", type=float, nargs="+", help="Occupied size of each data disk (GB).")
+    caching = enum("None", "ReadOnly", "ReadWrite")
+    p.add_argument("--os-disk-caching", type=caching,
+                   help="OS disk host caching, copied by versions made from it; default: ReadWrite for an image or "
+                        "VM, ReadOnly for a snapshot or disk.")
+    p.add_argument("--data-disk-caching", type=caching, nargs="+", help="Host caching of each data disk; default: "
+                                                                        "None.")
 
 
 def build(parser, group) -> None:

@@ -12,7 +12,7 @@ from .parser import add_flag, add_location, add_resource_group, enum, subcommand
 
 KINDS = {"vm": "virtualMachines", "vmss": "virtualMachineScaleSets"}
 SOURCE_ONLY = ("os_type", "os_state", "hyper_v_generation", "os_disk_used_gb", "data_disk_sizes_gb",
-               "data_disk_used_gb")
+               "data_disk_used_gb", "os_disk_caching", "data_disk_caching")
 """`vm create` arguments that describe a source VM, not one made from `--image`."""
 
 
@@ -21,7 +21,8 @@ def create(ctx, ns) -> dict:
     if ns.image is None:
         return resources.create(ctx, ns)
     if any(getattr(ns, name, None) is not None for name in SOURCE_ONLY):
-        raise UsageError("usage error: --os-type, --os-state, --hyper-v-generation and the disk sizes describe a "
+        raise UsageError("usage error: --os-type, --os-state, --hyper-v-generation, the disk sizes and caching "
+                         "describe a "
                          "source VM; leave them out with --image")
     request = vm_request.build(ctx, ns, ns.instance_count if ns.group == "vmss" else None)
     made, plan = ctx.services.create_vm(ns.image, request, ctx.subscription)

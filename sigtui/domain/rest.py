@@ -93,7 +93,7 @@ def definition_to_rest(definition: ImageDefinition) -> dict:
             if definition.disallowed_disk_types
             else None,
             "purchasePlan": plan or None,
-            "architecture": definition.architecture,
+            "architecture": definition.architecture or "x64",
             "provisioningState": definition.provisioning_state,
         }
     )
@@ -154,6 +154,8 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
             }
         ),
         "storageProfile": storage,
+        "safetyProfile": {"reportedForPolicyViolation": False, "allowDeletionOfReplicatedLocations": False,
+                          "blockDeletionBeforeEndOfLife": False},
         "provisioningState": provisioning_state(aggregated, version.operation, version.deleting),
     }
     if expand:
@@ -257,6 +259,9 @@ def definition_from_rest(
     plan = content.obj(props.get("purchasePlan"), "properties.purchasePlan")
     disallowed = content.obj(props.get("disallowed"), "properties.disallowed")
     publisher, offer, sku = _texts(ident, "properties.identifier", "publisher", "offer", "sku")
+    for required in ("osType", "osState"):
+        if props.get(required) is None:
+            raise invalid(f"Required parameter '{required}' is missing (null).", f"properties.{required}")
     os_type, os_state, generation, description, eula, privacy, notes, architecture = _texts(
         props, "properties", "osType", "osState", "hyperVGeneration", "description", "eula", "privacyStatementUri",
         "releaseNoteUri", "architecture")
@@ -270,7 +275,7 @@ def definition_from_rest(
         offer or "",
         sku or "",
         os_type,
-        os_state or "Generalized",
+        os_state,
         generation or "V1",
         description,
         eula,

@@ -134,7 +134,8 @@ def target_region_inserts(v: ImageVersion, version_pk: int | NewKey) -> list[Ins
 
 def source_insert(source: Source, rg_pk: int, now: datetime, details: dict | None = None) -> Insert:
     """A managed image, snapshot, disk or VM that versions can be made from."""
-    disks = [{"lun": d.lun, "sizeGB": d.size_gb, "usedGB": d.used_gb} for d in source.data_disks]
+    disks = [{"lun": d.lun, "sizeGB": d.size_gb, "usedGB": d.used_gb, "caching": d.host_caching}
+             for d in source.data_disks]
     return Insert(
         "source",
         {
@@ -149,6 +150,7 @@ def source_insert(source: Source, rg_pk: int, now: datetime, details: dict | Non
             "hyper_v_generation": source.hyper_v_generation,
             "os_size_gb": source.os_disk.size_gb,
             "os_used_gb": source.os_disk.used_gb,
+            "os_host_caching": source.os_disk.host_caching,
             "data_disks": json.dumps(disks),
             "encrypted": source.encrypted,
             "details": json.dumps(details or {}),

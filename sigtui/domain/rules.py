@@ -51,6 +51,8 @@ PROPERTY_PATHS = {
         "data_disks": "storageProfile.dataDiskImages",
     },
 }
+FILLED_IN = {"architecture": "x64"}
+"""Fields Azure fills in when a request leaves them out: leaving one out on replace keeps it as it is."""
 ENTITY_PREFIX = {"gallery": "gallery", "definition": "galleryImage", "version": "galleryImageVersion"}
 
 
@@ -77,7 +79,8 @@ def check_only_updatable(kind: str, old: object, new: object) -> None:
             if old.os_disk.source_id != new.os_disk.source_id:
                 raise change_not_allowed(kind, "os_disk")
             continue
-        before, after = getattr(old, field), getattr(new, field)
+        default = FILLED_IN.get(field)
+        before, after = getattr(old, field) or default, getattr(new, field) or default
         if isinstance(before, str) and isinstance(after, str):
             same = before.lower() == after.lower()
         else:
@@ -188,9 +191,7 @@ def validate_definition(
         os_type=enum_value("osType", definition.os_type, ("Windows", "Linux")),
         os_state=enum_value("osState", definition.os_state, ("Generalized", "Specialized")),
         hyper_v_generation=enum_value("hyperVGeneration", definition.hyper_v_generation or "V1", ("V1", "V2")),
-        architecture=enum_value("architecture", definition.architecture, ("x64", "Arm64"))
-        if definition.architecture
-        else None,
+        architecture=enum_value("architecture", definition.architecture or "x64", ("x64", "Arm64")),
     )
     if definition.architecture == "Arm64" and definition.hyper_v_generation != "V2":
         raise invalid("Arm64 images must use Hyper-V generation V2.", "properties.hyperVGeneration")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .errors import invalid
-from .models import DiskImage, EncryptionType, SourceKind
+from .models import DiskImage, EncryptionType, HostCaching, SourceKind
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,79}")
 KIND_NAMES = {
@@ -44,6 +45,30 @@ def make_disks(
             raise invalid(f"Data disk {lun}: occupied size {occupied} GB must be between 0 and {size} GB.")
         data.append(DiskImage(size, occupied, lun))
     return DiskImage(os_size, used), tuple(data)
+
+
+def default_caching(kind: str, os_type: str | None, is_os_disk: bool) -> str:
+    """The host caching Azure gives a source's disk when none is set: a managed image's or VM's OS disk caches
+    reads and writes, a snapshot or disk holding an OS caches reads, data disks do not cache."""
+    if not is_os_disk or os_type is None:
+        return HostCaching.NONE.value
+    if kind in (SourceKind.MANAGED_IMAGE, SourceKind.VIRTUAL_MACHINE):
+        return HostCaching.READ_WRITE.value
+    return HostCaching.READ_ONLY.value
+
+
+def with_caching(
+    kind: str, os_type: str | None, os_disk: DiskImage, data: tuple[DiskImage, ...], os_caching: str | None,
+    data_caching: list[str | None],
+) -> tuple[DiskImage, tuple[DiskImage, ...]]:
+    """A source's disks with their host caching: as given, else Azure's default for the kind of source."""
+    os_disk = dataclasses.replace(os_disk, host_caching=os_caching or default_caching(kind, os_type, True))
+    data = tuple(
+        dataclasses.replace(d, host_caching=(data_caching[i] if i < len(data_caching) else None)
+                            or default_caching(kind, os_type, False))
+        for i, d in enumerate(data)
+    )
+    return os_disk, data
 
 
 def check_encryption_type(value: str | None) -> str:

@@ -188,12 +188,13 @@ def resolve_disks(
             "must either be a managed image, virtual machine or another gallery image version",
         )
         os_disk = dataclasses.replace(
-            source.os_disk, source_id=None, host_caching=version.os_disk.host_caching if version.os_disk else None
+            source.os_disk, source_id=None, host_caching=_caching(version.os_disk, source.os_disk)
         )
         data = tuple(dataclasses.replace(d, source_id=None) for d in source.data_disks)
     else:
         source = fetch(os_disk_source, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot")
-        os_disk = dataclasses.replace(source.os_disk, source_id=source.id, host_caching=version.os_disk.host_caching)
+        os_disk = dataclasses.replace(source.os_disk, source_id=source.id,
+                                      host_caching=_caching(version.os_disk, source.os_disk))
         data = []
         for disk in version.data_disks:
             if disk.source_id is None:
@@ -206,7 +207,7 @@ def resolve_disks(
                     data_source.os_disk.size_gb,
                     data_source.os_disk.used_gb,
                     disk.lun,
-                    disk.host_caching,
+                    _caching(disk, data_source.os_disk),
                     data_source.id,
                 )
             )
@@ -220,6 +221,12 @@ def resolve_disks(
     os_disk = dataclasses.replace(os_disk, host_caching=os_disk.host_caching or "ReadOnly")
     data = tuple(dataclasses.replace(d, host_caching=d.host_caching or "None") for d in data)
     return dataclasses.replace(version, os_disk=os_disk, data_disks=data)
+
+
+
+def _caching(asked: DiskImage | None, source: DiskImage | None) -> str | None:
+    """The host caching a version's disk gets: as the request asks, else the source disk's."""
+    return (asked.host_caching if asked else None) or (source.host_caching if source else None)
 
 
 def check_encryption(

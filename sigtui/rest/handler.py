@@ -12,6 +12,7 @@ from ..domain.rest import (
     version_from_rest,
     version_to_rest,
 )
+from ..domain.rest_fields import check_modelled
 from ..store import reads
 from . import arm_shapes, routes
 
@@ -91,6 +92,8 @@ def _source_arguments(body: dict) -> dict:
         "data_disk_sizes_gb": [d.get("diskSizeGB") for d in data],
         "data_disk_used_gb": [d.get("occupiedSizeGB", 0) for d in data],
         "data_disk_luns": [d.get("lun", i) for i, d in enumerate(data)],
+        "os_host_caching": os_disk.get("caching"),
+        "data_disk_caching": [d.get("caching") for d in data],
     }
 
 
@@ -166,6 +169,7 @@ def _current(ctx, route: routes.Route) -> dict | None:
 
 
 def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict | None]:
+    check_modelled(route.kind, body)
     if method == "delete":
         return _delete(ctx, route), None
     if method == "patch":

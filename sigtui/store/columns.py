@@ -137,6 +137,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "hyper_v_generation": None,
         "os_size_gb": 30,
         "os_used_gb": 10,
+        "os_host_caching": None,
         "data_disks": "[]",
         "encrypted": False,
         "details": "{}",

@@ -24,7 +24,12 @@ def _applications(conn: sqlite3.Connection) -> None:
     """Schema 3: service principals' client secrets (`app_credential`), a new table made from the metadata."""
 
 
-MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications}
+def _sources_know_caching(conn: sqlite3.Connection) -> None:
+    """Schema 4: a source's OS disk has a host caching (`source.os_host_caching`) that versions copy."""
+    conn.execute("ALTER TABLE source ADD COLUMN os_host_caching VARCHAR")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications, 3: _sources_know_caching}
 """Steps from version N to N+1, each run inside the migration transaction."""
 
 

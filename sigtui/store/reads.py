@@ -24,6 +24,7 @@ from ..domain.models import (
     Subscription,
     TargetRegion,
 )
+from ..domain.sources import with_caching
 from .defaults import NOBODY
 
 
@@ -340,7 +341,9 @@ def versions_from_key(
 
 
 def source_from(r: sqlite3.Row, rg_name: str) -> Source:
-    disks = tuple(DiskImage(d["sizeGB"], d["usedGB"], d["lun"]) for d in json.loads(r["data_disks"]))
+    disks = tuple(DiskImage(d["sizeGB"], d["usedGB"], d["lun"], d.get("caching")) for d in json.loads(r["data_disks"]))
+    os_disk, disks = with_caching(r["kind"], r["os_type"], DiskImage(r["os_size_gb"], r["os_used_gb"]), disks,
+                                  r["os_host_caching"], [d.host_caching for d in disks])
     return Source(
         r["arm_id"],
         r["kind"],
@@ -351,7 +354,7 @@ def source_from(r: sqlite3.Row, rg_name: str) -> Source:
         r["os_type"],
         r["os_state"],
         r["hyper_v_generation"],
-        DiskImage(r["os_size_gb"], r["os_used_gb"]),
+        os_disk,
         disks,
         bool(r["encrypted"]),
     )

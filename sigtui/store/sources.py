@@ -8,9 +8,16 @@ from ..domain.models import DiskEncryptionSet, Source
 from ..domain.plan import plan
 from ..domain.rest import des_to_rest, source_to_rest
 from ..domain.rows import disk_encryption_set_insert, source_insert
-from ..domain.sources import KIND_NAMES, check_encryption_type, check_resource_name, make_disks
+from ..domain.sources import KIND_NAMES, check_encryption_type, check_resource_name, make_disks, with_caching
 from . import reads
 from .base import ServiceBase
+
+
+HOST_CACHING = ("None", "ReadOnly", "ReadWrite")
+
+
+def _caching(prop: str, value: str | None) -> str | None:
+    return None if value is None else rules.enum_value(prop, value, HOST_CACHING)
 
 
 class SourceOps(ServiceBase):
@@ -31,6 +38,8 @@ class SourceOps(ServiceBase):
         data_disk_luns: list[int] | None = None,
         encrypted: bool = False,
         details: dict | None = None,
+        os_host_caching: str | None = None,
+        data_disk_caching: list[str | None] = (),
     ) -> Source:
         """Create a managed image (`image`), `snapshot`, `disk` or `vm`, validated like Azure would."""
         if kind not in KIND_NAMES:
@@ -43,16 +52,19 @@ class SourceOps(ServiceBase):
             os_type = rules.enum_value("osType", os_type, ("Windows", "Linux")) if os_type else None
             if kind in ("image", "vm") and os_type is None:
                 raise invalid("Required parameter 'osType' is missing (null).", "osType")
-            os_state = (
-                rules.enum_value("osState", os_state or "Generalized", ("Generalized", "Specialized"))
-                if os_type
-                else None
-            )
+            if os_state is None and os_type and kind in ("image", "vm"):
+                os_state = "Generalized"
+            # Snapshots and disks carry no OS state unless given: the definition a version goes to decides.
+            os_state = rules.enum_value("osState", os_state, ("Generalized", "Specialized")) if os_state else None
             generation = (
                 rules.enum_value("hyperVGeneration", hyper_v_generation or "V1", ("V1", "V2")) if os_type else None
             )
             os_disk, data = make_disks(
                 os_disk_size_gb, os_disk_used_gb, list(data_disk_sizes_gb), list(data_disk_used_gb), data_disk_luns
+            )
+            os_disk, data = with_caching(
+                KIND_NAMES[kind].value, os_type, os_disk, data, _caching("osDisk.caching", os_host_caching),
+                [_caching("dataDisks.caching", c) for c in data_disk_caching],
             )
             if kind in ("snapshot", "disk") and data:
                 raise invalid(f"A {kind} holds one disk; create one {kind} per data disk.")

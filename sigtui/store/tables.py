@@ -175,6 +175,7 @@ class SourceRow(SQLModel, table=True):
     hyper_v_generation: str | None = None
     os_size_gb: int = 30
     os_used_gb: float = 10
+    os_host_caching: str | None = None
     data_disks: str = "[]"
     encrypted: bool = False
     details: str = "{}"

@@ -52,12 +52,14 @@ def rest(az, tmp_path):
 @pytest.fixture
 def azure(ok, sub):
     """The examples' prerequisites, made with CLI commands: the resource group, the sources in West US with
-    Windows/Generalized/V1 disks (the managed image and VM with data disks at LUN 0 and 1), and the disk
+    Windows/Generalized/V1 disks (the managed image and VM with data disks at LUN 0 and 1 and an OS disk
+    caching reads, as the examples' answers show), and the disk
     encryption sets in the regions they encrypt."""
     ok("group create -n myResourceGroup -l westus")
     disks = "--os-type Windows --os-state Generalized --hyper-v-generation V1 --os-disk-size-gb 10"
-    ok(f"image create -g myResourceGroup -n myImage {disks} --data-disk-sizes-gb 10 10 --data-disk-used-gb 2 2")
-    ok(f"vm create -g myResourceGroup -n myVM {disks} --data-disk-sizes-gb 10 10 --data-disk-used-gb 2 2")
+    whole = f"{disks} --os-disk-caching ReadOnly --data-disk-sizes-gb 10 10 --data-disk-used-gb 2 2"
+    ok(f"image create -g myResourceGroup -n myImage {whole}")
+    ok(f"vm create -g myResourceGroup -n myVM {whole}")
     ok(f"snapshot create -g myResourceGroup -n myOsSnapshot {disks}")
     ok("disk create -g myResourceGroup -n myDataDisk --os-disk-size-gb 10 --os-disk-used-gb 3")
     for name, region in (("myWestUSDiskEncryptionSet", "westus"), ("myOtherWestUSDiskEncryptionSet", "westus"),

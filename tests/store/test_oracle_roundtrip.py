@@ -37,10 +37,12 @@ def azure(svc):
         os_type="Windows", os_state="Generalized", hyper_v_generation="V1", os_disk_size_gb=10, os_disk_used_gb=4
     )
     svc.create_source(
-        "image", "myResourceGroup", "myImage", "westus", **disks, data_disk_sizes_gb=[10, 10], data_disk_used_gb=[1, 1]
+        "image", "myResourceGroup", "myImage", "westus", **disks, data_disk_sizes_gb=[10, 10], data_disk_used_gb=[1, 1],
+        os_host_caching="ReadOnly",
     )
     svc.create_source(
-        "vm", "myResourceGroup", "myVM", "westus", **disks, data_disk_sizes_gb=[10, 10], data_disk_used_gb=[1, 1]
+        "vm", "myResourceGroup", "myVM", "westus", **disks, data_disk_sizes_gb=[10, 10], data_disk_used_gb=[1, 1],
+        os_host_caching="ReadOnly",
     )
     svc.create_source("snapshot", "myResourceGroup", "myOsSnapshot", "westus", **disks)
     svc.create_source("disk", "myResourceGroup", "myDataDisk", "westus", os_disk_size_gb=10, os_disk_used_gb=2)
