@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -138,6 +138,15 @@ class WorkbenchScreen(Screen[None]):
         if offered != self._offered:
             self._offered = offered
             self.refresh_bindings()
+
+    def on_key(self, event: events.Key) -> None:
+        """A key the identity may not use here is hidden from the footer; pressing it says why."""
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            reason = self.policy.refusal(binding.action, self.cursor_data(), self.status.caller)
+            if reason:
+                event.stop()
+                self.notify(reason, title="Not allowed", severity="error", timeout=6)
+                return
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:

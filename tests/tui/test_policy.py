@@ -46,10 +46,27 @@ def test_the_cursor_decides_retry_and_create_vm():
 def test_an_unknown_answer_keeps_the_footer_as_it_was():
     rights = policy()
     shown = rights.offered(GROUP, FIXED, None)
-    assert shown == (False, None, False)
-    assert rights.offered(NODE, FIXED, (False, None, True)) == (False, None, True)
+    assert shown == (False, None, None, False, False, False, False)
+    everything = (False, None, True, True, True, True, True)
+    assert rights.offered(NODE, FIXED, everything) == everything
     rights.learned(GALLERY.id, frozenset())
-    assert rights.offered(NODE, FIXED, (False, None, True)) == (False, None, None)
+    assert rights.offered(NODE, FIXED, everything) == (False, None, False, False, False, False, False)
+
+
+def test_changes_follow_the_identity_s_rights_and_say_why_they_are_refused():
+    rights = policy()
+    assert rights.check("edit_resource", NODE, FIXED) is None, "greyed out while unknown"
+    assert rights.refusal("edit_resource", NODE, "dana") is None, "no refusal before the answer is known"
+    rights.learned(GALLERY.id, frozenset())
+    for action in ("create_resource", "edit_resource", "delete_resource", "fix_region"):
+        assert rights.check(action, NODE, FIXED) is False
+    reason = rights.refusal("delete_resource", NODE, "dana")
+    assert reason.startswith("AuthorizationFailed: the client 'dana'")
+    assert "'Microsoft.Compute/galleries/delete'" in reason and GALLERY.id in reason
+    rights.learned(GALLERY.id, frozenset({"write"}))
+    assert rights.check("edit_resource", NODE, FIXED) is True and rights.check("delete_resource", NODE, FIXED) is False
+    assert rights.refusal("edit_resource", NODE, "dana") is None
+    assert rights.check("edit_resource", GROUP, FIXED) is False, "a resource group is not edited here"
 
 
 def test_reads_follow_what_the_identity_sees():
