@@ -213,8 +213,8 @@ class WorkbenchScreen(Screen[None]):
     def on_resource_written(self, message: m.ResourceWritten) -> None:
         self.editing.show_outcome(message.outcome)
 
-    def on_patch_applied(self, message: m.PatchApplied) -> None:
-        self.editing.patch_applied(message)
+    def on_step_replayed(self, message: m.StepReplayed) -> None:
+        self.editing.step_replayed(message)
 
     def on_delete_refused(self, message: m.DeleteRefused) -> None:
         self.editing.offer_children(message.ref, message.error)

@@ -307,3 +307,56 @@ async def test_read_only_mode_hides_and_refuses_editing(make_app):
         assert not workbench(app).check_action("create_resource", ())
         await press(pilot, "a")
         assert app.screen is not app.screen_stack[0], "the activity log only reads"
+
+
+async def test_undo_and_redo_follow_the_operator_s_history_including_deletes(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        where = (PROD, "rg-images", "ContosoImages")
+        await open_path(pilot, "ContosoImages")
+        await press(pilot, "e")
+        await type_text(pilot, "Changed")
+        await press(pilot, "ctrl+s")
+        await open_path(pilot, "ContosoImages", "rhel-app", "1.0.0")
+        before = services(app).get_version(*where, "rhel-app", "1.0.0")
+        await press(pilot, "F", "x", "y")
+        await open_path(pilot, "ContosoImages", "rhel-app", "1.0.0")
+        await press(pilot, "d", "y")
+
+        def version():
+            found = services(app).list_versions(*where, "rhel-app")
+            found = [v for v in found if v.name == "1.0.0"]
+            return [(t.name, v.replicas_in(t), t.storage_account_type) for v in found for t in v.target_regions]
+
+        def description():
+            return services(app).get_gallery(*where).description
+
+        regions = [(t.name, before.replicas_in(t), t.storage_account_type) for t in before.target_regions]
+        assert version() == []
+        await press(pilot, "ctrl+z")
+        assert version() == [r for r in regions if r[0] != "northeurope"], "the deleted version comes back"
+        assert description() == "Changed"
+        await press(pilot, "ctrl+z")
+        assert version() == regions, "then its removed region"
+        await press(pilot, "ctrl+z")
+        assert description() == "Golden images for Contoso's platform team."
+        app.clear_notifications()
+        await press(pilot, "ctrl+z")
+        assert [n.message for n in app._notifications] == ["Nothing to undo."]
+        await press(pilot, "ctrl+y", "ctrl+y", "ctrl+y")
+        assert (description(), version()) == ("Changed", [])
+
+
+async def test_undo_right_after_creating_a_gallery_deletes_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "Contoso Production", "rg-images")
+        await press(pilot, "n")
+        await type_text(pilot, "Web.Images")
+        await press(pilot, "ctrl+s")
+        names = lambda: [g.name for g in services(app).list_galleries(PROD)]  # noqa: E731
+        assert "Web.Images" in names()
+        await press(pilot, "ctrl+z")
+        assert "Web.Images" not in names()
+        await press(pilot, "ctrl+y")
+        assert "Web.Images" in names()
