@@ -35,6 +35,7 @@ class ActionPolicy:
         self.readonly = readonly
         self.sees = sees
         self._known: dict[str, frozenset[str]] = {}
+        self._last: dict[str, bool] = {}
 
     # What the identity may do
 
@@ -47,6 +48,7 @@ class ActionPolicy:
     def forget(self) -> None:
         """Role assignments or the identity changed: every answer must be asked again."""
         self._known.clear()
+        self._last.clear()
 
     def allowed(self, action: str, arm_id: str) -> bool:
         """May the identity "read", "write", "delete" or "share" this resource? False while unknown (answers
@@ -72,17 +74,19 @@ class ActionPolicy:
             return self._rights_check(action, data)
         return True
 
-    def _rights_check(self, action: str, data: NodeData | None) -> bool | None:
-        """Shown when the identity has the right, hidden when it is known not to, greyed out while unknown."""
+    def _rights_check(self, action: str, data: NodeData | None) -> bool:
+        """Shown when the identity has the right, hidden when it has not; while the answer for the cursor's
+        resource loads, the key stays as it was last shown (so the footer changes once, when it arrives)."""
         if data is None or not data.arm_id:
             return action == "create_resource"
         if action in ("edit_resource", "delete_resource", "fix_region") and data.kind not in EDITABLE:
             return False
         if action == "share" and data.kind not in SHAREABLE:
             return False
-        if self.allowed(NEEDS[action], data.arm_id):
-            return True
-        return False if self.knows(data.arm_id) else None
+        if not self.knows(data.arm_id):
+            return self._last.get(action, True)
+        self._last[action] = self.allowed(NEEDS[action], data.arm_id)
+        return self._last[action]
 
     def refusal(self, action: str, data: NodeData | None, caller: str) -> str | None:
         """Why the identity may not run `action` on the cursor's resource (Azure's AuthorizationFailed), or
@@ -97,10 +101,7 @@ class ActionPolicy:
             f"over scope '{data.arm_id}'."
         )
 
-    def offered(self, data: NodeData | None, now: datetime, shown: tuple | None) -> tuple:
-        """What the cursor's resource makes the footer show; while its rights are unknown, the keys that need
-        rights stay as they were shown (`shown`), so the footer is rebuilt once, when the answer arrives."""
-        rights = tuple(self.check(action, data, now) for action in RIGHTS_ORDER)
-        if shown is not None and None in rights:
-            rights = tuple(old if new is None else new for new, old in zip(rights, shown[2:], strict=True))
-        return self.check("retry", data, now), self.check("create_vm", data, now), *rights
+    def offered(self, data: NodeData | None, now: datetime) -> tuple:
+        """What the cursor's resource makes the footer show (the footer is rebuilt when this changes)."""
+        actions = ("retry", "create_vm", *RIGHTS_ORDER)
+        return tuple(self.check(action, data, now) for action in actions)

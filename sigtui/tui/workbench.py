@@ -134,7 +134,7 @@ class WorkbenchScreen(Screen[None]):
 
     def offer_actions(self) -> None:
         """Rebuild the footer when what the cursor's resource allows changed (rebuilding costs a layout)."""
-        offered = self.policy.offered(self.cursor_data(), self.clock.now(), self._offered)
+        offered = self.policy.offered(self.cursor_data(), self.clock.now())
         if offered != self._offered:
             self._offered = offered
             self.refresh_bindings()
