@@ -34,7 +34,8 @@ class Resolution:
         if self.version is not None:
             parts.append(f"resolved to {self.version.name}")
         elif self.error is not None:
-            parts.append(self.error.message)
+            where = f" in {self.region}" if self.region and self.error.code != "InvalidParameter" else ""
+            parts.append(f"no version qualifies as latest{where}")
         return "; ".join(parts)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.errors import AzureError
 from ..domain.rules import children_block_delete
+from ..domain.wording import counted
 from .edit_work import EditWork
 from .messages import StepReplayed
 from .nodes import child_count, failed_regions, ref_of
@@ -120,7 +121,7 @@ class Editing:
         lines = [ref.id]
         if ref.kind == "version":
             count = len(data.summary.version.target_regions)
-            lines.append(f"Its replicas in {count} region{'s' if count != 1 else ''} are deleted.")
+            lines.append(f"Its replicas in {counted(count, 'region')} are deleted.")
         typed = None if ref.kind == "version" else ref.name
         dialog = ConfirmScreen(f"Delete {ref.label}?", lines, f"Delete {KIND_LABELS[ref.kind]}", typed)
         self._push(dialog, lambda yes: yes and self.screen.run("write", lambda: self.work.delete(ref)))

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
 from ....domain.errors import AzureError
+from ....domain.wording import counted
 from ...messages import FormLoaded, FormRefused, FormSaved
 from ...threads import run_in_thread
 from ...widgets.form_kit import REFUSALS, FormField, refusal
@@ -154,8 +155,7 @@ class FormScreen(ModalScreen[Outcome | None]):
                 self.show_status(refusal(error), error=True)
                 return
         if invalid:
-            plural = "s" if len(invalid) != 1 else ""
-            self.show_status(f"Nothing was saved: fix the {len(invalid)} field{plural} marked in red.", True)
+            self.show_status(f"Nothing was saved: fix the {counted(len(invalid), 'field')} marked in red.", True)
             self.reveal(invalid[0])
             return
         if request is None:

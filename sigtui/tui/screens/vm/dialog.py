@@ -18,6 +18,7 @@ from ....domain.models import ImageVersion
 from ....domain.vm import VmRequest
 from ....domain.vm_choices import replicas_patch, watch_deadline
 from ....domain.vm_plan import VmPlan
+from ....domain.wording import counted
 from ...messages import (
     EncryptionSetsLoaded,
     ImageLoaded,
@@ -216,7 +217,7 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         self.dismiss(event.created)
 
     def on_replicas_raised(self, event: ReplicasRaised) -> None:
-        self.notify(f"{event.version}: {event.region} now holds {event.count} replicas; replicating the new ones.")
+        self.notify(f"{event.version}: {event.region} now holds {counted(event.count, 'replica')}; replicating the new ones.")
         self.replicas_changed(self.target.definition_pk, event.version)
         self.refresh_image()
 
