@@ -97,3 +97,19 @@ async def test_a_definition_with_one_version_says_1_version(make_app):
         await settle(pilot)
         assert "arm64-api  1 version" in tree_text(app)
         assert workbench(app).details.table.summary.startswith("1 version: ")
+
+
+async def test_the_chosen_theme_is_the_theme_of_the_next_run(make_app):
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert first.theme != "nord"
+        await pilot.press("t", *"nord")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert first.theme == "nord"
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert second.theme == "nord"
