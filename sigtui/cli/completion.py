@@ -74,14 +74,17 @@ def _attach_completers(parser: argparse.ArgumentParser) -> None:
 def tree() -> Parser:
     """Every command group and command of `sigtui` as one argparse tree (imports every command module)."""
     root = Parser(prog="sigtui")
+    groups = sorted({*GROUPS, *GROUP_ONLY}, key=len)
+    parents = {group[:-1] for group in groups}
     verbs = {(): subcommands(root, required=False)}
-    for group in sorted({*GROUPS, *GROUP_ONLY}, key=len):
+    for group in groups:
         if group in GROUPS:
             about = GROUPS[group][1]
             parser = command_parser(group, verbs[group[:-1]].add_parser(group[-1], help=about, description=about))
         else:
             parser = verbs[group[:-1]].add_parser(group[-1], help=GROUP_ONLY[group])
-        verbs[group] = parser.verbs() or subcommands(parser, required=False)
+        if group in parents:
+            verbs[group] = parser.verbs() or subcommands(parser, required=False)
     for parser in _all_parsers(root):
         _add_global_options(parser, workbench=parser is root)
         _attach_completers(parser)

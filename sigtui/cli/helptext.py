@@ -14,6 +14,8 @@ SEPARATOR = " : "
 REQUIRED = "[Required]"
 GLOBAL = "Global Arguments"
 WORKBENCH = "Workbench Arguments"
+WORKBENCH_SUMMARY = ("With no command, sigtui opens the workbench (the terminal UI) on the database: --db, else "
+                     "$SIGTUI_DB, else $XDG_DATA_HOME/sigtui/sigtui.db.")
 _GROUP_ORDER = {None: 0, WORKBENCH: 500, GLOBAL: 1000}
 
 
@@ -115,8 +117,11 @@ def command_help(parser: argparse.ArgumentParser, summary: str | None, examples=
 
 def group_help(prog: str, summary: str | None, subgroups: dict[str, str], commands: dict[str, str],
                examples=(), workbench: bool = False) -> str:
-    """A group's help: its subgroups and commands; `sigtui` alone also lists the global arguments."""
-    lines = _header("Group", prog, summary)
+    """A group's help: its subgroups and commands; `sigtui` alone also says that it opens the workbench and
+    lists the global arguments."""
+    lines = _header("Group", prog, summary, WORKBENCH_SUMMARY if workbench else "")
+    if workbench:
+        lines.append("")
     for title, found in (("Subgroups:", subgroups), ("Commands:", commands)):
         if found:
             lines += [*_indent(title), *_listing([Item(name, about or "") for name, about in sorted(found.items())])]

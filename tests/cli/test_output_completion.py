@@ -86,3 +86,8 @@ def test_the_completer_is_cheap_to_load():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlmodel', 'sqlalchemy', 'textual'}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_single_commands_complete_their_own_flags(completions):
+    assert {"--method", "--url", "--body", "--verbose"} <= set(completions("sigtui rest --"))
+    assert completions("sigtui rest --method p") == ["put", "patch", "post"]
