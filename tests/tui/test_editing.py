@@ -360,3 +360,19 @@ async def test_undo_right_after_creating_a_gallery_deletes_it(make_app):
         assert "Web.Images" not in names()
         await press(pilot, "ctrl+y")
         assert "Web.Images" in names()
+
+
+async def test_the_gallery_edit_form_changes_tags_too_and_undo_restores_them(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages")
+        before = services(app).get_gallery(PROD, "rg-images", "ContosoImages").tags
+        await press(pilot, "e")
+        note = str(app.screen.query_one("#form-note").render())
+        assert note == "Only the description and tags can change after create."
+        app.screen.tags.focus()
+        await type_text(pilot, "team=web")
+        await press(pilot, "ctrl+s")
+        assert services(app).get_gallery(PROD, "rg-images", "ContosoImages").tags == {"team": "web"}
+        await press(pilot, "ctrl+z")
+        assert services(app).get_gallery(PROD, "rg-images", "ContosoImages").tags == before
