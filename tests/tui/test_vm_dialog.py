@@ -201,3 +201,14 @@ async def test_read_only_mode_hides_create_but_lists_vms(make_app):
         await pilot.press("V")
         await settle(pilot)
         assert "No VM or scale set yet" in str(app.screen.query_one("#vm-list-note").render())
+
+
+async def test_an_empty_name_is_reported_as_missing(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        await fill(pilot, dialog, name="x")
+        await fill(pilot, dialog, name="")
+        assert "The virtual machine name is required." in await review(pilot, dialog)
+        await fill(pilot, dialog, name="a" * 70)
+        assert message(dialog, "name").startswith("Linux host name cannot exceed 64 characters")
