@@ -1,6 +1,7 @@
 """The layers stay apart: pure domain rules, a store that owns SQL, interfaces that use the store."""
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,70 @@ def test_the_workbench_starts_without_sqlmodel():
 def test_headless_commands_do_not_load_textual():
     loaded = _loaded_after("import sigtui.cli.main")
     assert "textual" not in loaded
+
+
+FACES = ("tui", "cli", "rest", "serve")
+SQL_HOMES = {
+    "store/reads.py",
+    "store/browse.py",
+    "store/names.py",
+    "store/apply.py",
+    "store/raw.py",
+    "store/db.py",
+    "store/scale.py",
+}
+"""Where SQL may be written: the read models, applying plans, the schema, and the bulk scale builder."""
+STATEMENT = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.S)
+
+
+def resolved_imports(path: Path) -> set[str]:
+    """Every module a file imports, relative imports resolved to absolute names."""
+    package = ["sigtui", *path.relative_to(PACKAGE).parent.parts]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            found.add(module)
+            found |= {f"{module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def test_the_domain_never_imports_the_store():
+    offenders = {
+        str(path.relative_to(PACKAGE)): sorted(m for m in resolved_imports(path) if m.startswith("sigtui.store"))
+        for path in (PACKAGE / "domain").rglob("*.py")
+    }
+    assert {f: m for f, m in offenders.items() if m} == {}
+
+
+def test_no_face_imports_a_database_library():
+    offenders = {}
+    for face in FACES:
+        for file, names in imported_modules(PACKAGE / face).items() if (PACKAGE / face).exists() else ():
+            if names & SQL:
+                offenders[f"{face}/{file}"] = sorted(names & SQL)
+    assert offenders == {}
+
+
+def _string_constants(path: Path) -> list[str]:
+    nodes = ast.walk(ast.parse(path.read_text()))
+    return [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def test_sql_is_written_only_in_the_read_models_the_apply_step_and_the_schema():
+    offenders = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if str(path.relative_to(PACKAGE)) not in SQL_HOMES
+        and any(STATEMENT.search(text) for text in _string_constants(path))
+    )
+    assert offenders == []
+
+
+def test_the_sql_check_finds_a_statement():
+    assert STATEMENT.search("SELECT 1 FROM gallery WHERE id = ?")
+    assert STATEMENT.search("DELETE FROM gallery")
+    assert not STATEMENT.search("Select the gallery from the list")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -53,7 +52,7 @@ class Context:
         return Services(self.path, caller=self.caller)
 
     @cached_property
-    def conn(self) -> sqlite3.Connection:
+    def conn(self) -> raw.Connection:
         return raw.connect(self.path)
 
     @cached_property

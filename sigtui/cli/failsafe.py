@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from pathlib import Path
 
+from ..store.raw import DatabaseError
 from .output import FAILED, fail
 
 
@@ -44,16 +44,16 @@ def _root(error: BaseException) -> BaseException:
     while error is not None and id(error) not in seen:
         seen.add(id(error))
         cause = getattr(error, "orig", None)
-        chain.append(cause if isinstance(cause, sqlite3.Error) else error)
+        chain.append(cause if isinstance(cause, DatabaseError) else error)
         error = error.__cause__ or error.__context__
-    known = [e for e in chain if isinstance(e, sqlite3.Error) and any(k in str(e).lower() for k in KNOWN)]
+    known = [e for e in chain if isinstance(e, DatabaseError) and any(k in str(e).lower() for k in KNOWN)]
     return known[-1] if known else chain[0]
 
 
 def message(error: BaseException, where: str = "the database") -> str:
     """One line saying what went wrong, for an error that reached the command's entry point."""
     error = _root(error)
-    if isinstance(error, sqlite3.Error):
+    if isinstance(error, DatabaseError):
         text = _database_message(str(error), where)
     elif isinstance(error, OSError):
         text = _os_message(error, where)

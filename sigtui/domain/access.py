@@ -133,3 +133,21 @@ def directory_denied() -> AzureError:
     """Microsoft Graph's refusal of a directory write by a caller without a directory role."""
     return AzureError("Authorization_RequestDenied", "Insufficient privileges to complete the operation.", 403)
 
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who acts, as named; the label and object id Azure quotes in a refusal; every role assignment that applies."""
+
+    name: str
+    label: str
+    object_id: str
+    grants: tuple[RoleAssignment, ...] = ()
+
+    def may(self, action: str, resource_id: str) -> bool:
+        return permitted(self.grants, action, resource_id)
+
+    def require(self, action: str, resource_id: str) -> None:
+        """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""
+        if not self.may(action, resource_id):
+            raise authorization_failed(self.label, self.object_id, action, resource_id)

@@ -33,8 +33,8 @@ def not_found(code: str, message: str) -> AzureError:
     return AzureError(code, message, 404)
 
 
-def conflict(code: str, message: str) -> AzureError:
-    return AzureError(code, message, 409)
+def conflict(code: str, message: str, target: str | None = None) -> AzureError:
+    return AzureError(code, message, 409, target)
 
 
 def resource_not_found(rtype: str, path: str, rg: str) -> AzureError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from . import names
@@ -80,7 +80,8 @@ def check_only_updatable(kind: str, old: object, new: object) -> None:
         if field == "data_disks" and kind == "version":
             if [(d.lun, d.source_id) for d in old.data_disks] != [(d.lun, d.source_id) for d in new.data_disks]:
                 raise invalid(
-                    "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed"
+                    "Adding new Data Disks or changing the LUN of a Data Disk in an existing Image is not allowed",
+                    target="galleryImageVersion.properties.storageProfile.dataDiskImages",
                 )
             continue
         if field == "os_disk" and kind == "version":
@@ -94,12 +95,6 @@ def check_only_updatable(kind: str, old: object, new: object) -> None:
             same = before == after
         if not same:
             raise change_not_allowed(kind, field)
-
-
-def refuse_field(kind: str, field: str) -> None:
-    """Raise unless `field` may be changed on an existing resource of this kind."""
-    if field not in UPDATABLE[kind]:
-        raise change_not_allowed(kind, field)
 
 
 def available_regions(subscription: Subscription, cloud: str | None = None) -> list[Region]:
@@ -119,6 +114,7 @@ def check_location(text: str, subscription: Subscription, resource_type: str, cl
             "LocationNotAvailableForResourceType",
             f"The provided location '{text}' is not available for resource type '{resource_type}'. "
             f"List of available regions for the resource type is '{listing}'.",
+            target="location",
         )
     return region
 
@@ -151,6 +147,7 @@ def check_quota(what: str, current: int, limit_key: str) -> None:
             f"Operation could not be completed as it results in exceeding approved {what} quota. "
             f"Limit: {limit}, Current usage: {current}, Additional required: 1.",
             409,
+            target="location",
         )
 
 
@@ -169,11 +166,13 @@ def validate_gallery(
                 f"'{gallery.resource_group}'. A resource with the same name cannot be created in location "
                 f"'{region.name}'. Please select a new resource name.",
                 409,
+                target="name",
             )
         raise conflict(
             "GalleryNameNotUnique",
             f"The gallery name {gallery.name} is not unique within the subscription {subscription.id}. "
             "Please pick another gallery name",
+            target="name",
         )
     check_quota("galleries", in_region, "galleriesPerSubscriptionPerRegion")
     return dataclasses.replace(gallery, location=region.name)
@@ -219,6 +218,7 @@ def validate_definition(
                 f"Gallery image: {definition.name} identified by (publisher:{definition.publisher}, "
                 f"offer:{definition.offer}, sku:{definition.sku}) already exists. Choose a different publisher, "
                 "offer, sku combination.",
+                target="galleryImage.properties.identifier",
             )
     check_quota("image definitions", in_region, "imageDefinitionsPerSubscriptionPerRegion")
     return definition
@@ -295,7 +295,8 @@ def normalize_targets(
 def _source_not_found(source_id: str) -> AzureError:
     return invalid(
         f"Source {source_id} is not found. Please check source exists, and is in the same region as gallery image "
-        "version being created"
+        "version being created",
+        target="galleryImageVersion.properties.storageProfile.source.id",
     )
 
 
@@ -306,29 +307,34 @@ def check_source_matches(source: Source, definition: ImageDefinition, location: 
     if source.os_type and source.os_type != definition.os_type:
         raise invalid(
             f"The resource with id '{source.id}' has a different OS type ['{source.os_type}'] than the parent "
-            f"gallery image OS type generation ['{definition.os_type}']"
+            f"gallery image OS type generation ['{definition.os_type}']",
+            target="galleryImageVersion.properties.storageProfile.source.id",
         )
     if source.os_state and source.os_state != definition.os_state:
         raise invalid(
             f"Cannot create Gallery Image Version from: {source.id} since the OS State in the parent gallery image "
-            f"({definition.os_state}) is not {source.os_state}"
+            f"({definition.os_state}) is not {source.os_state}",
+            target="galleryImageVersion.properties.storageProfile.source.id",
         )
     if source.hyper_v_generation and source.hyper_v_generation != definition.hyper_v_generation:
         raise invalid(
             f"The resource with id '{source.id}' has a different Hypervisor generation "
             f"['{source.hyper_v_generation}'] than the parent gallery image Hypervisor generation "
-            f"['{definition.hyper_v_generation}']"
+            f"['{definition.hyper_v_generation}']",
+            target="galleryImageVersion.properties.storageProfile.source.id",
         )
     if source.encrypted and source.kind == SourceKind.IMAGE_VERSION:
         raise invalid(
             f"ACG Image version source encrypted with CMK cannot be used as source to create another ACG Image "
-            f"version: '{source.id}'."
+            f"version: '{source.id}'.",
+            target="galleryImageVersion.properties.storageProfile.source.id",
         )
     if source.encrypted and source.subscription.lower() != definition.subscription.lower():
         raise invalid(
             f"Encrypted source: '{source.id}' is in a different subscription ID than the current gallery image "
             f"version subscription '{definition.subscription}'. Please retry with an unencrypted source(s) or use "
-            f"the source's subscription '{source.subscription}' to create the gallery image version"
+            f"the source's subscription '{source.subscription}' to create the gallery image version",
+            target="galleryImageVersion.properties.storageProfile.source.id",
         )
 
 
@@ -345,19 +351,27 @@ def resolve_disks(
         raise invalid(
             "The gallery artifact version source can only be specified either directly under storageProfile or "
             "within individual OS or data disks. One and only one source type (user image, snapshot, disk, virtual "
-            "machine) can be provided"
+            "machine) can be provided",
+            target="galleryImageVersion.properties.storageProfile",
         )
     luns = [d.lun for d in version.data_disks]
     if len(luns) != len(set(luns)):
         raise invalid(
             "Duplicated lun numbers have been detected in the input data disks. Lun number must be unique for each "
-            "data disk"
+            "data disk",
+            target="galleryImageVersion.properties.storageProfile.dataDiskImages",
         )
     disk_sources = [d.source_id for d in version.data_disks if d.source_id]
     if os_disk_source and os_disk_source.lower() in {s.lower() for s in disk_sources}:
-        raise invalid(f"OSDiskImage and DataDiskImage cannot point to same blob {os_disk_source}")
+        raise invalid(
+            f"OSDiskImage and DataDiskImage cannot point to same blob {os_disk_source}",
+            target="galleryImageVersion.properties.storageProfile.osDiskImage.source.id",
+        )
     if len({s.lower() for s in disk_sources}) != len(disk_sources):
-        raise invalid("Duplicated source ids are found in the input disks. Source id should be unique for each disk")
+        raise invalid(
+            "Duplicated source ids are found in the input disks. Source id should be unique for each disk",
+            target="galleryImageVersion.properties.storageProfile.dataDiskImages",
+        )
     max_gb = limits()["maxDiskSizeGB"]
 
     def fetch(source_id: str, kinds: tuple[str, ...], kind_message: str) -> Source:
@@ -365,7 +379,10 @@ def resolve_disks(
         if source is None:
             raise _source_not_found(source_id)
         if source.kind not in kinds:
-            raise invalid(f"The source id: {source_id} {kind_message}")
+            raise invalid(
+                f"The source id: {source_id} {kind_message}",
+                target="galleryImageVersion.properties.storageProfile.source.id",
+            )
         check_source_matches(source, definition, location)
         return source
 
@@ -402,7 +419,8 @@ def resolve_disks(
     for disk in (os_disk, *data):
         if disk.size_gb > max_gb:
             raise invalid(
-                f"The GalleryImageVersion source resource size {disk.size_gb} exceeds the max size {max_gb} supported"
+                f"The GalleryImageVersion source resource size {disk.size_gb} exceeds the max size {max_gb} supported",
+                target="galleryImageVersion.properties.storageProfile",
             )
     os_disk = dataclasses.replace(os_disk, host_caching=os_disk.host_caching or "ReadOnly")
     data = tuple(dataclasses.replace(d, host_caching=d.host_caching or "None") for d in data)
@@ -424,29 +442,36 @@ def check_encryption(
             if lun not in data_luns:
                 raise invalid(
                     f"An invalid lun [{lun}] was specified in encryption.dataDiskImages. The lun must be one of the "
-                    f"following values ['{','.join(str(x) for x in data_luns)}']."
+                    f"following values ['{','.join(str(x) for x in data_luns)}'].",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption.dataDiskImages",
                 )
         duplicates = sorted({lun for lun in luns if luns.count(lun) > 1})
         if duplicates:
             raise invalid(
                 f"Duplicate luns '{duplicates[0]}' were specified in target region '{target.name}' "
-                "encryption.dataDiskImages."
+                "encryption.dataDiskImages.",
+                target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption.dataDiskImages",
             )
         set_ids = [enc.os_disk_set] if enc and enc.os_disk_set else []
         set_ids += [set_id for _, set_id in enc.data_disk_sets] if enc else []
         for set_id in set_ids:
             des = find_set(set_id)
             if des is None:
-                raise invalid(f"The disk encryption set {set_id} was not found")
+                raise invalid(
+                    f"The disk encryption set {set_id} was not found",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+                )
             if des.subscription.lower() != subscription.lower():
                 raise invalid(
                     f"The disk encryption set '{set_id}' must be in the same subscription '{subscription}' as the "
-                    "gallery resource"
+                    "gallery resource",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
                 )
             if des.location != target.name:
                 raise invalid(
                     f"The disk encryption set '{set_id}' is in region '{des.location}' and cannot encrypt target "
-                    f"region '{target.name}'. Disk encryption sets are regional: use a set in '{target.name}'."
+                    f"region '{target.name}'. Disk encryption sets are regional: use a set in '{target.name}'.",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
                 )
     _check_every_region_alike(version.target_regions, encrypted[0])
 
@@ -459,14 +484,16 @@ def _check_every_region_alike(targets: Iterable[TargetRegion], model: TargetRegi
             raise invalid(
                 f"A disk encryption set is required for disk '{ENCRYPTION_OS_PATH}' in target region '{target.name}' "
                 f"since disk encryption set '{reference.os_disk_set}' is used for the corresponding disk in region "
-                f"'{model.name}'"
+                f"'{model.name}'",
+                target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
             )
         theirs = {lun for lun, _ in (enc.data_disk_sets if enc else ())}
         for lun, set_id in reference.data_disk_sets:
             if lun not in theirs:
                 raise invalid(
                     f"A disk encryption set is required for disk 'LUN {lun}' in target region '{target.name}' since "
-                    f"disk encryption set '{set_id}' is used for the corresponding disk in region '{model.name}'"
+                    f"disk encryption set '{set_id}' is used for the corresponding disk in region '{model.name}'",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
                 )
         if enc and (
             (enc.os_disk_set and not reference.os_disk_set)
@@ -487,17 +514,22 @@ def check_encryption_unchanged(old: ImageVersion, new: ImageVersion) -> None:
             if lun not in was_luns:
                 raise invalid(
                     f"Cannot specify new data disk image encryption lun [{lun}] with a disk encryption set in region "
-                    f"[{target.name}] for update gallery image version request."
+                    f"[{target.name}] for update gallery image version request.",
+                    target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption.dataDiskImages",
                 )
         if (was and was.os_disk_set) != (now and now.os_disk_set) or was_luns - {
             lun for lun, _ in (now.data_disk_sets if now else ())
         }:
             raise invalid(
                 f"Encryption of target region '{target.name}' cannot be added, removed or changed on an existing "
-                "gallery image version."
+                "gallery image version.",
+                target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
             )
     if old.encrypted and not new.encrypted:
-        raise invalid("Encryption cannot be removed from an existing gallery image version.")
+        raise invalid(
+            "Encryption cannot be removed from an existing gallery image version.",
+            target="galleryImageVersion.properties.publishingProfile.targetRegions.encryption",
+        )
 
 
 def validate_version(
@@ -538,7 +570,8 @@ def validate_version_update(
     if old.deleting:
         raise invalid(
             f"Operation 'Update Gallery Image Version' is not allowed on {old.name}; since it is marked for deletion. "
-            "You can only retry the Delete operation (or wait for an ongoing one to complete)"
+            "You can only retry the Delete operation (or wait for an ongoing one to complete)",
+            target="galleryImageVersion",
         )
     check_only_updatable("version", old, new)
     replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", new.replica_count)
@@ -552,6 +585,7 @@ def validate_version_update(
                 "PropertyChangeNotAllowed",
                 "Changing property 'galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType' "
                 "is not allowed.",
+                target="galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType",
             )
     if new.end_of_life_date != old.end_of_life_date:
         check_future(new.end_of_life_date, now)
@@ -569,17 +603,12 @@ def check_definition_update(old: ImageDefinition, new: ImageDefinition, now: dat
 
 
 def children_block_delete() -> AzureError:
-    return conflict("CannotDeleteResource", "Can not delete resource before nested resources are deleted.")
-
-
-def by_id(items: Mapping[str, object]) -> Callable[[str], object | None]:
-    lowered = {k.lower(): v for k, v in items.items()}
-    return lambda key: lowered.get(key.lower())
+    return conflict("CannotDeleteResource", "Can not delete resource before nested resources are deleted.", target="id")
 
 
 def already_exists(path: str) -> AzureError:
     """A create that must not overwrite (the forms' create dialogs) found the resource already there."""
-    return conflict("ResourceExists", f"The resource '{path}' already exists. Choose another name.")
+    return conflict("ResourceExists", f"The resource '{path}' already exists. Choose another name.", target="name")
 
 
 def keep_location(kind: str, old: str, new: str | None) -> str:

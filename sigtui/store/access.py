@@ -7,11 +7,11 @@ import uuid
 from ..domain import access, ids
 from ..domain.access import Principal, RoleAssignment
 from ..domain.errors import invalid, not_found
+from ..domain.plan import Delete, Insert, plan
 from . import reads
 from .base import ServiceBase
 from .defaults import DEFAULT_OWNER, DEFAULT_TENANT
-from .reads import find_principal, principal_from
-from .tables import GroupMemberRow, PrincipalRow, RoleAssignmentRow
+from .reads import find_principal
 
 
 def assignment_to_rest(a: RoleAssignment, principal: Principal | None) -> dict:
@@ -34,6 +34,24 @@ def principal_to_rest(p: Principal) -> dict:
     return body
 
 
+def _principal_row(p: Principal) -> Insert:
+    return Insert(
+        "principal",
+        {
+            "id": p.id,
+            "kind": p.kind,
+            "display_name": p.display_name,
+            "tenant_id": p.tenant_id,
+            "user_principal_name": p.user_principal_name,
+        },
+    )
+
+
+def _assignment_row(a: RoleAssignment, now) -> Insert:
+    values = {"id": a.id, "principal_id": a.principal_id, "role": a.role, "scope": a.scope}
+    return Insert("role_assignment", {**values, "created_at": now.timestamp()})
+
+
 class AccessOps(ServiceBase):
     """Who may read, change and share what."""
 
@@ -41,37 +59,16 @@ class AccessOps(ServiceBase):
         with self.read() as conn:
             return access.permitted(reads.grants(conn, self.caller)[1], action, resource_id)
 
-    def whoami(self) -> Principal | None:
-        with self.read() as conn:
-            return find_principal(conn, self.caller)
-
     def ensure_owner(self, tx, subscription_id: str) -> None:
         """The default owner exists and owns `subscription_id`."""
-        if find_principal(tx.conn, DEFAULT_OWNER) is None:
-            tx.session.add(
-                PrincipalRow(
-                    id=str(uuid.uuid5(uuid.NAMESPACE_DNS, DEFAULT_OWNER)),
-                    kind="User",
-                    display_name="Contoso Admin",
-                    tenant_id=DEFAULT_TENANT[0],
-                    user_principal_name=DEFAULT_OWNER,
-                )
-            )
-            tx.session.flush()
         owner = find_principal(tx.conn, DEFAULT_OWNER)
+        if owner is None:
+            owner_id = str(uuid.uuid5(uuid.NAMESPACE_DNS, DEFAULT_OWNER))
+            owner = Principal(owner_id, "User", "Contoso Admin", DEFAULT_TENANT[0], DEFAULT_OWNER)
+            tx.apply(plan(_principal_row(owner)))
         scope = f"/subscriptions/{subscription_id}"
-        if not tx.conn.execute(
-            "SELECT 1 FROM role_assignment WHERE principal_id = ? AND role = 'Owner' AND scope = ?", (owner.id, scope)
-        ).fetchone():
-            tx.session.add(
-                RoleAssignmentRow(
-                    id=str(uuid.uuid4()),
-                    principal_id=owner.id,
-                    role="Owner",
-                    scope=scope,
-                    created_at=tx.now.timestamp(),
-                )
-            )
+        if not reads.has_assignment(tx.conn, owner.id, "Owner", scope):
+            tx.apply(plan(_assignment_row(RoleAssignment(str(uuid.uuid4()), owner.id, "Owner", scope), tx.now)))
 
     def create_principal(
         self, kind: str, display_name: str, user_principal_name: str | None = None, tenant: str | None = None
@@ -100,15 +97,7 @@ class AccessOps(ServiceBase):
                 tenant_id,
                 user_principal_name,
             )
-            tx.session.add(
-                PrincipalRow(
-                    id=principal.id,
-                    kind=kind,
-                    display_name=display_name,
-                    tenant_id=tenant_id,
-                    user_principal_name=user_principal_name,
-                )
-            )
+            tx.apply(plan(_principal_row(principal)))
             tx.log(
                 "Microsoft.Graph/principals/write", f"/principals/{principal.id}", None, principal_to_rest(principal)
             )
@@ -117,18 +106,16 @@ class AccessOps(ServiceBase):
     @staticmethod
     def _object_id(conn, tenant_id: str, kind: str, name: str) -> str:
         """A stable object id: the same directory built the same way gets the same ids (repeatable demos)."""
-        existing = conn.execute("SELECT COUNT(*) FROM principal").fetchone()[0]
+        existing = reads.principal_count(conn)
         return str(uuid.uuid5(uuid.NAMESPACE_URL, f"sigtui:{tenant_id}:{kind}:{name}:{existing}"))
 
     def _tenant(self, conn, tenant: str | None) -> str:
         if not tenant:
             return DEFAULT_TENANT[0]
-        found = conn.execute(
-            "SELECT id FROM tenant WHERE id = ? OR name = ? OR domain = ?", (tenant, tenant, tenant)
-        ).fetchone()
+        found = reads.tenant_id(conn, tenant)
         if found is None:
             raise not_found("TenantNotFound", f"Tenant '{tenant}' not found.")
-        return found[0]
+        return found
 
     def authorize_directory(self, conn) -> None:
         """Directory writes need a directory role: the caller owns a subscription of its tenant."""
@@ -154,12 +141,12 @@ class AccessOps(ServiceBase):
                     f"Resource '{member}' does not exist or one of its queried "
                     "reference-property objects are not present.",
                 )
-            tx.session.merge(GroupMemberRow(group_id=group_p.id, member_id=member_p.id))
+            tx.apply(plan(Insert("group_member", {"group_id": group_p.id, "member_id": member_p.id}, replace=True)))
             tx.log("Microsoft.Graph/groups/members/write", f"/principals/{group_p.id}", None, {"memberId": member_p.id})
 
     def list_principals(self) -> list[Principal]:
         with self.read() as conn:
-            return [principal_from(r) for r in reads.rows(conn, "SELECT * FROM principal ORDER BY kind, display_name")]
+            return reads.principals(conn)
 
     def group_members(self, group: str) -> list[Principal]:
         with self.read() as conn:
@@ -170,14 +157,7 @@ class AccessOps(ServiceBase):
                     f"Resource '{group}' does not exist or one of its queried "
                     "reference-property objects are not present.",
                 )
-            return [
-                principal_from(r)
-                for r in reads.rows(
-                    conn,
-                    "SELECT p.* FROM principal p JOIN group_member m ON m.member_id = p.id WHERE m.group_id = ?",
-                    (found.id,),
-                )
-            ]
+            return reads.members(conn, found.id)
 
     def create_role_assignment(self, assignee: str, role: str, scope: str) -> tuple[dict, str | None]:
         """Share a gallery, definition or version; returns the assignment and a warning for version scope."""
@@ -190,18 +170,10 @@ class AccessOps(ServiceBase):
                 raise not_found("PrincipalNotFound", f"Principal {assignee} does not exist in the directory.")
             self._scope_exists(tx.conn, scope)
             self._check_cmk_sharing(tx.conn, scope, principal)
-            existing = tx.conn.execute(
-                "SELECT id FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",
-                (principal.id, role, scope),
-            ).fetchone()
-            if existing:
+            if reads.has_assignment(tx.conn, principal.id, role, scope):
                 raise invalid("The role assignment already exists.", "roleAssignment")
             assignment = RoleAssignment(str(uuid.uuid4()), principal.id, role, scope)
-            tx.session.add(
-                RoleAssignmentRow(
-                    id=assignment.id, principal_id=principal.id, role=role, scope=scope, created_at=tx.now.timestamp()
-                )
-            )
+            tx.apply(plan(_assignment_row(assignment, tx.now)))
             body = assignment_to_rest(assignment, principal)
             tx.log("Microsoft.Authorization/roleAssignments/write", scope, None, body)
             return body, access.sharing_warning(scope)
@@ -229,26 +201,14 @@ class AccessOps(ServiceBase):
         sub = reads.subscription(conn, ids.parse_arm_id(scope).subscription)
         if sub is None or principal.tenant_id.lower() == sub.tenant_id.lower():
             return
-        encrypted = reads.rows(
-            conn,
-            "SELECT rg.subscription_id AS s, rg.name AS rg, g.name AS g, d.name AS d, "
-            "v.name AS v FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
-            "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id "
-            "WHERE v.encrypted = 1",
-        )
-        if any(access.covers(scope, ids.version_id(r["s"], r["rg"], r["g"], r["d"], r["v"])) for r in encrypted):
+        if any(access.covers(scope, version_id) for version_id in reads.encrypted_version_ids(conn)):
             raise access.cmk_share_refused(scope)
 
     def list_role_assignments(self, scope: str | None = None, assignee: str | None = None) -> list[dict]:
         """Assignments at or above `scope` (what applies to it), optionally for one assignee."""
         with self.read() as conn:
-            principals = {
-                p.id.lower(): p for p in (principal_from(r) for r in reads.rows(conn, "SELECT * FROM principal"))
-            }
-            rows = [
-                RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"])
-                for r in reads.rows(conn, "SELECT * FROM role_assignment ORDER BY created_at")
-            ]
+            principals = {p.id.lower(): p for p in reads.principals(conn)}
+            rows = reads.role_assignments(conn)
             if scope:
                 rows = [a for a in rows if access.covers(a.scope, scope) or access.covers(scope, a.scope)]
             if assignee:
@@ -268,10 +228,10 @@ class AccessOps(ServiceBase):
             return gone
 
     def _remove_assignment(self, tx, principal_id: str, role: str, scope: str) -> int:
-        gone = tx.conn.execute(
-            "DELETE FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?", (principal_id, role, scope)
-        ).rowcount
+        match = {"principal_id": principal_id, "role": role, "scope": scope}
+        gone = reads.has_assignment(tx.conn, principal_id, role, scope)
         if gone:
+            tx.apply(plan(Delete("role_assignment", match)))
             tx.log(
                 "Microsoft.Authorization/roleAssignments/delete",
                 scope,

@@ -5,20 +5,18 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
-
 from ..domain import names
 from ..domain.catalog import find_region
 from ..domain.clock import ClockState
 from ..domain.errors import invalid, not_found
 from ..domain.models import ResourceGroup, Subscription
+from ..domain.plan import Delete, Insert, Update, plan
 from ..domain.rest import rg_to_rest
 from ..domain.rules import check_location
 from ..domain.values import check_tags
 from . import reads
 from .base import ServiceBase
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
-from .tables import ResourceGroupRow, Setting, SubscriptionRow, TenantRow
 
 
 class AccountOps(ServiceBase):
@@ -34,17 +32,16 @@ class AccountOps(ServiceBase):
         created = self.db.ensure_schema()
         with self.write() as tx:
             if not reads.subscriptions(tx.conn):
-                tx.session.add(TenantRow(id=DEFAULT_TENANT[0], name=DEFAULT_TENANT[1], domain=DEFAULT_TENANT[2]))
-                tx.session.flush()
-                tx.session.add(
-                    SubscriptionRow(
-                        id=DEFAULT_SUBSCRIPTION[0],
-                        name=DEFAULT_SUBSCRIPTION[1],
-                        tenant_id=DEFAULT_TENANT[0],
-                        is_default=True,
+                tenant_id, tenant_name, domain = DEFAULT_TENANT
+                sub_id, sub_name = DEFAULT_SUBSCRIPTION
+                tx.apply(
+                    plan(
+                        Insert("tenant", {"id": tenant_id, "name": tenant_name, "domain": domain}),
+                        Insert(
+                            "subscription", {"id": sub_id, "name": sub_name, "tenant_id": tenant_id, "is_default": True}
+                        ),
                     )
                 )
-                tx.session.flush()
             for sub in reads.subscriptions(tx.conn):
                 self.ensure_owner(tx, sub.id)
             if reads.clock(tx.conn) is None:
@@ -58,7 +55,7 @@ class AccountOps(ServiceBase):
 
     def add_tenant(self, tenant_id: str, name: str, domain: str) -> None:
         with self.write() as tx:
-            tx.session.merge(TenantRow(id=tenant_id, name=name, domain=domain))
+            tx.apply(plan(Insert("tenant", {"id": tenant_id, "name": name, "domain": domain}, replace=True)))
 
     def add_subscription(
         self, sub_id: str, name: str, tenant_id: str | None = None, allowed_regions: tuple[str, ...] = ()
@@ -66,10 +63,8 @@ class AccountOps(ServiceBase):
         with self.write() as tx:
             tenant = tenant_id or DEFAULT_TENANT[0]
             regions = [find_region(r).name for r in allowed_regions if find_region(r)]
-            tx.session.merge(
-                SubscriptionRow(id=sub_id, name=name, tenant_id=tenant, allowed_regions=json.dumps(regions))
-            )
-            tx.session.flush()
+            row = {"id": sub_id, "name": name, "tenant_id": tenant, "allowed_regions": json.dumps(regions)}
+            tx.apply(plan(Insert("subscription", row, replace=True)))
             self.ensure_owner(tx, sub_id)
             tx.log("Microsoft.Subscription/aliases/write", f"/subscriptions/{sub_id}", None, {"name": name})
         return Subscription(sub_id, name, tenant, tuple(regions))
@@ -78,8 +73,12 @@ class AccountOps(ServiceBase):
         with self.write() as tx:
             sub = self.subscription(tx.conn, sub_id)
             self.authorize(tx.conn, "write", f"/subscriptions/{sub.id}")
-            tx.session.execute(update(SubscriptionRow).values(is_default=False))
-            tx.session.execute(update(SubscriptionRow).where(SubscriptionRow.id == sub.id).values(is_default=True))
+            tx.apply(
+                plan(
+                    Update("subscription", {"is_default": False}, {}),
+                    Update("subscription", {"is_default": True}, {"id": sub.id}),
+                )
+            )
         with self.read() as conn:
             return reads.subscription(conn, sub.id)
 
@@ -97,9 +96,8 @@ class AccountOps(ServiceBase):
                 self.authorize(tx.conn, "read", existing[1].id)
                 return existing[1]
             self.authorize(tx.conn, "write", ResourceGroup(sub.id, name, region.name).id)
-            tx.session.add(
-                ResourceGroupRow(subscription_id=sub.id, name=name, location=region.name, tags=json.dumps(tags or {}))
-            )
+            rg_row = {"subscription_id": sub.id, "name": name, "location": region.name, "tags": json.dumps(tags or {})}
+            tx.apply(plan(Insert("resource_group", rg_row)))
             rg = ResourceGroup(sub.id, name, region.name, tags or {})
             tx.log("Microsoft.Resources/subscriptions/resourceGroups/write", rg.id, None, rg_to_rest(rg))
             return rg
@@ -125,20 +123,17 @@ class AccountOps(ServiceBase):
             sub = self.subscription(tx.conn, subscription)
             pk = self.rg_pk(tx.conn, sub.id, name)
             self.authorize(tx.conn, "delete", f"/subscriptions/{sub.id}/resourceGroups/{name}")
-            galleries = "SELECT id FROM gallery WHERE rg_id = :pk"
-            definitions = f"SELECT id FROM image_definition WHERE gallery_id IN ({galleries})"
-            versions = f"SELECT id FROM image_version WHERE definition_id IN ({definitions})"
-            for statement in (
-                f"DELETE FROM target_region WHERE version_id IN ({versions})",
-                f"DELETE FROM data_disk WHERE version_id IN ({versions})",
-                f"DELETE FROM image_version WHERE id IN ({versions})",
-                f"DELETE FROM image_definition WHERE id IN ({definitions})",
-                "DELETE FROM gallery WHERE rg_id = :pk",
-                "DELETE FROM disk_encryption_set WHERE rg_id = :pk",
-                "DELETE FROM source WHERE rg_id = :pk",
-                "DELETE FROM resource_group WHERE id = :pk",
-            ):
-                tx.conn.execute(statement, {"pk": pk})
+            definitions, versions = reads.catalog_keys_in(tx.conn, pk)
+            tx.apply(
+                plan(
+                    Delete("target_region", {"version_id": versions}),
+                    Delete("data_disk", {"version_id": versions}),
+                    Delete("image_version", {"id": versions}),
+                    Delete("image_definition", {"id": definitions}),
+                    *(Delete(table, {"rg_id": pk}) for table in ("gallery", "disk_encryption_set", "source")),
+                    Delete("resource_group", {"id": pk}),
+                )
+            )
             tx.log(
                 "Microsoft.Resources/subscriptions/resourceGroups/delete",
                 f"/subscriptions/{sub.id}/resourceGroups/{name}",
@@ -201,7 +196,7 @@ class AccountOps(ServiceBase):
 
     def set_setting(self, key: str, value: str) -> None:
         with self.write() as tx:
-            tx.session.merge(Setting(key=key, value=value))
+            tx.apply(plan(Insert("setting", {"key": key, "value": value}, replace=True)))
 
     def activity(self, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
         with self.read() as conn:

@@ -2,36 +2,41 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlmodel import Session
 
 from ..domain import access
 from ..domain.clock import ClockState
 from ..domain.errors import AzureError, not_found
 from ..domain.models import Subscription
+from ..domain.plan import Decision, Insert, Plan, T, activity
 from . import reads
-from .db import Database
+from .apply import apply
 from .defaults import DEFAULT_OWNER, NOBODY
-from .tables import ActivityRow, SimClockRow
+from .raw import SqliteFile
 
 
 @dataclass
 class Tx:
-    """One write transaction: its session, the raw connection under it, and simulated `now` at its start."""
+    """One write transaction: its connection, simulated `now` at its start, and who writes."""
 
-    session: Session
     conn: sqlite3.Connection
     now: datetime
     caller: str
-    entries: list[dict] = field(default_factory=list)
+
+    def apply(self, plan: Plan) -> dict[str, int]:
+        """Apply a decided plan; the primary keys of its named inserts."""
+        return apply(self.conn, plan)
+
+    def decided(self, decision: Decision[T]) -> T:
+        """Apply what a rule decided; what it decided to return."""
+        self.apply(decision.plan)
+        return decision.result
 
     def log(
         self,
@@ -42,44 +47,33 @@ class Tx:
         status: str = "Succeeded",
         message: str = "",
     ) -> None:
-        row = ActivityRow(
-            at=self.now.timestamp(),
-            caller=self.caller,
-            operation=operation,
-            resource_id=resource_id,
-            status=status,
-            before=json.dumps(before) if before is not None else None,
-            after=json.dumps(after) if after is not None else None,
-            message=message,
-        )
-        self.session.add(row)
-        self.entries.append({"operation": operation, "resource_id": resource_id})
+        """Write the activity-log entry of this transaction's change."""
+        self.apply(Plan((activity(self.now, self.caller, operation, resource_id, before, after, status, message),)))
 
 
 class ServiceBase:
     """Shared plumbing of every service: validate first, then write in one transaction."""
 
     def __init__(
-        self, db: Database | Path | str, caller: str | None = None, real_time: Callable[[], float] = time.time
+        self, db: SqliteFile | Path | str, caller: str | None = None, real_time: Callable[[], float] = time.time
     ):
-        self.db = db if isinstance(db, Database) else Database(Path(db))
+        self.db = db if isinstance(db, SqliteFile) else SqliteFile(Path(db))
         self.real_time = real_time
         self.caller = caller or DEFAULT_OWNER
-        self._reader: sqlite3.Connection | None = None
 
     @contextmanager
     def write(self) -> Iterator[Tx]:
-        with self.db.transaction() as session:
-            conn = session.connection().connection.driver_connection
+        """One IMMEDIATE transaction: what is read in it is what the plan applied in it is decided on."""
+        with self.db.transaction() as conn:
             clock = reads.clock(conn)
             now = clock.now(self.real_time()) if clock else datetime.now(UTC)
-            yield Tx(session, conn, now, self.caller)
+            yield Tx(conn, now, self.caller)
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
-        """A read-only view over the raw connection (snapshot isolation in WAL)."""
-        with self.db.transaction(read_only=True) as session:
-            yield session.connection().connection.driver_connection
+        """A read-only snapshot (WAL)."""
+        with self.db.transaction(read_only=True) as conn:
+            yield conn
 
     def clock_state(self, conn: sqlite3.Connection | None = None) -> ClockState:
         if conn is None:
@@ -92,16 +86,8 @@ class ServiceBase:
         return self.clock_state().now(self.real_time())
 
     def _save_clock(self, tx: Tx, state: ClockState) -> ClockState:
-        row = tx.session.get(SimClockRow, 1)
-        if row is None:
-            row = SimClockRow(id=1, anchor_real=state.anchor_real, anchor_sim=state.anchor_sim)
-        row.anchor_real, row.anchor_sim, row.speed, row.paused = (
-            state.anchor_real,
-            state.anchor_sim,
-            state.speed,
-            state.paused,
-        )
-        tx.session.add(row)
+        values = {"anchor_real": state.anchor_real, "anchor_sim": state.anchor_sim, "speed": state.speed}
+        tx.apply(Plan((Insert("sim_clock", {"id": 1, **values, "paused": state.paused}, replace=True),)))
         return state
 
     def subscription(self, conn: sqlite3.Connection, sub_id: str | None) -> Subscription:
@@ -128,10 +114,7 @@ class ServiceBase:
 
     def authorize(self, conn: sqlite3.Connection, action: str, resource_id: str) -> None:
         """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""
-        principal, grants = reads.grants(conn, self.caller)
-        if not access.permitted(grants, action, resource_id):
-            label, object_id = (principal.label, principal.id) if principal else (self.caller, NOBODY)
-            raise access.authorization_failed(label, object_id, action, resource_id)
+        reads.caller(conn, self.caller).require(action, resource_id)
 
     def readable(self, conn: sqlite3.Connection) -> Callable[[str], bool]:
         """A predicate telling which resource ids the caller may read."""

@@ -20,12 +20,7 @@ class CostOps(ServiceBase):
                 sub = parsed.subscription
             else:
                 scope, sub = None, None
-            versions = reads.versions_from(
-                conn,
-                reads.rows(
-                    conn, reads.VERSION_SQL + (" WHERE rg.subscription_id = ?" if sub else ""), (sub,) if sub else ()
-                ),
-            )
+            versions = reads.versions_in_subscription(conn, sub)
             chosen = [
                 v
                 for _, v in versions

@@ -1,21 +1,12 @@
-"""Gallery create, get, list, update and delete."""
+"""Gallery create, get, list, update and delete: load the facts, let the domain decide, apply the plan."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
-
-from sqlalchemy import update
-
-from ..domain import rules
+from ..domain import gallery_writes
 from ..domain.errors import resource_not_found
 from ..domain.models import Gallery
-from ..domain.rest import gallery_from_rest, gallery_to_rest, merge
-from . import reads
+from . import facts, reads
 from .base import ServiceBase, Tx
-from .tables import GalleryRow
-
-GALLERY_WRITE = "Microsoft.Compute/galleries/write"
 
 
 class GalleryOps(ServiceBase):
@@ -27,62 +18,19 @@ class GalleryOps(ServiceBase):
         self.authorize(conn, "read", found[1].id)
         return found
 
+    def _gallery_facts(self, tx: Tx, sub: str | None, rg: str, name: str) -> gallery_writes.GalleryFacts:
+        return facts.gallery_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller), sub, rg, name)
+
     def create_gallery(self, gallery: Gallery, if_none_match: bool = False) -> Gallery:
         """PUT semantics: create, or update the updatable fields of an existing gallery."""
         with self.write() as tx:
-            sub = self.subscription(tx.conn, gallery.subscription)
-            gallery = dataclasses.replace(gallery, subscription=sub.id)
-            rg_pk = self.rg_pk(tx.conn, sub.id, gallery.resource_group)
-            self.authorize(tx.conn, "write", gallery.id)
-            existing = reads.gallery(tx.conn, sub.id, gallery.resource_group, gallery.name)
-            if existing:
-                if if_none_match:
-                    raise rules.already_exists(gallery.name)
-                return self._replace_gallery(tx, *existing, gallery)
-            same_name = next(iter(reads.galleries_named(tx.conn, sub.id, gallery.name)), None)
-            location = rules.check_location(gallery.location, sub, rules.GALLERY_TYPE).name if gallery.location else ""
-            count = reads.count_in_region(tx.conn, "gallery", sub.id, location)
-            gallery = rules.validate_gallery(gallery, sub, same_name, count)
-            gallery = dataclasses.replace(gallery, created_at=tx.now, changed_at=tx.now)
-            tx.session.add(
-                GalleryRow(
-                    rg_id=rg_pk,
-                    name=gallery.name,
-                    location=gallery.location,
-                    description=gallery.description,
-                    tags=json.dumps(gallery.tags),
-                    created_at=tx.now.timestamp(),
-                    changed_at=tx.now.timestamp(),
-                )
-            )
-            tx.log(GALLERY_WRITE, gallery.id, None, gallery_to_rest(gallery))
-            return gallery
-
-    def _replace_gallery(self, tx: Tx, pk: int, old: Gallery, new: Gallery) -> Gallery:
-        new = dataclasses.replace(
-            new,
-            name=old.name,
-            resource_group=old.resource_group,
-            location=rules.keep_location("gallery", old.location, new.location),
-        )
-        self.authorize(tx.conn, "write", old.id)
-        rules.check_only_updatable("gallery", old, new)
-        new = dataclasses.replace(new, created_at=old.created_at, changed_at=tx.now)
-        tx.session.execute(
-            update(GalleryRow)
-            .where(GalleryRow.id == pk)
-            .values(description=new.description, tags=json.dumps(new.tags), changed_at=tx.now.timestamp())
-        )
-        tx.log(GALLERY_WRITE, new.id, gallery_to_rest(old), gallery_to_rest(new))
-        return new
+            known = self._gallery_facts(tx, gallery.subscription, gallery.resource_group, gallery.name)
+            return tx.decided(gallery_writes.decide_create(known, gallery, if_none_match))
 
     def update_gallery(self, sub: str, rg: str, name: str, patch: dict) -> Gallery:
         """PATCH semantics: merge a REST body into the gallery; only updatable fields may change."""
         with self.write() as tx:
-            pk, old = self._gallery(tx.conn, self.subscription(tx.conn, sub).id, rg, name)
-            self.authorize(tx.conn, "write", old.id)
-            body = merge(gallery_to_rest(old), patch)
-            return self._replace_gallery(tx, pk, old, gallery_from_rest(body, old.subscription, rg, old.name))
+            return tx.decided(gallery_writes.decide_update(self._gallery_facts(tx, sub, rg, name), name, patch))
 
     def get_gallery(self, sub: str | None, rg: str, name: str) -> Gallery:
         with self.read() as conn:
@@ -99,9 +47,4 @@ class GalleryOps(ServiceBase):
     def delete_gallery(self, sub: str | None, rg: str, name: str) -> None:
         """Only an empty gallery can go: definitions first."""
         with self.write() as tx:
-            pk, old = self._gallery(tx.conn, self.subscription(tx.conn, sub).id, rg, name)
-            self.authorize(tx.conn, "delete", old.id)
-            if tx.conn.execute("SELECT 1 FROM image_definition WHERE gallery_id = ? LIMIT 1", (pk,)).fetchone():
-                raise rules.children_block_delete()
-            tx.conn.execute("DELETE FROM gallery WHERE id = ?", (pk,))
-            tx.log("Microsoft.Compute/galleries/delete", old.id, gallery_to_rest(old), None)
+            tx.decided(gallery_writes.decide_delete(self._gallery_facts(tx, sub, rg, name), name))

@@ -5,14 +5,20 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
 from ..domain.errors import AzureError
 
 SCHEMA_VERSION = 2
+Connection = sqlite3.Connection
+"""A plain sqlite3 connection, named for the faces that hold one without importing sqlite3."""
+DatabaseError = sqlite3.Error
+"""What SQLite raises, named for the faces that report it."""
 BUSY_TIMEOUT_MS = 5000
 BUSY_ATTEMPTS = 4
 """A writer waits for the write lock up to the busy timeout, this many times, with a random pause between."""
@@ -114,3 +120,92 @@ def knows(path: Path, identity: str) -> bool:
         return find_principal(conn, identity) is not None
     finally:
         conn.close()
+
+
+class SqliteFile:
+    """A database file opened with plain sqlite3: one connection per thread; writes begin IMMEDIATE."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._depth = 0
+
+    def connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = self._local.conn = connect(self.path)
+            with self._lock:
+                self._opened.append(conn)
+        return conn
+
+    @contextmanager
+    def transaction(self, read_only: bool = False) -> Iterator[sqlite3.Connection]:
+        """Work that commits together or not at all; inside a batch it is a savepoint of the batch.
+
+        A writer takes the write lock up front, so it sees and holds the latest state; a reader gets a snapshot
+        and never blocks writers.
+        """
+        conn = self.connection()
+        if conn.in_transaction:
+            with self._savepoint(conn):
+                yield conn
+            return
+        retry_busy(lambda: conn.execute("BEGIN" if read_only else "BEGIN IMMEDIATE"))
+        with self._rolled_back_on_error(conn):
+            yield conn
+        conn.execute("COMMIT")
+
+    @contextmanager
+    def batch(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction that every transaction opened inside joins: all of it commits, or none of it."""
+        conn = self.connection()
+        if conn.in_transaction:
+            yield conn
+            return
+        retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
+        with self._rolled_back_on_error(conn):
+            yield conn
+        conn.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
+        self._depth += 1
+        name = f"inner_{threading.get_ident()}_{self._depth}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        finally:
+            self._depth -= 1
+        conn.execute(f"RELEASE {name}")
+
+    @staticmethod
+    @contextmanager
+    def _rolled_back_on_error(conn: sqlite3.Connection) -> Iterator[None]:
+        """Roll back on any error; a rollback that fails too never hides the error that caused it."""
+        try:
+            yield
+        except BaseException:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+    def ensure_schema(self) -> bool:
+        """Create or migrate the schema from the SQLModel tables; True when the database was new."""
+        from .db import ensure_schema
+
+        with self.transaction() as conn:
+            return ensure_schema(conn, self.path)
+
+    def dispose(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            conn.close()
+        self._local = threading.local()

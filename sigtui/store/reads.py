@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from ..domain import access
+from ..domain import access, ids
 from ..domain.access import Principal, RoleAssignment
 from ..domain.clock import ClockState
 from ..domain.models import (
@@ -24,6 +24,7 @@ from ..domain.models import (
     Subscription,
     TargetRegion,
 )
+from .defaults import NOBODY
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
@@ -168,18 +169,55 @@ def definition(
     return (found[0]["id"], definition_from(found[0])) if found else None
 
 
+def catalog_keys_in(conn: sqlite3.Connection, rg_pk: int) -> tuple[list[int], list[int]]:
+    """The primary keys of the image definitions and image versions in a resource group."""
+    definitions = [
+        r[0]
+        for r in conn.execute(
+            "SELECT d.id FROM image_definition d JOIN gallery g ON g.id = d.gallery_id WHERE g.rg_id = ?", (rg_pk,)
+        )
+    ]
+    versions = [
+        r[0]
+        for r in conn.execute(
+            "SELECT v.id FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
+            "JOIN gallery g ON g.id = d.gallery_id WHERE g.rg_id = ?",
+            (rg_pk,),
+        )
+    ]
+    return definitions, versions
+
+
+COUNTED_JOINS = {
+    "gallery": "gallery x JOIN resource_group rg ON rg.id = x.rg_id",
+    "image_definition": "image_definition x JOIN gallery g ON g.id = x.gallery_id "
+    "JOIN resource_group rg ON rg.id = g.rg_id",
+    "image_version": "image_version x JOIN image_definition d ON d.id = x.definition_id "
+    "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id",
+}
+"""How each counted table reaches its subscription."""
+
+
+def has_children(conn: sqlite3.Connection, table: str, parent_column: str, parent_pk: int) -> bool:
+    """Whether any row of `table` (image definitions, image versions) belongs to the parent."""
+    return conn.execute(f"SELECT 1 FROM {table} WHERE {parent_column} = ? LIMIT 1", (parent_pk,)).fetchone() is not None
+
+
 def count_in_region(conn: sqlite3.Connection, table: str, sub: str, location: str) -> int:
     """How many galleries, definitions or versions a subscription has in one region (Azure's quota unit)."""
-    joins = {
-        "gallery": "gallery x JOIN resource_group rg ON rg.id = x.rg_id",
-        "image_definition": "image_definition x JOIN gallery g ON g.id = x.gallery_id "
-        "JOIN resource_group rg ON rg.id = g.rg_id",
-        "image_version": "image_version x JOIN image_definition d ON d.id = x.definition_id "
-        "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id",
-    }[table]
     return conn.execute(
-        f"SELECT COUNT(*) FROM {joins} WHERE rg.subscription_id = ? AND x.location = ?", (sub, location)
+        f"SELECT COUNT(*) FROM {COUNTED_JOINS[table]} WHERE rg.subscription_id = ? AND x.location = ?",
+        (sub, location),
     ).fetchone()[0]
+
+
+def count_per_region(conn: sqlite3.Connection, table: str, sub: str) -> dict[str, int]:
+    """How many galleries, definitions or versions a subscription has in each region."""
+    found = conn.execute(
+        f"SELECT x.location, COUNT(*) FROM {COUNTED_JOINS[table]} WHERE rg.subscription_id = ? GROUP BY x.location",
+        (sub,),
+    )
+    return dict(found.fetchall())
 
 
 VERSION_SQL = """SELECT v.*, d.name AS definition_name, g.name AS gallery_name, rg.name AS rg_name,
@@ -447,7 +485,74 @@ def grants(conn: sqlite3.Connection, caller: str) -> tuple[Principal | None, lis
     return principal, assignments_of(conn, identities(conn, principal.id))
 
 
+def caller(conn: sqlite3.Connection, name: str) -> access.Caller:
+    """Who `name` is and what applies to them (an unknown name has no roles)."""
+    principal, assignments = grants(conn, name)
+    label, object_id = (principal.label, principal.id) if principal else (name, NOBODY)
+    return access.Caller(name, label, object_id, tuple(assignments))
+
+
 def readable(conn: sqlite3.Connection, caller: str):
     """A predicate telling which resource ids `caller` may read."""
     assignments = grants(conn, caller)[1]
     return lambda resource_id: access.permitted(assignments, "read", resource_id)
+
+
+def versions_in_subscription(conn: sqlite3.Connection, sub: str | None) -> list[tuple[int, ImageVersion]]:
+    """Every image version, or those of one subscription."""
+    where = " WHERE rg.subscription_id = ?" if sub else ""
+    return versions_from(conn, rows(conn, VERSION_SQL + where, (sub,) if sub else ()))
+
+
+def has_assignment(conn: sqlite3.Connection, principal_id: str, role: str, scope: str) -> int:
+    """How many assignments give `role` at `scope` to the principal (0 or 1)."""
+    return conn.execute(
+        "SELECT COUNT(*) FROM role_assignment WHERE principal_id = ? AND role = ? AND scope = ?",
+        (principal_id, role, scope),
+    ).fetchone()[0]
+
+
+def principal_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COUNT(*) FROM principal").fetchone()[0]
+
+
+def tenant_id(conn: sqlite3.Connection, tenant: str) -> str | None:
+    """A tenant by id, name or domain."""
+    found = conn.execute("SELECT id FROM tenant WHERE id = ? OR name = ? OR domain = ?", (tenant,) * 3).fetchone()
+    return found[0] if found else None
+
+
+def principals(conn: sqlite3.Connection) -> list[Principal]:
+    return [principal_from(r) for r in rows(conn, "SELECT * FROM principal ORDER BY kind, display_name")]
+
+
+def members(conn: sqlite3.Connection, group_id: str) -> list[Principal]:
+    sql = "SELECT p.* FROM principal p JOIN group_member m ON m.member_id = p.id WHERE m.group_id = ?"
+    return [principal_from(r) for r in rows(conn, sql, (group_id,))]
+
+
+def role_assignments(conn: sqlite3.Connection) -> list[RoleAssignment]:
+    return [
+        RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"])
+        for r in rows(conn, "SELECT * FROM role_assignment ORDER BY created_at")
+    ]
+
+
+def encrypted_version_ids(conn: sqlite3.Connection) -> list[str]:
+    """The ids of every image version encrypted with customer-managed keys."""
+    found = rows(
+        conn,
+        "SELECT rg.subscription_id AS s, rg.name AS rg, g.name AS g, d.name AS d, "
+        "v.name AS v FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
+        "JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id "
+        "WHERE v.encrypted = 1",
+    )
+    return [ids.version_id(r["s"], r["rg"], r["g"], r["d"], r["v"]) for r in found]
+
+
+def virtual_machines(conn: sqlite3.Connection, arm_id: str | None = None, version_id: str | None = None) -> list[dict]:
+    """VMs and scale sets as stored: one by id, those made from one version, or all, by name."""
+    if arm_id:
+        return [dict(r) for r in rows(conn, "SELECT * FROM virtual_machine WHERE arm_id = ?", (arm_id,))]
+    sql = "SELECT * FROM virtual_machine" + (" WHERE version_id = ?" if version_id else "") + " ORDER BY name"
+    return [dict(r) for r in rows(conn, sql, (version_id,) if version_id else ())]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 from ..domain import ids, rules
 from ..domain.errors import invalid
 from ..domain.models import DiskEncryptionSet, Source
+from ..domain.plan import plan
 from ..domain.rest import des_to_rest, source_to_rest
+from ..domain.rows import disk_encryption_set_insert, source_insert
 from ..domain.sources import KIND_NAMES, check_encryption_type, check_resource_name, make_disks
 from . import reads
 from .base import ServiceBase
-from .tables import DiskEncryptionSetRow, SourceRow
 
 
 class SourceOps(ServiceBase):
@@ -75,25 +74,7 @@ class SourceOps(ServiceBase):
                 data,
                 encrypted,
             )
-            tx.session.add(
-                SourceRow(
-                    arm_id=arm_id,
-                    kind=source.kind,
-                    subscription_id=sub.id,
-                    rg_id=rg_pk,
-                    name=name,
-                    location=region.name,
-                    os_type=os_type,
-                    os_state=os_state,
-                    hyper_v_generation=generation,
-                    os_size_gb=os_disk.size_gb,
-                    os_used_gb=os_disk.used_gb,
-                    encrypted=encrypted,
-                    details=json.dumps(details or {}),
-                    data_disks=json.dumps([{"lun": d.lun, "sizeGB": d.size_gb, "usedGB": d.used_gb} for d in data]),
-                    created_at=tx.now.timestamp(),
-                )
-            )
+            tx.apply(plan(source_insert(source, rg_pk, tx.now, details)))
             tx.log(f"Microsoft.Compute/{source.kind}/write", arm_id, None, source_to_rest(source))
             return source
 
@@ -129,17 +110,7 @@ class SourceOps(ServiceBase):
             des = DiskEncryptionSet(
                 arm_id, sub.id, resource_group, name, region.name, check_encryption_type(encryption_type)
             )
-            tx.session.add(
-                DiskEncryptionSetRow(
-                    arm_id=arm_id,
-                    subscription_id=sub.id,
-                    rg_id=rg_pk,
-                    name=name,
-                    location=region.name,
-                    encryption_type=des.encryption_type,
-                    created_at=tx.now.timestamp(),
-                )
-            )
+            tx.apply(plan(disk_encryption_set_insert(des, rg_pk, tx.now)))
             tx.log("Microsoft.Compute/diskEncryptionSets/write", arm_id, None, des_to_rest(des))
             return des
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 
 from ..domain import ids, names, vm
 from ..domain.errors import AzureError, invalid, not_found, resource_not_found
 from ..domain.latest import Resolution, not_in_region_error, resolve_latest
-from ..domain.models import ImageVersion, ReplicationState, SourceKind
+from ..domain.models import ImageVersion, ReplicationState, Source, SourceKind
+from ..domain.plan import Insert, plan
 from ..domain.replication import region_status
+from ..domain.rows import source_insert
 from ..domain.rules import check_location
 from ..domain.vm_plan import VmPlan
 from . import reads
 from .base import ServiceBase
-from .tables import ResourceGroupRow, SourceRow, VirtualMachineRow
 
 ENCRYPTION_TYPES = {"cmk": "EncryptionAtRestWithCustomerKey", "double": "EncryptionAtRestWithPlatformAndCustomerKeys"}
 
@@ -202,69 +202,65 @@ class VmOps(ServiceBase):
             if create_resource_group and reads.resource_group(tx.conn, sub.id, request.resource_group) is None:
                 names.check_resource_group_name(request.resource_group)
                 region = check_location(request.location, sub, "Microsoft.Resources/resourceGroups").name
-                tx.session.add(ResourceGroupRow(subscription_id=sub.id, name=request.resource_group, location=region))
-                tx.session.flush()
+                rg_row = {"subscription_id": sub.id, "name": request.resource_group, "location": region}
+                tx.apply(plan(Insert("resource_group", rg_row)))
             rg_pk = self.rg_pk(tx.conn, sub.id, request.resource_group)
-            plan = self._plan(tx.conn, image_id, request, sub.id)
-            self.authorize(tx.conn, "write", plan.id)
-            if tx.conn.execute("SELECT 1 FROM virtual_machine WHERE arm_id = ?", (plan.id,)).fetchone():
-                raise AzureError("ResourceExists", f"The resource '{plan.id}' already exists.", 409)
-            r = plan.request
+            vm_plan = self._plan(tx.conn, image_id, request, sub.id)
+            self.authorize(tx.conn, "write", vm_plan.id)
+            if reads.virtual_machines(tx.conn, vm_plan.id):
+                raise AzureError("ResourceExists", f"The resource '{vm_plan.id}' already exists.", 409)
+            r = vm_plan.request
             row = dict(
-                arm_id=plan.id,
-                kind=plan.kind,
+                arm_id=vm_plan.id,
+                kind=vm_plan.kind,
                 rg_id=rg_pk,
                 name=r.name,
                 location=r.location,
-                size=plan.size.name,
+                size=vm_plan.size.name,
                 image_reference=image_id,
-                exact_version=plan.version.name,
-                version_id=plan.version.id,
-                os_type=plan.definition.os_type,
-                os_disk_type=plan.os_disk_type,
-                admin_username=r.admin_username if plan.definition.os_state == "Generalized" else None,
+                exact_version=vm_plan.version.name,
+                version_id=vm_plan.version.id,
+                os_type=vm_plan.definition.os_type,
+                os_disk_type=vm_plan.os_disk_type,
+                admin_username=r.admin_username if vm_plan.definition.os_state == "Generalized" else None,
                 authentication=("ssh" if r.ssh_key else "password")
-                if plan.definition.os_state == "Generalized"
+                if vm_plan.definition.os_state == "Generalized"
                 else None,
-                inbound_port=plan.inbound_port,
-                availability=plan.availability,
-                zone=plan.zone,
+                inbound_port=vm_plan.inbound_port,
+                availability=vm_plan.availability,
+                zone=vm_plan.zone,
                 encryption=r.encryption,
                 disk_encryption_set=r.disk_encryption_set,
                 instance_count=r.instance_count,
                 created_at=tx.now.timestamp(),
             )
-            tx.session.add(VirtualMachineRow(**row))
-            if plan.kind == "virtualMachines":
-                v, d = plan.version, plan.definition
-                tx.session.add(
-                    SourceRow(
-                        arm_id=plan.id,
-                        kind=SourceKind.VIRTUAL_MACHINE.value,
-                        subscription_id=sub.id,
-                        rg_id=rg_pk,
-                        name=r.name,
-                        location=r.location,
-                        os_type=d.os_type,
-                        os_state="Specialized",
-                        hyper_v_generation=d.hyper_v_generation,
-                        os_size_gb=v.os_disk.size_gb,
-                        os_used_gb=v.os_disk.used_gb,
-                        data_disks=json.dumps(
-                            [{"lun": x.lun, "sizeGB": x.size_gb, "usedGB": x.used_gb} for x in v.data_disks]
-                        ),
-                        encrypted=r.encryption != "platform",
-                        created_at=tx.now.timestamp(),
-                    )
+            steps = [Insert("virtual_machine", row)]
+            if vm_plan.kind == "virtualMachines":
+                v, d = vm_plan.version, vm_plan.definition
+                source = Source(
+                    vm_plan.id,
+                    SourceKind.VIRTUAL_MACHINE.value,
+                    sub.id,
+                    request.resource_group,
+                    r.name,
+                    r.location,
+                    d.os_type,
+                    "Specialized",
+                    d.hyper_v_generation,
+                    v.os_disk,
+                    v.data_disks,
+                    r.encryption != "platform",
                 )
+                steps.append(source_insert(source, rg_pk, tx.now))
+            tx.apply(plan(*steps))
             body = vm_to_rest(row)
-            tx.log(f"Microsoft.Compute/{plan.kind}/write", plan.id, None, body)
-            return body, plan
+            tx.log(f"Microsoft.Compute/{vm_plan.kind}/write", vm_plan.id, None, body)
+            return body, vm_plan
 
     def get_vm(self, vm_id: str) -> dict:
         """One VM or scale set by id."""
         with self.read() as conn:
-            found = reads.rows(conn, "SELECT * FROM virtual_machine WHERE arm_id = ?", (vm_id,))
+            found = reads.virtual_machines(conn, vm_id)
             if not found:
                 parsed = ids.parse_arm_id(vm_id)
                 raise resource_not_found(f"Microsoft.Compute/{parsed.path[0][0]}", parsed.name, parsed.resource_group)
@@ -274,10 +270,5 @@ class VmOps(ServiceBase):
     def list_vms(self, version_id: str | None = None) -> list[dict]:
         """Every VM and scale set, or those created from one image version."""
         with self.read() as conn:
-            sql = "SELECT * FROM virtual_machine" + (" WHERE version_id = ?" if version_id else "") + " ORDER BY name"
             readable = self.readable(conn)
-            return [
-                vm_to_rest(dict(r))
-                for r in reads.rows(conn, sql, (version_id,) if version_id else ())
-                if readable(r["arm_id"])
-            ]
+            return [vm_to_rest(r) for r in reads.virtual_machines(conn, version_id=version_id) if readable(r["arm_id"])]

@@ -136,7 +136,6 @@ def test_a_full_disk(demo, capsys, monkeypatch):
         conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
 
     monkeypatch.setattr(raw, "configure", full)
-    monkeypatch.setattr("sigtui.store.db.configure", full)
     before = dump(demo)
     assert main(["demo", "--scale", "azure-limits", "--db", str(demo)]) == 1
     assert capsys.readouterr().err == f"sigtui: error: no space left to write {demo}: nothing was changed\n"

@@ -1,0 +1,172 @@
+"""How domain values become the rows a `Plan` writes: one builder per table, columns by name."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from .models import DiskEncryptionSet, Encryption, Gallery, ImageDefinition, ImageVersion, Source
+from .plan import Insert, NewKey
+
+
+def _stamp(value: datetime | None) -> float | None:
+    return value.timestamp() if value else None
+
+
+def gallery_row(gallery: Gallery, rg_pk: int) -> dict:
+    return {
+        "rg_id": rg_pk,
+        "name": gallery.name,
+        "location": gallery.location,
+        "description": gallery.description,
+        "tags": json.dumps(gallery.tags),
+        "created_at": _stamp(gallery.created_at),
+        "changed_at": _stamp(gallery.changed_at),
+    }
+
+
+def definition_row(d: ImageDefinition) -> dict:
+    """The columns of an image definition, without its gallery."""
+    return {
+        "name": d.name,
+        "location": d.location,
+        "publisher": d.publisher,
+        "offer": d.offer,
+        "sku": d.sku,
+        "os_type": d.os_type,
+        "os_state": d.os_state,
+        "hyper_v_generation": d.hyper_v_generation,
+        "description": d.description,
+        "eula": d.eula,
+        "privacy_statement_uri": d.privacy_statement_uri,
+        "release_note_uri": d.release_note_uri,
+        "end_of_life_date": _stamp(d.end_of_life_date),
+        "tags": json.dumps(d.tags),
+        "vcpus_min": d.vcpus_min,
+        "vcpus_max": d.vcpus_max,
+        "memory_min": d.memory_min,
+        "memory_max": d.memory_max,
+        "disallowed_disk_types": json.dumps(list(d.disallowed_disk_types)),
+        "plan_name": d.plan_name,
+        "plan_publisher": d.plan_publisher,
+        "plan_product": d.plan_product,
+        "architecture": d.architecture,
+        "created_at": _stamp(d.created_at),
+        "changed_at": _stamp(d.changed_at),
+    }
+
+
+def encryption_column(enc: Encryption | None) -> str | None:
+    """A region's customer-managed keys as stored."""
+    if enc is None or enc.is_empty:
+        return None
+    return json.dumps({"os": enc.os_disk_set, "data": [list(p) for p in enc.data_disk_sets]})
+
+
+def version_row(v: ImageVersion, definition_pk: int) -> dict:
+    major, minor, patch = v.key
+    return {
+        "definition_id": definition_pk,
+        "name": v.name,
+        "major": major,
+        "minor": minor,
+        "patch": patch,
+        "location": v.location,
+        "source_id": v.source_id,
+        "os_size_gb": v.os_disk.size_gb,
+        "os_used_gb": v.os_disk.used_gb,
+        "os_host_caching": v.os_disk.host_caching,
+        "os_source_id": v.os_disk.source_id,
+        "replica_count": v.replica_count,
+        "storage_account_type": v.storage_account_type,
+        "exclude_from_latest": v.exclude_from_latest,
+        "end_of_life_date": _stamp(v.end_of_life_date),
+        "published_date": _stamp(v.published_date),
+        "tags": json.dumps(v.tags),
+        "operation": v.operation,
+        "encrypted": v.encrypted,
+        "created_at": _stamp(v.created_at),
+        "changed_at": _stamp(v.changed_at),
+    }
+
+
+def data_disk_inserts(v: ImageVersion, version_pk: int | NewKey) -> list[Insert]:
+    return [
+        Insert(
+            "data_disk",
+            {
+                "version_id": version_pk,
+                "lun": d.lun,
+                "size_gb": d.size_gb,
+                "used_gb": d.used_gb,
+                "host_caching": d.host_caching,
+                "source_id": d.source_id,
+            },
+        )
+        for d in v.data_disks
+    ]
+
+
+def target_region_inserts(v: ImageVersion, version_pk: int | NewKey) -> list[Insert]:
+    """A version's target regions in order, each with its replication job."""
+    return [
+        Insert(
+            "target_region",
+            {
+                "version_id": version_pk,
+                "position": position,
+                "region": t.name,
+                "replica_count": t.regional_replica_count,
+                "storage_account_type": t.storage_account_type,
+                "exclude_from_latest": t.exclude_from_latest,
+                "encryption": encryption_column(t.encryption),
+                "started_at": t.job.started_at.timestamp(),
+                "duration_s": t.job.duration_s,
+                "fail_at": t.job.fail_at,
+                "failure_detail": t.job.failure_detail,
+                "attempt": t.job.attempt,
+                "serving": t.job.serving,
+            },
+        )
+        for position, t in enumerate(v.target_regions)
+    ]
+
+
+def source_insert(source: Source, rg_pk: int, now: datetime, details: dict | None = None) -> Insert:
+    """A managed image, snapshot, disk or VM that versions can be made from."""
+    disks = [{"lun": d.lun, "sizeGB": d.size_gb, "usedGB": d.used_gb} for d in source.data_disks]
+    return Insert(
+        "source",
+        {
+            "arm_id": source.id,
+            "kind": source.kind,
+            "subscription_id": source.subscription,
+            "rg_id": rg_pk,
+            "name": source.name,
+            "location": source.location,
+            "os_type": source.os_type,
+            "os_state": source.os_state,
+            "hyper_v_generation": source.hyper_v_generation,
+            "os_size_gb": source.os_disk.size_gb,
+            "os_used_gb": source.os_disk.used_gb,
+            "data_disks": json.dumps(disks),
+            "encrypted": source.encrypted,
+            "details": json.dumps(details or {}),
+            "created_at": now.timestamp(),
+        },
+    )
+
+
+def disk_encryption_set_insert(des: DiskEncryptionSet, rg_pk: int, now: datetime) -> Insert:
+    return Insert(
+        "disk_encryption_set",
+        {
+            "arm_id": des.id,
+            "subscription_id": des.subscription,
+            "rg_id": rg_pk,
+            "name": des.name,
+            "location": des.location,
+            "encryption_type": des.encryption_type,
+            "created_at": now.timestamp(),
+        },
+    )

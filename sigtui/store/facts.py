@@ -1,0 +1,167 @@
+"""Load, in one read pass inside the write's transaction, the facts a domain rule decides a write on."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+
+from ..domain import ids
+from ..domain.access import Caller
+from ..domain.catalog import find_region
+from ..domain.definition_writes import DefinitionFacts
+from ..domain.drafts import gallery_version_source, gallery_version_sources
+from ..domain.errors import AzureError
+from ..domain.gallery_writes import GalleryFacts
+from ..domain.models import ImageVersion, Source, Subscription
+from ..domain.replication import FaultPlan
+from ..domain.version_writes import VersionFacts, source_ids
+from . import reads
+
+
+def subscription(conn: sqlite3.Connection, requested: str | None, caller: Caller) -> Subscription | None:
+    """The named subscription (by id or name), or the caller's default one when none is named."""
+    if requested:
+        return reads.subscription(conn, requested)
+    every = reads.subscriptions(conn)
+    return next(iter(reads.visible_subscriptions(conn, caller.name)), every[0] if every else None)
+
+
+def rg_pk(conn: sqlite3.Connection, sub: Subscription | None, rg: str) -> int | None:
+    found = reads.resource_group(conn, sub.id, rg) if sub else None
+    return found[0] if found else None
+
+
+def in_region(conn: sqlite3.Connection, table: str, sub: Subscription | None) -> dict[str, int]:
+    """How many galleries, definitions or versions the subscription has per region."""
+    return reads.count_per_region(conn, table, sub.id) if sub else {}
+
+
+def gallery_facts(
+    conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, rg: str, name: str
+) -> GalleryFacts:
+    sub = subscription(conn, requested, caller)
+    rg_key = rg_pk(conn, sub, rg)
+    found = reads.gallery(conn, sub.id, rg, name) if rg_key is not None else None
+    pk, existing = found if found else (None, None)
+    same_name = next(iter(reads.galleries_named(conn, sub.id, name)), None) if sub else None
+    children = pk is not None and reads.has_children(conn, "image_definition", "gallery_id", pk)
+    return GalleryFacts(
+        now,
+        caller,
+        sub,
+        requested,
+        rg,
+        rg_key,
+        existing,
+        pk,
+        same_name,
+        in_region(conn, "gallery", sub) if existing is None else {},
+        children,
+    )
+
+
+def definition_facts(
+    conn: sqlite3.Connection,
+    now: datetime,
+    caller: Caller,
+    requested: str | None,
+    rg: str,
+    gallery: str,
+    name: str,
+) -> DefinitionFacts:
+    sub = subscription(conn, requested, caller)
+    rg_key = rg_pk(conn, sub, rg)
+    parent = reads.gallery(conn, sub.id, rg, gallery) if rg_key is not None else None
+    gallery_pk, found_gallery = parent if parent else (None, None)
+    found = reads.definition(conn, sub.id, rg, found_gallery.name, name) if found_gallery else None
+    pk, existing = found if found else (None, None)
+    siblings = tuple(d for _, d in reads.definitions(conn, gallery_pk)) if gallery_pk and not existing else ()
+    return DefinitionFacts(
+        now,
+        caller,
+        sub,
+        requested,
+        rg,
+        rg_key,
+        gallery,
+        found_gallery,
+        gallery_pk,
+        existing,
+        pk,
+        siblings,
+        in_region(conn, "image_definition", sub) if found_gallery and not existing else {},
+        pk is not None and reads.has_children(conn, "image_version", "definition_id", pk),
+    )
+
+
+def faults(conn: sqlite3.Connection) -> FaultPlan:
+    """The simulated trouble set with `set_faults`."""
+    return FaultPlan(
+        float(reads.setting(conn, "fault_rate", "0")),
+        reads.setting(conn, "fault_seed", "sigtui"),
+        frozenset(json.loads(reads.setting(conn, "fault_outages", "[]"))),
+    )
+
+
+def source(conn: sqlite3.Connection, source_id: str, location: str, now: datetime) -> Source | None:
+    """A source by id; a gallery image version counts as present where it has completed replication."""
+    try:
+        parsed = ids.parse_arm_id(source_id, "properties.storageProfile.source.id")
+    except AzureError:
+        return None
+    if parsed.kind != "galleries/images/versions":
+        return reads.source(conn, source_id)
+    names = parsed.subscription, parsed.resource_group, parsed.name_of("galleries"), parsed.name_of("images")
+    found = reads.version(conn, *names, parsed.name_of("versions"))
+    definition = reads.definition(conn, *names)
+    if not found or not definition:
+        return None
+    here = any(copy.location == location for copy in gallery_version_sources(found[1], definition[1], now))
+    return gallery_version_source(found[1], definition[1], location if here else "")
+
+
+def version_facts(
+    conn: sqlite3.Connection,
+    now: datetime,
+    caller: Caller,
+    requested: str | None,
+    names: tuple[str, str, str, str],
+    request: ImageVersion | None = None,
+) -> VersionFacts:
+    """The facts about the version `names` (resource group, gallery, definition, version) and what `request` names."""
+    rg, gallery, definition, name = names
+    sub = subscription(conn, requested, caller)
+    rg_key = rg_pk(conn, sub, rg)
+    parent = reads.definition(conn, sub.id, rg, gallery, definition) if rg_key is not None else None
+    definition_pk, found_definition = parent if parent else (None, None)
+    found = None
+    if found_definition:
+        found = reads.version(conn, sub.id, rg, found_definition.gallery, found_definition.name, name)
+    pk, existing = found if found else (None, None)
+    sources = {}
+    if request is not None and found_definition and not existing:
+        region = find_region(request.location or found_definition.location)
+        location = region.name if region else request.location
+        for source_id in source_ids(request):
+            found_source = source(conn, source_id, location, now)
+            if found_source is not None:
+                sources[source_id.lower()] = found_source
+    return VersionFacts(
+        now,
+        caller,
+        sub,
+        requested,
+        rg,
+        rg_key,
+        gallery,
+        definition,
+        found_definition,
+        definition_pk,
+        existing,
+        pk,
+        sources,
+        {des.id.lower(): des for des in reads.disk_encryption_sets(conn)} if found_definition else {},
+        in_region(conn, "image_version", sub) if found_definition and not existing else {},
+        faults(conn),
+    )
