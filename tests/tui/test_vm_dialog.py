@@ -212,3 +212,19 @@ async def test_an_empty_name_is_reported_as_missing(make_app):
         assert "The virtual machine name is required." in await review(pilot, dialog)
         await fill(pilot, dialog, name="a" * 70)
         assert message(dialog, "name").startswith("Linux host name cannot exceed 64 characters")
+
+
+async def test_escape_on_the_review_page_goes_back_to_the_form(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        await fill(pilot, dialog, name="web-1", ssh=SSH_KEY)
+        await review(pilot, dialog)
+        assert dialog.page == "review"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dialog and dialog.page == "basics"
+        assert form(dialog).value("name") == "web-1"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is workbench(app)

@@ -116,6 +116,10 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         actions[event.button.id]()
 
     def action_cancel(self) -> None:
+        """On the review page, back to the form (nothing typed is lost); on the form, close the dialog."""
+        if self.page == "review":
+            self.action_back()
+            return
         self.dismiss(None)
 
     def action_review(self) -> None:
