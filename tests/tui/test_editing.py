@@ -376,3 +376,23 @@ async def test_the_gallery_edit_form_changes_tags_too_and_undo_restores_them(mak
         assert services(app).get_gallery(PROD, "rg-images", "ContosoImages").tags == {"team": "web"}
         await press(pilot, "ctrl+z")
         assert services(app).get_gallery(PROD, "rg-images", "ContosoImages").tags == before
+
+
+async def test_escape_asks_before_discarding_a_changed_form(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages")
+        await press(pilot, "e")
+        await press(pilot, "escape")
+        assert app.screen is workbench(app), "an unchanged form closes at once"
+        await press(pilot, "e")
+        form = app.screen
+        await type_text(pilot, "Changed")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")
+        assert app.screen is form and form.description.value == "Changed"
+        await press(pilot, "escape", "y")
+        assert app.screen is workbench(app)
+        description = services(app).get_gallery(PROD, "rg-images", "ContosoImages").description
+        assert description == "Golden images for Contoso's platform team."
