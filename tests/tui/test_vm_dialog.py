@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Select
+
 from sigtui.store.services import Services
 
 from .conftest import SIZE
@@ -228,3 +230,14 @@ async def test_escape_on_the_review_page_goes_back_to_the_form(make_app):
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is workbench(app)
+
+
+async def test_zones_are_offered_only_in_regions_that_have_them(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        availability = dialog.query_one("#vm-availability", Select)
+        await choose_region(pilot, dialog, "westus")
+        assert [value for _, value in availability._options] == ["none"], "West US has no availability zones"
+        await choose_region(pilot, dialog, "eastus")
+        assert [value for _, value in availability._options] == ["none", "1", "2", "3"]
