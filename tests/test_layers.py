@@ -134,3 +134,8 @@ def test_the_sql_check_finds_a_statement():
     assert STATEMENT.search("SELECT 1 FROM gallery WHERE id = ?")
     assert STATEMENT.search("DELETE FROM gallery")
     assert not STATEMENT.search("Select the gallery from the list")
+
+
+def test_the_rest_face_and_the_serve_command_load_no_server_libraries_until_serving():
+    loaded = _loaded_after("import sigtui.cli.main, sigtui.cli.serve, sigtui.cli.rest_command, sigtui.rest.handle")
+    assert {"uvicorn", "starlette", "jwt", "cryptography"} & loaded == set()

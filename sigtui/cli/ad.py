@@ -22,6 +22,11 @@ def list_(ctx, ns) -> list:
     return [_rest(p) for p in ctx.services.list_principals() if p.kind == ns.kind]
 
 
+def create_for_rbac(ctx, ns) -> dict:
+    """`az ad sp create-for-rbac`: appId, displayName, password and tenant; the password is shown only now."""
+    return ctx.services.create_for_rbac(ns.name, ns.role, ns.scopes)
+
+
 def member_add(ctx, ns) -> None:
     ctx.services.add_group_member(ns.group, ns.member_id)
 
@@ -57,3 +62,14 @@ def build(parser, group) -> None:
     p.add_argument("--tenant", help="Tenant ID, name or domain (default: the subscription's tenant).")
     p.set_defaults(handler=create, kind=kind)
     verbs.add_parser("list", help=f"List every {noun}.").set_defaults(handler=list_, kind=kind)
+    if kind == "ServicePrincipal":
+        _create_for_rbac(verbs)
+
+
+def _create_for_rbac(verbs) -> None:
+    p = verbs.add_parser("create-for-rbac", help="Create a service principal that signs in with a client secret.")
+    p.add_argument("--name", "-n", required=True, help="The service principal's display name.")
+    p.add_argument("--role", help="Owner, Contributor or Reader, given at each of --scopes.")
+    p.add_argument("--scopes", nargs="+", help="Space-separated ARM IDs: subscription, resource group, gallery, "
+                                               "image definition or image version.")
+    p.set_defaults(handler=create_for_rbac)

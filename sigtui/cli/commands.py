@@ -15,7 +15,7 @@ GROUPS = {
     ("sig",): ("sig", "Manage galleries (az sig)."),
     ("sig", "image-definition"): ("sig_definition", "Manage image definitions (az sig image-definition)."),
     ("sig", "image-version"): ("sig_version", "Manage image versions (az sig image-version)."),
-    ("rest",): ("rest", "Send a REST request to the simulated Azure Resource Manager (az rest)."),
+    ("rest",): ("rest_command", "Send a REST request to the simulated Azure Resource Manager (az rest)."),
     ("account",): ("accounts", "List, show and choose subscriptions (az account)."),
     ("group",): ("accounts", "Manage resource groups (az group)."),
     ("image",): ("resources", "Manage managed images, a source of image versions."),
@@ -35,14 +35,15 @@ GROUPS = {
     ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
     ("demo",): ("demo", "Fill a database with the demo catalog."),
     ("init",): ("init", "Create a new, empty database (one tenant, one subscription)."),
+    ("serve",): ("serve", "Serve a local Azure Resource Manager endpoint over HTTPS (sigtui serve)."),
 }
-CREATES_DATABASE = {("demo",), ("init",)}
+CREATES_DATABASE = {("demo",), ("init",), ("serve",)}
 """The only commands that create a database file (and its folder) when it is missing."""
 
 GROUP_ONLY = {("ad",): "Manage users, groups and service principals (az ad).",
               ("role",): "Manage role assignments (az role)."}
 """Groups that hold only other groups."""
-COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",)}
+COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",), ("serve",)}
 """Entries of `GROUPS` that are single commands, not groups of commands."""
 SUMMARY = "Offline workbench and Azure Resource Manager emulator for Azure Compute Gallery."
 LOG = get_logger(__name__)
@@ -110,7 +111,7 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     from .context import Context, MissingDatabase
 
     try:
-        ctx = Context(options, creates=group in CREATES_DATABASE)
+        ctx = Context(options, creates=group in CREATES_DATABASE, bootstrap=getattr(namespace, "bootstrap", True))
     except MissingDatabase as error:
         raise CliError(str(error)) from None
     except (ValueError, RuntimeError) as error:

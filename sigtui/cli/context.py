@@ -26,7 +26,9 @@ class MissingDatabase(Exception):
 class Context:
     """The database a command works on, who is calling, and which subscription it means."""
 
-    def __init__(self, options: GlobalOptions, creates: bool = False):
+    def __init__(self, options: GlobalOptions, creates: bool = False, bootstrap: bool = True):
+        """`creates`: a missing database may be made; `bootstrap=False` leaves making it, and checking who calls,
+        to the command."""
         self.path = db_path(options.db)
         self.caller = options.caller
         self.subscription = options.subscription
@@ -34,6 +36,8 @@ class Context:
             raise MissingDatabase(self.path)
         if creates:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not bootstrap:
+            return
         if raw.stored_schema_version(self.path) != raw.SCHEMA_VERSION:
             self.services.bootstrap()
         if reads.find_principal(self.conn, self.identity) is None:

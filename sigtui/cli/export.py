@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..domain.rest import definition_to_rest, gallery_to_rest, version_to_rest
+from ..rest import handler as rest
+from ..rest import routes
 from ..store import reads
-from . import rest, routes
 
 
 def everything(ctx) -> dict:

@@ -28,12 +28,13 @@ def request(method: str, url: str, body: str | None) -> None:
     LOG.info("%s", body)
 
 
-def response(status: int, body: dict | None) -> None:
-    """The response as az logs it: status, headers, content."""
+def response(status: int, body: dict | None, extra_headers: dict[str, str] | None = None) -> None:
+    """The response as az logs it: status, headers (the request ids and long-running-operation headers among
+    them), content."""
     if not LOG.isEnabledFor(INFO):
         return
     content = "" if body is None else json.dumps(body, separators=(",", ":"))
-    headers = {"Content-Length": str(len(content.encode()))}
+    headers = {"Content-Length": str(len(content.encode())), **(extra_headers or {})}
     if body is not None:
         headers["Content-Type"] = "application/json; charset=utf-8"
     LOG.info("Response status: %r", status)

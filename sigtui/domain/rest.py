@@ -26,8 +26,8 @@ from .models import (
 from .replication import provisioning_state, version_status
 
 GALLERY_TYPE = "Microsoft.Compute/galleries"
-API_VERSIONS = ("2024-03-03", "2023-07-03", "2022-08-03", "2022-03-03", "2022-01-03", "2021-10-01", "2021-07-01",
-                "2020-09-30", "2019-12-01", "2019-07-01", "2019-03-01", "2018-06-01")
+API_VERSIONS = ("2026-03-03", "2025-03-03", "2024-03-03", "2023-07-03", "2022-08-03", "2022-03-03", "2022-01-03",
+                "2021-10-01", "2021-07-01", "2020-09-30", "2019-12-01", "2019-07-01", "2019-03-01", "2018-06-01")
 """The Compute Gallery API versions, newest first, as ARM lists them when it refuses one."""
 _API_VERSION = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?", re.ASCII)
 DEFINITION_TYPE = "Microsoft.Compute/galleries/images"

@@ -24,6 +24,7 @@ REQUIRED = _Marker("REQUIRED")
 COLUMNS: Mapping[str, Mapping[str, object]] = {
     "schemainfo": {"id": 1, "version": REQUIRED},
     "setting": {"key": REQUIRED, "value": REQUIRED},
+    "app_credential": {"app_id": REQUIRED, "principal_id": REQUIRED, "secret_hash": REQUIRED, "created_at": REQUIRED},
     "sim_clock": {"id": 1, "anchor_real": REQUIRED, "anchor_sim": REQUIRED, "speed": 1.0, "paused": False},
     "tenant": {"id": REQUIRED, "name": REQUIRED, "domain": REQUIRED},
     "subscription": {

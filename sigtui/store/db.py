@@ -20,7 +20,11 @@ def _regions_keep_serving(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE target_region ADD COLUMN serving BOOLEAN NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving}
+def _applications(conn: sqlite3.Connection) -> None:
+    """Schema 3: service principals' client secrets (`app_credential`), a new table made from the metadata."""
+
+
+MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications}
 """Steps from version N to N+1, each run inside the migration transaction."""
 
 

@@ -47,6 +47,11 @@ def subscriptions(conn: sqlite3.Connection) -> list[Subscription]:
     return [subscription_from(r) for r in rows(conn, "SELECT * FROM subscription ORDER BY is_default DESC, name")]
 
 
+def tenants(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """Every tenant as (id, name, domain)."""
+    return [tuple(r) for r in conn.execute("SELECT id, name, domain FROM tenant ORDER BY name")]
+
+
 def subscription(conn: sqlite3.Connection, sub_id: str) -> Subscription | None:
     found = rows(conn, "SELECT * FROM subscription WHERE id = ? OR name = ?", (sub_id, sub_id))
     return subscription_from(found[0]) if found else None
@@ -556,3 +561,11 @@ def virtual_machines(conn: sqlite3.Connection, arm_id: str | None = None, versio
         return [dict(r) for r in rows(conn, "SELECT * FROM virtual_machine WHERE arm_id = ?", (arm_id,))]
     sql = "SELECT * FROM virtual_machine" + (" WHERE version_id = ?" if version_id else "") + " ORDER BY name"
     return [dict(r) for r in rows(conn, sql, (version_id,) if version_id else ())]
+
+
+def app_credential(conn: sqlite3.Connection, app_id: str) -> tuple[str, str] | None:
+    """An application's service principal id and its client secret's hash, else None."""
+    found = conn.execute(
+        "SELECT principal_id, secret_hash FROM app_credential WHERE app_id = ?", (app_id,)
+    ).fetchone()
+    return (found[0], found[1]) if found else None

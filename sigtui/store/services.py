@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .access import AccessOps
 from .accounts import AccountOps
+from .apps import AppOps
 from .costs import CostOps
 from .definitions import DefinitionOps
 from .galleries import GalleryOps
@@ -12,5 +13,5 @@ from .versions import VersionOps
 from .vms import VmOps
 
 
-class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps):
+class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps, AppOps):
     """Validate first, then write in one transaction with an activity-log entry."""

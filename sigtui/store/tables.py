@@ -259,3 +259,13 @@ class RoleAssignmentRow(SQLModel, table=True):
     role: str
     scope: str = Field(sa_type=NOCASE, index=True)
     created_at: float
+
+
+class AppCredentialRow(SQLModel, table=True):
+    """A service principal's application id and client secret, kept only as a salted scrypt hash."""
+
+    __tablename__ = "app_credential"
+    app_id: str = Field(primary_key=True, sa_type=NOCASE)
+    principal_id: str = Field(foreign_key="principal.id", index=True, sa_type=NOCASE)
+    secret_hash: str
+    created_at: float

@@ -162,7 +162,7 @@ def test_lists_at_every_level_and_delete(rest, stored_version):
     status, _, error = rest("delete", f"{gallery}?{API}")
     assert (status, error) == (409, "(CannotDeleteResource) Can not delete resource before nested resources are "
                                     "deleted.")
-    assert rest("delete", f"{gallery}/images/myGalleryImageName/versions/1.0.0?{API}")[:2] == (200, None)
+    assert rest("delete", f"{gallery}/images/myGalleryImageName/versions/1.0.0?{API}")[:2] == (202, None)
     assert rest("delete", f"{gallery}/images/myGalleryImageName/versions/1.0.0?{API}")[:2] == (204, None)
     assert rest("get", f"{gallery}/images/myGalleryImageName/versions?{API}")[1] == {"value": []}
 
@@ -205,3 +205,29 @@ def test_subscription_placeholder_inline_body_and_errors(az, rest, sub):
     assert (status, error.split(")")[0]) == (400, "(InvalidParameter")
     result = az(["rest", "--method", "put", "--url", f"/subscriptions/{sub}/resourceGroups/rg1?{API}", "--body", "{"])
     assert result.status == 1 and "(InvalidRequestContent)" in result.err
+
+
+def test_verbose_logs_the_long_running_operation_to_poll(az, ok, rest, definition):
+    url = (f"/subscriptions/{definition}/resourceGroups/myResourceGroup/providers/Microsoft.Compute/galleries/"
+           f"myGalleryName/images/myGalleryImageName/versions/1.0.0?{API}")
+    image = f"/subscriptions/{definition}/resourceGroups/myResourceGroup/providers/Microsoft.Compute/images/myImage"
+    body = {"location": "westus", "properties": {"storageProfile": {"source": {"id": image}},
+                                                 "publishingProfile": {"targetRegions": [{"name": "westus"}]}}}
+    result = az(["rest", "--method", "put", "--url", url, "--body", json.dumps(body), "--verbose"])
+    logged = dict(line.removeprefix("INFO:     ").replace("'", "").split(": ", 1)
+                  for line in result.err.splitlines() if line.startswith("INFO:     '"))
+    assert "INFO: Response status: 201" in result.err.splitlines() and logged["Retry-After"] == "1"
+    assert logged["x-ms-request-id"] and logged["x-ms-correlation-request-id"]
+    operation = logged["Azure-AsyncOperation"].removeprefix("https://management.azure.com")
+    assert "/providers/Microsoft.Compute/locations/westus/capsOperations/" in operation
+    assert rest("get", operation)[1]["status"] == "InProgress"
+    ok("clock advance 1d")
+    assert rest("get", operation)[1]["status"] == "Succeeded"
+
+
+def test_an_unknown_api_version_is_refused(rest, sub):
+    status, _, error = rest("get", f"/subscriptions/{sub}/resourceGroups/rg1/providers/Microsoft.Compute/galleries"
+                                   "?api-version=2099-01-01")
+    assert status == 400
+    assert error.startswith("(InvalidApiVersionParameter) The api-version '2099-01-01' is invalid. The supported "
+                            "versions are '2026-03-03,2025-03-03,")

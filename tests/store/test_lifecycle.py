@@ -382,11 +382,13 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     world.svc.db.dispose()
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE target_region DROP COLUMN serving")
+    conn.execute("DROP TABLE app_credential")
     conn.execute("UPDATE schemainfo SET version = 1")
     conn.commit()
     conn.close()
     reopened = Services(path, real_time=fake_time)
     reopened.bootstrap()
-    assert stored_schema_version(path) == SCHEMA_VERSION == 2
+    assert stored_schema_version(path) == SCHEMA_VERSION == 3
     version = reopened.get_version(None, "rg", "gallery1", "linux", "1.0.0")
     assert version.target_regions[0].job.serving is False
+    assert reopened.create_for_rbac("pipeline")["appId"]

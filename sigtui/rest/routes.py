@@ -11,6 +11,8 @@ SOURCE_TYPES = {t.lower(): t for t in ("images", "snapshots", "disks", "virtualM
 NESTED = (("galleries", "galleries", "gallery"), ("images", "definitions", "definition"),
           ("versions", "versions", "version"))
 """The gallery hierarchy under `Microsoft.Compute`: URL segment, collection kind, single-resource kind."""
+OPERATIONS = "capsOperations"
+"""Where gallery operations report their status: `.../providers/Microsoft.Compute/locations/{l}/capsOperations/{id}`."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,15 @@ def _compute(path: str, sub: str, rg: str | None, rest: list[str], query) -> Rou
     return Route(single if len(rest) % 2 == 0 else collection, sub, rg, tuple(names), None, query)
 
 
+def _provider(path: str, sub: str, rest: list[str], query) -> Route:
+    """`providers/Microsoft.Compute` itself, and its `locations/{l}/capsOperations/{id}` operation statuses."""
+    if len(rest) == 2:
+        return Route("provider", sub, query=query)
+    if len(rest) == 6 and rest[2].lower() == "locations" and rest[4].lower() == OPERATIONS.lower():
+        return Route("operation", sub, names=(rest[3], rest[5]), query=query)
+    raise _unknown(path)
+
+
 def parse(url: str) -> Route:
     """`/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries/{g}...?api-version=...`;
     a full `https://management.azure.com/...` URL works too."""
@@ -58,6 +69,8 @@ def parse(url: str) -> Route:
     query = tuple(parse_qsl(split.query, keep_blank_values=True))
     parts = [p for p in split.path.split("/") if p]
     low = [p.lower() for p in parts]
+    if low == ["tenants"]:
+        return Route("tenants", query=query)
     if low[:1] != ["subscriptions"]:
         raise _unknown(split.path)
     if len(parts) <= 2:
@@ -67,6 +80,10 @@ def parse(url: str) -> Route:
         if len(parts) <= 4:
             return Route("group" if len(parts) == 4 else "groups", sub, *parts[3:4], query=query)
         rg, rest = parts[3], parts[4:]
-    if len(rest) < 3 or rest[0].lower() != "providers" or rest[1].lower() != "microsoft.compute":
+    if len(rest) < 2 or rest[0].lower() != "providers" or rest[1].lower() != "microsoft.compute":
+        raise _unknown(split.path)
+    if rg is None and (len(rest) == 2 or rest[2].lower() == "locations"):
+        return _provider(split.path, sub, rest, query)
+    if len(rest) < 3:
         raise _unknown(split.path)
     return _compute(split.path, sub, rg, rest[2:], query)

@@ -1,13 +1,10 @@
-"""`sigtui rest`: `az rest` against the simulated Resource Manager, on the same services as every command."""
+"""Resource Manager requests answered on the same services as every command."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from ..cli import accounts, arm, conditions, lookup, resources
 from ..domain.errors import AzureError
 from ..domain.rest import (
-    check_api_version,
     definition_from_rest,
     definition_to_rest,
     gallery_from_rest,
@@ -16,9 +13,7 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..store import reads
-from . import accounts, arm, conditions, httplog, lookup, resources, routes
-from .output import CliError
-from .parser import enum
+from . import arm_shapes, routes
 
 
 def _rest_of(ctx, route: routes.Route, value) -> dict:
@@ -30,10 +25,14 @@ def _rest_of(ctx, route: routes.Route, value) -> dict:
         return definition_to_rest(value)
     if kind in ("version", "versions"):
         return version_to_rest(value, ctx.now(), expand=route.expand)
+    if kind == "tenants":
+        return arm_shapes.tenant(*value)
+    if kind == "provider":
+        return value
     if kind in ("group", "groups"):
         return accounts.rg_rest(value)
     if kind in ("subscription", "subscriptions"):
-        return accounts.subscription_rest(value)
+        return arm_shapes.subscription(value)
     return resources.to_rest(value)
 
 
@@ -41,6 +40,8 @@ def _read(ctx, r: routes.Route):
     """GET: one resource, or a collection."""
     kind, names = r.kind, r.names
     return {
+        "tenants": lambda: reads.tenants(ctx.conn),
+        "provider": lambda: arm_shapes.compute_provider(lookup.subscription(ctx, r.sub).id),
         "subscriptions": lambda: lookup.visible_subscriptions(ctx),
         "subscription": lambda: lookup.visible_subscription(ctx, r.sub),
         "groups": lambda: lookup.resource_groups(ctx, r.sub),
@@ -109,14 +110,14 @@ def _put(ctx, r: routes.Route, body: dict):
     if r.kind == "source":
         kind = next(group for group, rtype in resources.KINDS.items() if rtype == r.rtype)
         return svc.create_source(kind, rg, *names, body.get("location"), sub, **_source_arguments(body))
-    raise _not_allowed("PUT", r)
+    raise not_allowed("PUT", r)
 
 
 def _patch(ctx, r: routes.Route, body: dict):
     update = {"gallery": ctx.services.update_gallery, "definition": ctx.services.update_definition,
               "version": ctx.services.update_version}.get(r.kind)
     if update is None:
-        raise _not_allowed("PATCH", r)
+        raise not_allowed("PATCH", r)
     return update(r.sub, r.rg, *r.names, body)
 
 
@@ -126,42 +127,26 @@ def _delete(ctx, r: routes.Route) -> int:
               "definition": lambda: ctx.services.delete_definition(r.sub, r.rg, *r.names),
               "version": lambda: ctx.services.delete_version(r.sub, r.rg, *r.names)}.get(r.kind)
     if delete is None:
-        raise _not_allowed("DELETE", r)
+        raise not_allowed("DELETE", r)
     return arm.delete(delete)
 
 
-def _not_allowed(method: str, r: routes.Route) -> AzureError:
+def not_allowed(method: str, r: routes.Route) -> AzureError:
     return AzureError("MethodNotAllowed", f"The requested method '{method}' is not allowed for this resource "
                                           f"({r.kind}).", 405)
 
 
-def _body(text: str | None) -> dict:
-    if not text:
-        return {}
-    if text.startswith("@"):
-        try:
-            text = Path(text[1:]).expanduser().read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise CliError(f"sigtui rest: error: cannot read the body from '{text[1:]}': "
-                           f"{getattr(error, 'strerror', None) or error}") from None
-    try:
-        body = json.loads(text)
-    except (ValueError, RecursionError) as error:
-        reason = error if isinstance(error, ValueError) else "the JSON is nested too deeply"
-        raise AzureError("InvalidRequestContent", f"The request content was invalid and could not be "
-                                                  f"deserialized: '{reason}'.") from None
-    if not isinstance(body, dict):
-        raise AzureError("InvalidRequestContent", "The request content was invalid and could not be deserialized: "
-                                                  "the body must be a JSON object.")
-    return body
+def parse(ctx, url: str) -> routes.Route:
+    """The route a URL names, `{subscriptionId}` standing for the caller's subscription."""
+    if "{subscriptionId}" in url:
+        url = url.replace("{subscriptionId}", lookup.subscription(ctx, ctx.subscription or None).id)
+    return routes.parse(url)
 
 
-def request(ctx, method: str, url: str, body: dict, headers: dict | None = None) -> tuple[int, dict | None]:
-    """One HTTP request: status and response body (with the resource's etag). A write runs in one transaction
-    that first checks `If-Match` / `If-None-Match` against the resource as it is."""
-    sub = ctx.subscription or ""
-    route = routes.parse(url.replace("{subscriptionId}", lookup.subscription(ctx, sub or None).id))
-    check_api_version(route.param("api-version"))
+def request(ctx, method: str, route: routes.Route, body: dict, headers: dict | None = None) -> tuple[int, dict | None]:
+    """One ARM request on a resource or collection: status and response body (with the resource's etag). A
+    write runs in one transaction that first checks `If-Match` / `If-None-Match` (lower-case names in `headers`)
+    against the resource as it is."""
     if method == "get":
         return 200, conditions.tagged(route.kind, get(ctx, route))
     with ctx.services.db.batch():
@@ -188,48 +173,4 @@ def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict
     if method == "put":
         existed = _exists(ctx, route)
         return (200 if existed else 201), _rest_of(ctx, route, _put(ctx, route, body))
-    raise _not_allowed(method.upper(), route)
-
-
-def run(ctx, ns) -> dict | None:
-    """The response body on stdout; with `--verbose` or `--debug`, the request and response on stderr as
-    `az rest` logs them."""
-    httplog.request(ns.method, ns.url, ns.body)
-    try:
-        status, body = request(ctx, ns.method, ns.url, _body(ns.body), conditions.parse_headers(ns.headers))
-    except AzureError as error:
-        httplog.response(error.status, error.to_rest())
-        raise
-    httplog.response(status, body)
-    return body
-
-
-GALLERY_URL = ("/subscriptions/{subscriptionId}/resourceGroups/MyResourceGroup/providers/Microsoft.Compute/galleries/"
-               "MyGallery")
-EXAMPLES = (
-    ("Get a gallery.", f"sigtui rest --method get --url \"{GALLERY_URL}?api-version=2022-03-03\""),
-    ("Create or replace a gallery with a JSON body.",
-     f"sigtui rest --method put --url \"{GALLERY_URL}?api-version=2022-03-03\" "
-     "--body '{\"location\": \"westus\", \"properties\": {\"description\": \"Golden images\"}}'"),
-    ("List a definition's versions with their replication status, logging the request and response.",
-     f"sigtui rest --url \"{GALLERY_URL}/images/MyImage/versions?api-version=2022-03-03&$expand=ReplicationStatus\" "
-     "--verbose"),
-    ("Delete an image version.",
-     f"sigtui rest --method delete --url \"{GALLERY_URL}/images/MyImage/versions/1.1.0?api-version=2022-03-03\""),
-)
-
-
-def build(parser, group) -> None:
-    parser.summary = "Invoke a custom request on the simulated Azure Resource Manager (az rest)."
-    parser.examples = EXAMPLES
-    parser.add_argument("-m", "--method", default="get",
-                        type=enum("get", "put", "patch", "delete", "post", "head", "options"),
-                        help="HTTP request method.")
-    parser.add_argument("-u", "--url", "--uri", dest="url", required=True,
-                        help="Request URL: an ARM path such as /subscriptions/{subscriptionId}/resourceGroups/..."
-                             "?api-version=...; {subscriptionId} is replaced with the current subscription.")
-    parser.add_argument("-b", "--body", help="Request body: JSON text, or @file.json to read it from a file.")
-    parser.add_argument("--headers", nargs="*", help="Headers as space-separated KEY=VALUE pairs or a JSON object; "
-                                                     "If-Match and If-None-Match make a write conditional on the "
-                                                     "resource's etag.")
-    parser.set_defaults(handler=run)
+    raise not_allowed(method.upper(), route)
