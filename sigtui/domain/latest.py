@@ -33,6 +33,8 @@ class Resolution:
         parts = [p.text for p in self.passed_over]
         if self.version is not None:
             parts.append(f"resolved to {self.version.name}")
+        elif self.error is not None and self.error.code == "InvalidParameter":
+            parts.append("no version qualifies as latest")
         elif self.error is not None:
             parts.append(self.error.message)
         return "; ".join(parts)

@@ -99,7 +99,10 @@ class VmRequest:
 
 def check_vm_name(name: str, os_type: str) -> None:
     """The computer name the VM's name becomes (Windows names ≤ 15 characters, not all digits; Linux host names
-    ≤ 64; no special characters), then the resource name (word characters, `.` and `-`, at most 80)."""
+    ≤ 64; no special characters), then the resource name (word characters, `.` and `-`, at most 80). An empty
+    name is missing, not too long."""
+    if not name.strip():
+        raise invalid("The virtual machine name is required.", "name")
     if os_type == "Windows":
         if not name or len(name) > 15 or name.isdigit() or any(c in WINDOWS_NAME_CHARS for c in name):
             raise invalid(

@@ -1,5 +1,5 @@
-"""The sigtui application: a thin shell that owns the styles, the keymap, the theme and the error dialog, and
-opens the workbench screen."""
+"""The sigtui application: a thin shell that owns the styles, the keymap, the theme (remembered across runs)
+and the error dialog, and opens the workbench screen."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ..store import paths, raw
 from .keymap import keymap_path, load_keymap
 from .messages import ActionFailed
 from .screens.error import ErrorScreen
+from .settings import load_settings, save_setting
 from .workbench import WorkbenchOptions, WorkbenchScreen
 
 
@@ -51,6 +52,16 @@ class SigtuiApp(App[int]):
             self.notify(problem, title="Keymap ignored", severity="warning")
         if self.startup_notice:
             self.notify(self.startup_notice, timeout=6)
+        theme = load_settings().get("theme")
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        """The theme chosen with `t` (or the palette) is the theme of the next run."""
+        problem = save_setting("theme", theme.name)
+        if problem:
+            self.notify(problem, title="Theme not remembered", severity="warning")
 
     def on_action_failed(self, message: ActionFailed) -> None:
         """A thread worker on any screen failed: say what was being done and why."""

@@ -237,10 +237,28 @@ class Browsing:
         self.run_filter(text)
 
     def back(self) -> None:
+        """Focus the tree, or clear the filter keeping the cursor on the resource it was on."""
         if self.screen.focused is not None and self.screen.focused is not self.tree:
             self.tree.focus()
         elif self.filter_text:
-            self.run_filter("")
+            path = self.cursor_path()
+            if path is None:
+                self.run_filter("")
+            else:
+                self.jump_to(path)
+                self.show_filter_title(None)
+
+    def cursor_path(self) -> Path3 | None:
+        """The (gallery, definition, version) keys of the resource under the cursor, None off a resource."""
+        pks: dict[str, int] = {}
+        node = self.tree.cursor_node
+        while node is not None and node.data is not None:
+            if node.data.kind in ("gallery", "definition", "version"):
+                pks.setdefault(node.data.kind, node.data.pk)
+            node = node.parent
+        if "gallery" not in pks:
+            return None
+        return pks["gallery"], pks.get("definition"), pks.get("version")
 
     def forget(self) -> None:
         """The identity changed: nothing of the old tree stays."""

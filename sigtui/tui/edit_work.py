@@ -9,8 +9,8 @@ from ..domain import drafts, ids
 from ..domain.errors import AzureError
 from ..domain.models import Gallery, ImageDefinition, ImageVersion, Source
 from .backend import Backend
-from .messages import DeleteRefused, PatchApplied, ResourceWritten
-from .screens.forms.model import FieldPatch, FormContext, Outcome, ResourceRef
+from .messages import DeleteRefused, ResourceWritten, StepReplayed
+from .screens.forms.model import FieldPatch, FormContext, Lifecycle, Outcome, ResourceRef, Step
 from .screens.forms.version_parts import version_patch
 
 ACTIVITY_LIMIT = 5000
@@ -23,6 +23,17 @@ def apply_patch(services, ref: ResourceRef, body: dict) -> None:
     getattr(services, f"update_{ref.kind}")(ref.subscription, ref.resource_group, *ref.names, body)
 
 
+def create(services, resource: Gallery | ImageDefinition | ImageVersion):
+    """Create a gallery, definition or version that must not exist yet; the services return what they stored."""
+    kind = {Gallery: "gallery", ImageDefinition: "definition", ImageVersion: "version"}[type(resource)]
+    return getattr(services, f"create_{kind}")(resource, if_none_match=True)
+
+
+def remove(services, ref: ResourceRef) -> None:
+    """Delete a gallery, definition or version through the services."""
+    getattr(services, f"delete_{ref.kind}")(ref.subscription, ref.resource_group, *ref.names)
+
+
 class EditWork:
     """Each method runs on a thread worker and returns what it found or the message to post."""
 
@@ -33,9 +44,9 @@ class EditWork:
     def catalog(self):
         return self.backend.catalog
 
-    def locate(self, ref: ResourceRef, note: str, patch: FieldPatch | None = None) -> Outcome:
+    def locate(self, ref: ResourceRef, note: str, step: Step | None = None) -> Outcome:
         """Where a resource is in the tree (its pk, the nodes to open), for the reload after a write."""
-        outcome = Outcome(note, patch=patch)
+        outcome = Outcome(note, step=step)
         gallery_id = ids.gallery_id(ref.subscription, ref.resource_group, ref.gallery).lower()
         gallery = next((g for g in self.catalog.galleries() if g.id.lower() == gallery_id), None)
         if gallery is None:
@@ -60,11 +71,10 @@ class EditWork:
         if isinstance(request, FieldPatch):
             apply_patch(services, request.ref, request.after)
             return self.locate(request.ref, f"Saved the {request.summary} of {request.ref.label}", request)
-        create = {Gallery: "gallery", ImageDefinition: "definition", ImageVersion: "version"}[type(request)]
-        created = getattr(services, f"create_{create}")(request, if_none_match=True)
+        created = create(services, request)
         ref = ResourceRef.of(created)
-        extra = " and started its replication" if create == "version" else ""
-        return self.locate(ref, f"Created {ref.label}{extra}")
+        extra = " and started its replication" if ref.kind == "version" else ""
+        return self.locate(ref, f"Created {ref.label}{extra}", Lifecycle(ref, created, created=True))
 
     def form_context(self, kind: str, ref: ResourceRef | None, editing: bool, resource_group: str = "") -> FormContext:
         """Everything a create or edit form needs, read once before it shows its fields."""
@@ -119,12 +129,16 @@ class EditWork:
     def delete(self, ref: ResourceRef) -> ResourceWritten | DeleteRefused:
         services = self.backend.services()
         try:
-            getattr(services, f"delete_{ref.kind}")(ref.subscription, ref.resource_group, *ref.names)
+            resource = getattr(services, f"get_{ref.kind}")(*self._path(ref))
+            remove(services, ref)
         except AzureError as error:
             return DeleteRefused(ref, error)
-        note = f"Deleted {ref.label}"
+        return ResourceWritten(self._deleted(ref, f"Deleted {ref.label}", Lifecycle(ref, resource, created=False)))
+
+    def _deleted(self, ref: ResourceRef, note: str, step: Step | None = None) -> Outcome:
+        """The outcome of a delete: the cursor goes to the parent."""
         parent = ref.parent
-        return ResourceWritten(self.locate(parent, note) if parent else Outcome(note))
+        return self.locate(parent, note, step) if parent else Outcome(note, step=step)
 
     def remove_region(self, ref: ResourceRef, region: str) -> ResourceWritten:
         services = self.backend.services()
@@ -134,10 +148,25 @@ class EditWork:
         apply_patch(services, ref, patch.after)
         return ResourceWritten(self.locate(ref, f"Removed {region} from {ref.label}", patch))
 
-    def replay(self, patch: FieldPatch, undo: bool) -> PatchApplied:
-        apply_patch(self.backend.services(), patch.ref, patch.before if undo else patch.after)
+    def replay(self, step: Step, undo: bool) -> StepReplayed:
+        """Undo or redo one step of the history through the services; what they refuse comes back as `error`."""
+        try:
+            return self._replay(step, undo)
+        except AzureError as error:
+            return StepReplayed(step, undo, None, error)
+
+    def _replay(self, step: Step, undo: bool) -> StepReplayed:
+        services = self.backend.services()
         verb = "Undid" if undo else "Redid"
-        return PatchApplied(patch, undo, self.locate(patch.ref, f"{verb} the {patch.summary} change"))
+        if isinstance(step, FieldPatch):
+            apply_patch(services, step.ref, step.before if undo else step.after)
+            return StepReplayed(step, undo, self.locate(step.ref, f"{verb} the {step.summary} change"))
+        note = f"{verb} the {step.summary}"
+        if undo == step.created:
+            remove(services, step.ref)
+            return StepReplayed(step, undo, self._deleted(step.ref, note))
+        create(services, step.resource)
+        return StepReplayed(step, undo, self.locate(step.ref, note))
 
     def activity(self) -> list[dict]:
         return self.backend.services().activity(limit=ACTIVITY_LIMIT)

@@ -1,5 +1,5 @@
 """Create, edit and delete galleries, definitions and versions; fix failed regions; the activity log; undo and
-redo of this run's field updates. The kind of resource follows the cursor."""
+redo of this run's creates, edits and deletes, in order. The kind of resource follows the cursor."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from ..domain.errors import AzureError
 from ..domain.rules import children_block_delete
+from ..domain.wording import counted
 from .edit_work import EditWork
-from .messages import PatchApplied
+from .messages import StepReplayed
 from .nodes import child_count, failed_regions, ref_of
 from .screens.activity_log import ActivityLogScreen
 from .screens.confirm import ConfirmScreen
 from .screens.failed_region import FailedRegionScreen
-from .screens.forms.model import KIND_LABELS, FieldPatch, Outcome, ResourceRef
+from .screens.forms.model import KIND_LABELS, Outcome, ResourceRef, Step
 from .screens.refused import RefusedScreen
 from .widgets.tree_nodes import NodeData
 
@@ -37,21 +38,24 @@ def form_for(kind: str):
 
 @dataclass
 class EditHistory:
-    """Field updates of this run: undo applies `before`, redo applies `after`; a new edit clears redo."""
+    """The operator's creates, edits and deletes of this run, in order; a new change clears redo."""
 
-    undo: list[FieldPatch] = field(default_factory=list)
-    redo: list[FieldPatch] = field(default_factory=list)
+    undo: list[Step] = field(default_factory=list)
+    redo: list[Step] = field(default_factory=list)
 
-    def record(self, patch: FieldPatch) -> None:
-        self.undo.append(patch)
+    def record(self, step: Step) -> None:
+        self.undo.append(step)
         self.redo.clear()
 
-    def applied(self, patch: FieldPatch, undone: bool) -> None:
-        """Move a replayed patch to the other stack (it stays where it was if the write failed)."""
-        source, target = (self.undo, self.redo) if undone else (self.redo, self.undo)
-        if source and source[-1] is patch:
-            source.pop()
-        target.append(patch)
+    def take(self, undo: bool) -> Step | None:
+        """The step to undo (or redo) next, taken off its stack while it is replayed."""
+        stack = self.undo if undo else self.redo
+        return stack.pop() if stack else None
+
+    def replayed(self, step: Step, undone: bool, succeeded: bool) -> None:
+        """Put a replayed step on the other stack, or back where it was when the write failed."""
+        target = self.redo if undone == succeeded else self.undo
+        target.append(step)
 
 
 class Editing:
@@ -94,11 +98,11 @@ class Editing:
         self._push(form, self.show_outcome)
 
     def show_outcome(self, outcome: Outcome | None, record: bool = True) -> None:
-        """After a write: remember the patch for undo, reload the tree around the resource, say what happened."""
+        """After a write: remember the step for undo, reload the tree around the resource, say what happened."""
         if outcome is None:
             return
-        if outcome.patch is not None and record:
-            self.history.record(outcome.patch)
+        if outcome.step is not None and record:
+            self.history.record(outcome.step)
         self.screen.browsing.reload_around(outcome.cursor, outcome.open_galleries, outcome.open_definitions)
         self.screen.notify(outcome.note, timeout=4)
 
@@ -117,7 +121,7 @@ class Editing:
         lines = [ref.id]
         if ref.kind == "version":
             count = len(data.summary.version.target_regions)
-            lines.append(f"Its replicas in {count} region{'s' if count != 1 else ''} are deleted.")
+            lines.append(f"Its replicas in {counted(count, 'region')} are deleted.")
         typed = None if ref.kind == "version" else ref.name
         dialog = ConfirmScreen(f"Delete {ref.label}?", lines, f"Delete {KIND_LABELS[ref.kind]}", typed)
         self._push(dialog, lambda yes: yes and self.screen.run("write", lambda: self.work.delete(ref)))
@@ -169,13 +173,18 @@ class Editing:
     def replay(self, undo: bool) -> None:
         if self.screen.refuse():
             return
-        stack = self.history.undo if undo else self.history.redo
-        if not stack:
+        step = self.history.take(undo)
+        if step is None:
             self.screen.notify(f"Nothing to {'undo' if undo else 'redo'}.")
             return
-        patch = stack[-1]
-        self.screen.run("write", lambda: self.work.replay(patch, undo))
+        self.screen.run("write", lambda: self.work.replay(step, undo))
 
-    def patch_applied(self, message: PatchApplied) -> None:
-        self.history.applied(message.patch, message.undone)
+    def step_replayed(self, message: StepReplayed) -> None:
+        self.history.replayed(message.step, message.undone, message.error is None)
+        if message.error is not None:
+            verb = "undo" if message.undone else "redo"
+            error = message.error
+            self.screen.notify(f"{error.code}: {error.message}", title=f"Could not {verb} the {message.step.summary}",
+                               severity="error", timeout=8)
+            return
         self.show_outcome(message.outcome, record=False)

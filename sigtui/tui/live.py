@@ -12,6 +12,8 @@ from ..domain.replication import next_change, region_status
 from ..store.browse import JobFact
 
 TICK_SECONDS = 0.1
+CLOCK_SECONDS = 1.0
+"""How often the status bar's clock moves while nothing replicates (it redraws that one line only)."""
 
 
 @dataclass(frozen=True, slots=True)

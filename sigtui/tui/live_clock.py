@@ -1,5 +1,5 @@
-"""The simulation clock on the workbench: it ticks while something replicates, sleeps until the next change
-otherwise, and redraws what depends on time; pausing, advancing, speed and retries go through the services."""
+"""The simulation clock on the workbench: it ticks while something replicates; otherwise only the status bar's
+clock moves, once a second, until the next change; it redraws what depends on time; pausing, advancing, speed and retries go through the services."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class LiveClock:
         self.jobs: list[JobFact] = []
         self.ticking = False
         self.ticker: Timer | None = None
+        self.second: Timer | None = None
         self.wake: Timer | None = None
         self._signature: frozenset = frozenset()
 
@@ -43,6 +44,11 @@ class LiveClock:
 
     def start(self) -> None:
         self.ticker = self.screen.set_interval(live.TICK_SECONDS, self.tick, pause=True)
+        self.second = self.screen.set_interval(live.CLOCK_SECONDS, self.show_time, pause=True)
+
+    def show_time(self) -> None:
+        """Once a second while the clock runs and nothing replicates: only the status bar's clock moves."""
+        self.screen.status.show(self.now())
 
     # Planning the ticks
 
@@ -55,6 +61,11 @@ class LiveClock:
                 self.ticker.resume()
             else:
                 self.ticker.pause()
+        if self.second is not None:
+            if plan.ticking or self.state is None or self.state.paused:
+                self.second.pause()
+            else:
+                self.second.resume()
         if self.wake is not None:
             self.wake.stop()
             self.wake = None

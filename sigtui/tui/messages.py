@@ -17,7 +17,7 @@ from ..domain.latest import Resolution
 from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
 from ..domain.vm_plan import VmPlan
 from ..store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
-from .screens.forms.model import FieldPatch, FormContext, Outcome, ResourceRef
+from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
 from .screens.vm.target import CreatedVm, RegionChoice
 
 # The workbench: the tree, the details pane and the clock
@@ -146,12 +146,13 @@ class ResourceWritten(Message):
 
 
 @dataclass
-class PatchApplied(Message):
+class StepReplayed(Message):
     """An undo (`undone`) or a redo went through the services."""
 
-    patch: FieldPatch
+    step: Step
     undone: bool
-    outcome: Outcome
+    outcome: Outcome | None
+    error: AzureError | None = None
 
 
 @dataclass

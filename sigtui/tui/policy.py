@@ -7,12 +7,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from ..domain.access import action_name
 from .keys import MUTATING
 from .nodes import SHAREABLE, failed_regions, vm_target
 from .widgets.tree_nodes import NodeData
 
 CHECKED = ("write", "delete", "share")
 """Actions `Services.can` answers per resource; reads follow the catalog's visibility."""
+
+NEEDS = {
+    "create_resource": "write",
+    "edit_resource": "write",
+    "delete_resource": "delete",
+    "fix_region": "write",
+    "share": "share",
+}
+"""Workbench actions that need a right on the cursor's resource, and which."""
+
+EDITABLE = ("gallery", "definition", "version")
+RIGHTS_ORDER = tuple(NEEDS)
 
 
 class ActionPolicy:
@@ -22,6 +35,7 @@ class ActionPolicy:
         self.readonly = readonly
         self.sees = sees
         self._known: dict[str, frozenset[str]] = {}
+        self._last: dict[str, bool] = {}
 
     # What the identity may do
 
@@ -34,6 +48,7 @@ class ActionPolicy:
     def forget(self) -> None:
         """Role assignments or the identity changed: every answer must be asked again."""
         self._known.clear()
+        self._last.clear()
 
     def allowed(self, action: str, arm_id: str) -> bool:
         """May the identity "read", "write", "delete" or "share" this resource? False while unknown (answers
@@ -55,16 +70,38 @@ class ActionPolicy:
             return bool(data and data.kind == "version" and failed_regions(data, now))
         if action == "create_vm":
             return True if vm_target(data) is not None else None
-        if action == "share":
-            if data is None or data.kind not in SHAREABLE:
-                return False
-            return True if self.allowed("share", data.arm_id) else None
+        if action in NEEDS:
+            return self._rights_check(action, data)
         return True
 
-    def offered(self, data: NodeData | None, now: datetime, shown: tuple | None) -> tuple:
-        """What the cursor's resource makes the footer show; while its rights are unknown, the share key stays
-        as it was shown (`shown`), so the footer is rebuilt once, when the answer arrives."""
-        share = self.check("share", data, now)
-        if share is None and data is not None and data.kind in SHAREABLE and not self.knows(data.arm_id):
-            share = shown[2] if shown is not None else None
-        return self.check("retry", data, now), self.check("create_vm", data, now), share
+    def _rights_check(self, action: str, data: NodeData | None) -> bool:
+        """Shown when the identity has the right, hidden when it has not; while the answer for the cursor's
+        resource loads, the key stays as it was last shown (so the footer changes once, when it arrives)."""
+        if data is None or not data.arm_id:
+            return action == "create_resource"
+        if action in ("edit_resource", "delete_resource", "fix_region") and data.kind not in EDITABLE:
+            return False
+        if action == "share" and data.kind not in SHAREABLE:
+            return False
+        if not self.knows(data.arm_id):
+            return self._last.get(action, True)
+        self._last[action] = self.allowed(NEEDS[action], data.arm_id)
+        return self._last[action]
+
+    def refusal(self, action: str, data: NodeData | None, caller: str) -> str | None:
+        """Why the identity may not run `action` on the cursor's resource (Azure's AuthorizationFailed), or
+        None when it may, or when the answer is not known yet."""
+        if action not in NEEDS or data is None or not data.arm_id or not self.knows(data.arm_id):
+            return None
+        if self.readonly or self.allowed(NEEDS[action], data.arm_id):
+            return None
+        operation = action_name(NEEDS[action], data.arm_id)
+        return (
+            f"AuthorizationFailed: the client '{caller}' does not have authorization to perform action '{operation}' "
+            f"over scope '{data.arm_id}'."
+        )
+
+    def offered(self, data: NodeData | None, now: datetime) -> tuple:
+        """What the cursor's resource makes the footer show (the footer is rebuilt when this changes)."""
+        actions = ("retry", "create_vm", *RIGHTS_ORDER)
+        return tuple(self.check(action, data, now) for action in actions)

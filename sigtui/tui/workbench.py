@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -134,10 +134,19 @@ class WorkbenchScreen(Screen[None]):
 
     def offer_actions(self) -> None:
         """Rebuild the footer when what the cursor's resource allows changed (rebuilding costs a layout)."""
-        offered = self.policy.offered(self.cursor_data(), self.clock.now(), self._offered)
+        offered = self.policy.offered(self.cursor_data(), self.clock.now())
         if offered != self._offered:
             self._offered = offered
             self.refresh_bindings()
+
+    def on_key(self, event: events.Key) -> None:
+        """A key the identity may not use here is hidden from the footer; pressing it says why."""
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            reason = self.policy.refusal(binding.action, self.cursor_data(), self.status.caller)
+            if reason:
+                event.stop()
+                self.notify(reason, title="Not allowed", severity="error", timeout=6)
+                return
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
@@ -204,8 +213,8 @@ class WorkbenchScreen(Screen[None]):
     def on_resource_written(self, message: m.ResourceWritten) -> None:
         self.editing.show_outcome(message.outcome)
 
-    def on_patch_applied(self, message: m.PatchApplied) -> None:
-        self.editing.patch_applied(message)
+    def on_step_replayed(self, message: m.StepReplayed) -> None:
+        self.editing.step_replayed(message)
 
     def on_delete_refused(self, message: m.DeleteRefused) -> None:
         self.editing.offer_children(message.ref, message.error)

@@ -99,3 +99,9 @@ def test_resolution_stops_at_the_first_eligible_version():
     result = resolve(older, "westus")
     assert result.version.name == "1.0.999"
     assert result.passed_over == ()
+
+
+def test_the_explanation_says_in_sigtui_s_words_that_nothing_qualifies():
+    result = resolve([], "westus")
+    assert result.explain() == "no version qualifies as latest"
+    assert "exists" not in result.explain() and result.error.message.startswith("There is no latest")

@@ -307,3 +307,92 @@ async def test_read_only_mode_hides_and_refuses_editing(make_app):
         assert not workbench(app).check_action("create_resource", ())
         await press(pilot, "a")
         assert app.screen is not app.screen_stack[0], "the activity log only reads"
+
+
+async def test_undo_and_redo_follow_the_operator_s_history_including_deletes(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        where = (PROD, "rg-images", "ContosoImages")
+        await open_path(pilot, "ContosoImages")
+        await press(pilot, "e")
+        await type_text(pilot, "Changed")
+        await press(pilot, "ctrl+s")
+        await open_path(pilot, "ContosoImages", "rhel-app", "1.0.0")
+        before = services(app).get_version(*where, "rhel-app", "1.0.0")
+        await press(pilot, "F", "x", "y")
+        await open_path(pilot, "ContosoImages", "rhel-app", "1.0.0")
+        await press(pilot, "d", "y")
+
+        def version():
+            found = services(app).list_versions(*where, "rhel-app")
+            found = [v for v in found if v.name == "1.0.0"]
+            return [(t.name, v.replicas_in(t), t.storage_account_type) for v in found for t in v.target_regions]
+
+        def description():
+            return services(app).get_gallery(*where).description
+
+        regions = [(t.name, before.replicas_in(t), t.storage_account_type) for t in before.target_regions]
+        assert version() == []
+        await press(pilot, "ctrl+z")
+        assert version() == [r for r in regions if r[0] != "northeurope"], "the deleted version comes back"
+        assert description() == "Changed"
+        await press(pilot, "ctrl+z")
+        assert version() == regions, "then its removed region"
+        await press(pilot, "ctrl+z")
+        assert description() == "Golden images for Contoso's platform team."
+        app.clear_notifications()
+        await press(pilot, "ctrl+z")
+        assert [n.message for n in app._notifications] == ["Nothing to undo."]
+        await press(pilot, "ctrl+y", "ctrl+y", "ctrl+y")
+        assert (description(), version()) == ("Changed", [])
+
+
+async def test_undo_right_after_creating_a_gallery_deletes_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "Contoso Production", "rg-images")
+        await press(pilot, "n")
+        await type_text(pilot, "Web.Images")
+        await press(pilot, "ctrl+s")
+        names = lambda: [g.name for g in services(app).list_galleries(PROD)]  # noqa: E731
+        assert "Web.Images" in names()
+        await press(pilot, "ctrl+z")
+        assert "Web.Images" not in names()
+        await press(pilot, "ctrl+y")
+        assert "Web.Images" in names()
+
+
+async def test_the_gallery_edit_form_changes_tags_too_and_undo_restores_them(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages")
+        before = services(app).get_gallery(PROD, "rg-images", "ContosoImages").tags
+        await press(pilot, "e")
+        note = str(app.screen.query_one("#form-note").render())
+        assert note == "Only the description and tags can change after create."
+        app.screen.tags.focus()
+        await type_text(pilot, "team=web")
+        await press(pilot, "ctrl+s")
+        assert services(app).get_gallery(PROD, "rg-images", "ContosoImages").tags == {"team": "web"}
+        await press(pilot, "ctrl+z")
+        assert services(app).get_gallery(PROD, "rg-images", "ContosoImages").tags == before
+
+
+async def test_escape_asks_before_discarding_a_changed_form(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages")
+        await press(pilot, "e")
+        await press(pilot, "escape")
+        assert app.screen is workbench(app), "an unchanged form closes at once"
+        await press(pilot, "e")
+        form = app.screen
+        await type_text(pilot, "Changed")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")
+        assert app.screen is form and form.description.value == "Changed"
+        await press(pilot, "escape", "y")
+        assert app.screen is workbench(app)
+        description = services(app).get_gallery(PROD, "rg-images", "ContosoImages").description
+        assert description == "Golden images for Contoso's platform team."

@@ -64,6 +64,23 @@ async def test_escape_clears_the_filter_and_reopens_what_was_open(make_app):
         assert workbench(app).browsing.filter_text == ""
 
 
+async def test_escape_clearing_the_filter_keeps_the_cursor_on_its_node(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await apply_filter(pilot, "failed")
+        screen = workbench(app)
+        node = next(n for n in screen.resource_tree._by_key.values() if n.data.name == "1.0.0")
+        screen.resource_tree.move_to(node)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.browsing.filter_text == "" and "FinanceGallery" in tree_text(app)
+        data = screen.cursor_data()
+        assert (data.kind, data.name, data.summary.version.definition) == ("version", "1.0.0", "rhel-app")
+        assert screen.tree_pane.border_title == "Resources"
+
+
 async def test_palette_jumps_to_a_version_by_name(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

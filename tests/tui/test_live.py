@@ -56,6 +56,26 @@ async def test_no_periodic_work_when_nothing_replicates(make_app, fake_time):
         assert workbench(app).clock.wake is None
 
 
+async def test_the_status_bar_clock_moves_every_second_while_nothing_replicates(make_app, fake_time):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        fake_time.advance(1000)
+        await pilot.pause(0.3)
+        status = workbench(app).status
+        assert not workbench(app).clock.ticking
+        shown = str(status.render())
+        fake_time.advance(7)
+        await pilot.pause(2.5)
+        assert str(status.render()) != shown, "the clock moved"
+        await pilot.press("space")
+        await settle(pilot)
+        paused = str(status.render())
+        fake_time.advance(7)
+        await pilot.pause(2.5)
+        assert str(status.render()) == paused, "a paused clock stands still"
+
+
 async def test_space_pauses_and_resumes_the_clock(make_app, fake_time):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import TabbedContent
 
 from .conftest import SIZE
-from .helpers import settle, tree_text, workbench
+from .helpers import open_path, settle, tree_text, workbench
 
 
 async def press(pilot, *keys: str) -> None:
@@ -88,3 +88,28 @@ async def test_number_keys_switch_tabs(make_app):
         assert app.query_one(TabbedContent).active == "replication"
         await press(pilot, "3")
         assert app.query_one(TabbedContent).active == "json"
+
+
+async def test_a_definition_with_one_version_says_1_version(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages", "arm64-api")
+        await settle(pilot)
+        assert "arm64-api  1 version" in tree_text(app)
+        assert workbench(app).details.table.summary.startswith("1 version: ")
+
+
+async def test_the_chosen_theme_is_the_theme_of_the_next_run(make_app):
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert first.theme != "nord"
+        await pilot.press("t", *"nord")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert first.theme == "nord"
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert second.theme == "nord"

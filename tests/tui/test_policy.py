@@ -28,12 +28,11 @@ def test_read_only_hides_every_change_and_keeps_the_rest():
 
 def test_share_follows_the_identity_s_rights_once_known():
     rights = policy()
-    assert rights.check("share", NODE, FIXED) is None, "greyed out while unknown"
     rights.learned(GALLERY.id.upper(), frozenset({"share"}))
     assert rights.check("share", NODE, FIXED) is True
     assert rights.check("share", GROUP, FIXED) is False, "only galleries, definitions and versions are shared"
     rights.forget()
-    assert not rights.knows(GALLERY.id) and rights.check("share", NODE, FIXED) is None
+    assert not rights.knows(GALLERY.id)
 
 
 def test_the_cursor_decides_retry_and_create_vm():
@@ -45,11 +44,28 @@ def test_the_cursor_decides_retry_and_create_vm():
 
 def test_an_unknown_answer_keeps_the_footer_as_it_was():
     rights = policy()
-    shown = rights.offered(GROUP, FIXED, None)
-    assert shown == (False, None, False)
-    assert rights.offered(NODE, FIXED, (False, None, True)) == (False, None, True)
+    everything = (False, None, True, True, True, True, True)
+    assert rights.offered(NODE, FIXED) == everything, "shown until known otherwise"
     rights.learned(GALLERY.id, frozenset())
-    assert rights.offered(NODE, FIXED, (False, None, True)) == (False, None, None)
+    nothing = (False, None, False, False, False, False, False)
+    assert rights.offered(NODE, FIXED) == nothing
+    other = NodeData("gallery", "Other", pk=2, gallery=GallerySummary(2, "sub-1", "P", "rg", "Other", "westus", 0))
+    assert rights.offered(other, FIXED) == nothing, "while the next answer loads, the footer stays as it was"
+
+
+def test_changes_follow_the_identity_s_rights_and_say_why_they_are_refused():
+    rights = policy()
+    assert rights.refusal("edit_resource", NODE, "dana") is None, "no refusal before the answer is known"
+    rights.learned(GALLERY.id, frozenset())
+    for action in ("create_resource", "edit_resource", "delete_resource", "fix_region"):
+        assert rights.check(action, NODE, FIXED) is False
+    reason = rights.refusal("delete_resource", NODE, "dana")
+    assert reason.startswith("AuthorizationFailed: the client 'dana'")
+    assert "'Microsoft.Compute/galleries/delete'" in reason and GALLERY.id in reason
+    rights.learned(GALLERY.id, frozenset({"write"}))
+    assert rights.check("edit_resource", NODE, FIXED) is True and rights.check("delete_resource", NODE, FIXED) is False
+    assert rights.refusal("edit_resource", NODE, "dana") is None
+    assert rights.check("edit_resource", GROUP, FIXED) is False, "a resource group is not edited here"
 
 
 def test_reads_follow_what_the_identity_sees():

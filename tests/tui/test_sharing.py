@@ -47,7 +47,7 @@ def directory(demo_db, fake_time):
 
 
 def share_binding(app):
-    """The footer's Share key: None when hidden, else whether it is enabled."""
+    """The footer's Share key: None when hidden (the identity may not share), else whether it is enabled."""
     found = [b for b in app.screen.active_bindings.values() if b.binding.action == "share"]
     return found[0].enabled if found else None
 
@@ -68,7 +68,7 @@ async def test_a_definition_reader_sees_only_it_and_may_not_change_it(make_app, 
         version = f"{UBUNTU}/versions/1.3.0"
         assert allowed(app, "read") and allowed(app, "read", version)
         assert not any(allowed(app, action, version) for action in ("write", "delete", "share"))
-        assert share_binding(app) is False
+        assert share_binding(app) is None
         await pilot.press("s")
         await settle(pilot)
         assert not isinstance(app.screen, ShareScreen)
@@ -198,7 +198,7 @@ async def test_switching_identity_changes_what_the_tree_shows(make_app, director
         assert workbench(app).details.node is not None and workbench(app).details.node.name == "FinanceGallery"
         await open_path(pilot, "FinanceGallery")
         await settle(pilot)
-        assert share_binding(app) is False
+        assert share_binding(app) is None
         await act_as("Contoso Admin")
         assert {"ContosoImages", "FinanceGallery", "TeamSandbox"} <= set(tree_text(app).split())
         await open_path(pilot, "FinanceGallery")
@@ -245,3 +245,25 @@ def test_identity_picker_snapshot(snap_compare, make_app, directory):
         await pilot.press("ctrl+u")
 
     assert snap(snap_compare, make_app(), run_before)
+
+
+def footer_actions(app) -> set[str]:
+    return {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show and b.enabled}
+
+
+async def test_a_reader_is_offered_only_what_it_may_do_and_told_why_when_it_tries(make_app, directory):
+    app = make_app(caller=DANA)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages", "ubuntu-web", "1.3.0")
+        await settle(pilot)
+        offered = footer_actions(app)
+        assert {"create_resource", "edit_resource", "delete_resource", "share"}.isdisjoint(offered)
+        assert "create_vm" in offered
+        for key in ("n", "e", "d"):
+            app.clear_notifications()
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is workbench(app), f"{key} opened {app.screen}"
+            [note] = list(app._notifications)
+            assert note.message.startswith("AuthorizationFailed: the client")
+            assert f"over scope '{UBUNTU}/versions/1.3.0'" in note.message

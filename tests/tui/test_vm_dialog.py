@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Select
+
 from sigtui.store.services import Services
 
 from .conftest import SIZE
@@ -201,3 +203,41 @@ async def test_read_only_mode_hides_create_but_lists_vms(make_app):
         await pilot.press("V")
         await settle(pilot)
         assert "No VM or scale set yet" in str(app.screen.query_one("#vm-list-note").render())
+
+
+async def test_an_empty_name_is_reported_as_missing(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        await fill(pilot, dialog, name="x")
+        await fill(pilot, dialog, name="")
+        assert "The virtual machine name is required." in await review(pilot, dialog)
+        await fill(pilot, dialog, name="a" * 70)
+        assert message(dialog, "name").startswith("Linux host name cannot exceed 64 characters")
+
+
+async def test_escape_on_the_review_page_goes_back_to_the_form(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        await fill(pilot, dialog, name="web-1", ssh=SSH_KEY)
+        await review(pilot, dialog)
+        assert dialog.page == "review"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dialog and dialog.page == "basics"
+        assert form(dialog).value("name") == "web-1"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is workbench(app)
+
+
+async def test_zones_are_offered_only_in_regions_that_have_them(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        availability = dialog.query_one("#vm-availability", Select)
+        await choose_region(pilot, dialog, "westus")
+        assert [value for _, value in availability._options] == ["none"], "West US has no availability zones"
+        await choose_region(pilot, dialog, "eastus")
+        assert [value for _, value in availability._options] == ["none", "1", "2", "3"]

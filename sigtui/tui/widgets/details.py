@@ -17,6 +17,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from ...domain.latest import Resolution
 from ...domain.models import Gallery, ImageDefinition, ImageVersion
 from ...domain.rest import definition_to_rest, display_name, gallery_to_rest, version_to_rest
+from ...domain.wording import counted
 from ...store.browse import VersionSummary
 from .. import overview
 from ..messages import DetailsLoaded
@@ -42,7 +43,7 @@ def version_rows(versions: list[VersionSummary]) -> list[ReplicationRow]:
     for summary in reversed(versions):
         v = summary.version
         count = len(v.target_regions)
-        regions = f"{count} region{'s' if count != 1 else ''}"
+        regions = counted(count, "region")
         rows.append(ReplicationRow(v.name, v.storage_account_type, regions, tuple(t.job for t in v.target_regions)))
     return rows
 
@@ -242,7 +243,7 @@ class Details(Vertical):
     def _definition_summary(self, versions: list[VersionSummary]) -> str:
         states = [version_state(v.version, self.now)[0].value for v in versions]
         counts = {s: states.count(s) for s in dict.fromkeys(states)}
-        return f"{len(versions)} versions: " + ", ".join(f"{n} {s}" for s, n in counts.items())
+        return counted(len(versions), "version") + ": " + ", ".join(f"{n} {s}" for s, n in counts.items())
 
 
 def _with_targets(full: ImageVersion, light: ImageVersion) -> ImageVersion:

@@ -15,6 +15,7 @@ from textual.widgets.tree import TreeNode
 from ...domain.latest import resolve_latest
 from ...domain.models import AggregatedState, ReplicationState
 from ...domain.replication import next_change, region_status
+from ...domain.wording import counted
 from ...store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
 from ..render import bar_text, percent, version_state
@@ -364,11 +365,11 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         dim = self.style_of("dim")
         if data.kind == "gallery" and data.gallery is not None:
             count = data.gallery.definition_count
-            text.append(f"  {count} image{'s' if count != 1 else ''}", dim)
+            text.append("  " + counted(count, "image"), dim)
             running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
         elif data.definition is not None:
             count = data.definition.version_count
-            text.append(f"  {count} version{'s' if count != 1 else ''}", dim)
+            text.append("  " + counted(count, "version"), dim)
             running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
         else:
             running = failed = 0

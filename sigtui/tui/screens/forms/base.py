@@ -15,8 +15,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
 from ....domain.errors import AzureError
+from ....domain.wording import counted
 from ...messages import FormLoaded, FormRefused, FormSaved
 from ...threads import run_in_thread
+from ..confirm import ConfirmScreen
 from ...widgets.form_kit import REFUSALS, FormField, refusal
 from .model import FormContext, Outcome
 from .wording import field_by_wording
@@ -49,6 +51,7 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.writer = writer
         self.status = Static("", id="form-status", markup=False)
         self.saving = False
+        self._pristine: tuple = ()
 
     @property
     def heading(self) -> str:
@@ -93,6 +96,16 @@ class FormScreen(ModalScreen[Outcome | None]):
         await self.recompose()
         self.refresh_derived()
         self.focus_first(self, empty=not self.context.editing)
+        self.call_after_refresh(self._remember_pristine)
+
+    def _values(self) -> tuple:
+        """What the form's controls hold now."""
+        controls = self.query("Input, Select, Checkbox, SelectionList, TextArea")
+        return tuple(repr(getattr(w, "value", None) or getattr(w, "selected", None) or getattr(w, "text", None))
+                     for w in controls)
+
+    def _remember_pristine(self) -> None:
+        self._pristine = self._values()
 
     @staticmethod
     def focus_first(container: Widget, empty: bool = True) -> None:
@@ -154,8 +167,7 @@ class FormScreen(ModalScreen[Outcome | None]):
                 self.show_status(refusal(error), error=True)
                 return
         if invalid:
-            plural = "s" if len(invalid) != 1 else ""
-            self.show_status(f"Nothing was saved: fix the {len(invalid)} field{plural} marked in red.", True)
+            self.show_status(f"Nothing was saved: fix the {counted(len(invalid), 'field')} marked in red.", True)
             self.reveal(invalid[0])
             return
         if request is None:
@@ -209,4 +221,9 @@ class FormScreen(ModalScreen[Outcome | None]):
             self.reveal(placed)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close the form; when something was typed or chosen, only after the operator agrees to lose it."""
+        if self.context is None or self._values() == self._pristine:
+            self.dismiss(None)
+            return
+        dialog = ConfirmScreen("Discard your changes?", ["What you typed in this form is lost."], "Discard")
+        self.app.push_screen(dialog, lambda yes: yes and self.dismiss(None))

@@ -1,4 +1,5 @@
-"""Create a gallery (subscription, resource group, name, region, description, tags) or edit its description."""
+"""Create a gallery (subscription, resource group, name, region, description, tags) or edit its description and
+tags."""
 
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ SHARING = "Role-based access control (RBAC) only; share it later from the galler
 
 
 class GalleryForm(FormScreen):
-    """`n` on a resource group (create) or `e` on a gallery (edit: only the description changes)."""
+    """`n` on a resource group (create) or `e` on a gallery (edit: the description and tags change)."""
 
     SHORT: ClassVar[bool] = True
-    EDITABLE: ClassVar[str] = "the description"
+    EDITABLE: ClassVar[str] = "the description and tags"
     KIND: ClassVar[str] = "gallery"
 
     @property
@@ -48,7 +49,7 @@ class GalleryForm(FormScreen):
         self.name_input = text_input(gallery.name if editing else "", names.check_gallery_name, disabled=editing)
         self.location_input = region_input(location, ctx.subscription, rules.GALLERY_TYPE, disabled=editing)
         self.description = text_input(gallery.description or "" if editing else "", optional=True)
-        self.tags = text_input(tags_text(gallery.tags) if editing else "", optional=True, disabled=editing)
+        self.tags = text_input(tags_text(gallery.tags) if editing else "", optional=True)
         self.tags.placeholder = "key=value key2=value2"
         self.unique = Static("", classes="field-value", markup=False)
         yield Static("Basics", classes="form-section")
@@ -106,14 +107,7 @@ class GalleryForm(FormScreen):
         old = self.context.resource
         description = optional(self.description.value)
         if old is not None:
-            if description == old.description:
-                return None
-            return FieldPatch(
-                ResourceRef.of(old),
-                {"properties": {"description": old.description}},
-                {"properties": {"description": description}},
-                "description",
-            )
+            return gallery_patch(old, description, parse_tags(self.tags.value))
         rg = drafts.required("resourceGroup", self.rg_select.value if isinstance(self.rg_select.value, str) else None)
         gallery = Gallery(
             self._subscription().id,
@@ -124,3 +118,18 @@ class GalleryForm(FormScreen):
             parse_tags(self.tags.value),
         )
         return rules.validate_gallery(gallery, self._subscription(), None, 0)
+
+
+def gallery_patch(old: Gallery, description: str | None, tags: dict) -> FieldPatch | None:
+    """Before and after of the description and tags (what Azure updates on a gallery); None when neither
+    changed."""
+    before: dict = {}
+    after: dict = {}
+    if description != old.description:
+        before["properties"], after["properties"] = {"description": old.description}, {"description": description}
+    if tags != old.tags:
+        before["tags"], after["tags"] = dict(old.tags), tags
+    if not after:
+        return None
+    summary = " and ".join(name for name, key in (("description", "properties"), ("tags", "tags")) if key in after)
+    return FieldPatch(ResourceRef.of(old), before, after, summary)

@@ -90,6 +90,24 @@ class FieldPatch:
 
 
 @dataclass(frozen=True, slots=True)
+class Lifecycle:
+    """One create (`created`) or delete: undo deletes what was created or creates again what was deleted, as
+    it was (a version with its regions and replicas); redo does the step again."""
+
+    ref: ResourceRef
+    resource: Gallery | ImageDefinition | ImageVersion
+    created: bool
+
+    @property
+    def summary(self) -> str:
+        return f"{'creation' if self.created else 'deletion'} of {self.ref.label}"
+
+
+Step = FieldPatch | Lifecycle
+"""One entry of the operator's undo history."""
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """A write that succeeded: what to say, where to put the cursor, which nodes to open, what undo needs."""
 
@@ -97,7 +115,7 @@ class Outcome:
     cursor: tuple[str, int] | None = None
     open_galleries: frozenset[int] = frozenset()
     open_definitions: frozenset[int] = frozenset()
-    patch: FieldPatch | None = None
+    step: Step | None = None
 
 
 @dataclass(frozen=True)

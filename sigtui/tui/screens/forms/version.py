@@ -18,6 +18,7 @@ from ....domain.catalog import find_region
 from ....domain.costs import estimate_version
 from ....domain.dates import iso
 from ....domain.models import DiskImage, ImageVersion, Source, StorageAccountType, TargetRegion
+from ....domain.wording import counted
 from ...messages import EncryptionEdited, TargetsEdited
 from ...widgets.encryption_editor import EncryptionEditor
 from ...widgets.form_kit import REFUSALS, FormField, refusal
@@ -263,7 +264,7 @@ class VersionForm(FormScreen):
             candidates = drafts.os_sources(self.context.sources, self.context.definition, location)
             self.source_select.set_options([(source_label(s), s.id) for s in candidates])
             self.query_one("#f-source", FormField).show_hint(
-                f"{len(candidates)} source{'s' if len(candidates) != 1 else ''} in {location} match "
+                f"{counted(len(candidates), 'source')} in {location} match "
                 f"{self.context.definition.os_type} · {self.context.definition.os_state} · "
                 f"{self.context.definition.hyper_v_generation}"
             )

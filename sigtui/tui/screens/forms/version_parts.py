@@ -8,6 +8,7 @@ from ....domain.dates import iso
 from ....domain.drafts import DISK_SOURCE_KINDS
 from ....domain.models import DiskImage, ImageVersion, Source, SourceKind, TargetRegion
 from ....domain.rest import encryption_to_rest
+from ....domain.wording import counted
 from .model import FieldPatch, ResourceRef
 
 KIND_NAMES = {
@@ -114,7 +115,7 @@ def cost_text(after: CostEstimate, before: CostEstimate | None = None) -> str:
         delta = after.monthly_storage - before.monthly_storage
         monthly += f" (was {_money(before.monthly_storage)}, {'+' if delta >= 0 else '−'}{_money(abs(delta))})"
     label = "illustrative" if prices().get("illustrative") else prices().get("currency", "")
-    replicas = f"{after.snapshots} replica{'s' if after.snapshots != 1 else ''}"
+    replicas = counted(after.snapshots, "replica")
     return (
         f"Cost estimate ({label}): {replicas} · {stored:,.0f} GB stored · {monthly} + "
         f"{_money(after.egress)} first-copy egress"

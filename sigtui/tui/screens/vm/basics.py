@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Se
 from textual.widgets.option_list import Option
 
 from ....domain import vm
-from ....domain.catalog import find_vm_size
+from ....domain.catalog import find_region, find_vm_size
 from ....domain.errors import AzureError
 from ....domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
 from ....domain.vm_choices import default_disk_type, default_size
@@ -96,6 +96,7 @@ class BasicsForm(Horizontal):
         yield FormField("Name", name, id="row-name", dense=True)
         yield FormField("Region", OptionList(id="vm-region", compact=True), id="row-region", stacked=True, dense=True)
         availability = Select(AVAILABILITY, value="none", allow_blank=False, id="vm-availability", compact=True)
+        self.zones_offered = len(AVAILABILITY)
         yield FormField("Availability", availability, id="row-availability", dense=True)
         yield FormField("Image", Static("", id="vm-image"), id="row-image", stacked=True, dense=True)
 
@@ -193,12 +194,22 @@ class BasicsForm(Horizontal):
             self._region_changed()
 
     def _region_changed(self) -> None:
+        self._offer_zones()
         self._show_resolution()
         self._check_placement()
         self._check_rg()
         self._show_advice()
         if self.location is not None:
             self.post_message(RegionChosen(self.location))
+
+    def _offer_zones(self) -> None:
+        """Availability zones only where the region has them."""
+        region = find_region(self.location or "")
+        options = AVAILABILITY if region is not None and region.availability_zones else AVAILABILITY[:1]
+        select = self.query_one("#vm-availability", Select)
+        if self.zones_offered != len(options):
+            self.zones_offered = len(options)
+            select.set_options(options)
 
     @property
     def choice(self) -> RegionChoice | None:

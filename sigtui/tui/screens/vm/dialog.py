@@ -18,6 +18,7 @@ from ....domain.models import ImageVersion
 from ....domain.vm import VmRequest
 from ....domain.vm_choices import replicas_patch, watch_deadline
 from ....domain.vm_plan import VmPlan
+from ....domain.wording import counted
 from ...messages import (
     EncryptionSetsLoaded,
     ImageLoaded,
@@ -115,6 +116,10 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         actions[event.button.id]()
 
     def action_cancel(self) -> None:
+        """On the review page, back to the form (nothing typed is lost); on the form, close the dialog."""
+        if self.page == "review":
+            self.action_back()
+            return
         self.dismiss(None)
 
     def action_review(self) -> None:
@@ -216,7 +221,7 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         self.dismiss(event.created)
 
     def on_replicas_raised(self, event: ReplicasRaised) -> None:
-        self.notify(f"{event.version}: {event.region} now holds {event.count} replicas; replicating the new ones.")
+        self.notify(f"{event.version}: {event.region} now holds {counted(event.count, 'replica')}; replicating the new ones.")
         self.replicas_changed(self.target.definition_pk, event.version)
         self.refresh_image()
 

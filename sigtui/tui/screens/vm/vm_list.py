@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from ....domain.wording import counted
 from ...messages import VmsListed
 from ...threads import run_in_thread
 from .rows import vm_row
@@ -52,7 +53,7 @@ class VmListScreen(ModalScreen[None]):
         count = len(event.vms)
         note = "No VM or scale set yet: press c on an image definition or version to create one."
         self.query_one("#vm-list-note", Static).update(
-            note if not count else f"{count} resource{'s' if count != 1 else ''}"
+            note if not count else counted(count, "resource")
         )
         table.focus()
 
