@@ -119,7 +119,7 @@ def test_only_subscriptions_with_a_role_in_them_are_listed(svc, world):
 def put_version(client, sub, regions):
     base = f"/subscriptions/{sub}/resourceGroups/rg/providers/Microsoft.Compute/galleries/g"
     assert client.put(f"{base}?{API}", json={"location": "westus"}).status_code == 201
-    definition = {"location": "westus", "properties": {"osType": "Linux", "identifier": {
+    definition = {"location": "westus", "properties": {"osType": "Linux", "osState": "Generalized", "identifier": {
         "publisher": "p", "offer": "o", "sku": "s"}}}
     assert client.put(f"{base}/images/d?{API}", json=definition).status_code == 201
     image = f"/subscriptions/{sub}/resourceGroups/rg/providers/Microsoft.Compute/images/img"
