@@ -12,7 +12,6 @@ from ..domain.sources import KIND_NAMES, check_encryption_type, check_resource_n
 from . import reads
 from .base import ServiceBase
 
-
 HOST_CACHING = ("None", "ReadOnly", "ReadWrite")
 
 

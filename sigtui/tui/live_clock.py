@@ -1,5 +1,6 @@
 """The simulation clock on the workbench: it ticks while something replicates; otherwise only the status bar's
-clock moves, once a second, until the next change; it redraws what depends on time; pausing, advancing, speed and retries go through the services."""
+clock moves, once a second, until the next change; it redraws what depends on time; pausing, advancing, speed
+and retries go through the services."""
 
 from __future__ import annotations
 

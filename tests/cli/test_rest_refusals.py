@@ -12,7 +12,7 @@ def test_an_unmodelled_property_is_refused_and_nothing_is_written(rest, azure): 
     p = load("CreateOrUpdateASimpleGalleryImage.json", azure)["parameters"]
     body = p["galleryImage"]
     body["properties"]["features"] = [{"name": "SecurityType", "value": "TrustedLaunchSupported"}]
-    status, answer, error = rest("put", url_of(p), body)
+    status, _, error = rest("put", url_of(p), body)
     assert status == 400
     assert "(InvalidParameter) The property 'properties.features' is not supported." in error
     assert rest("get", url_of(p))[0] == 404

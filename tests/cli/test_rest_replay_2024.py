@@ -38,7 +38,7 @@ BODIES = ("gallery", "galleryImage", "galleryImageVersion")
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*.json"))
 
 
-def _prerequisites(rest, ok, sub: str, name: str) -> None:
+def _prerequisites(rest, ok, sub: str, name: str) -> None:  # noqa: F811
     """The gallery and the definition an example's URL goes under, and the replicated version 0.9.0 that one
     example is made from."""
     if name.startswith("GalleryImage"):

@@ -4,7 +4,6 @@ the source."""
 import pytest
 
 from sigtui.domain.errors import AzureError
-
 from sigtui.domain.models import DiskImage, Gallery, ImageDefinition, ImageVersion, TargetRegion
 from sigtui.domain.rest import definition_to_rest, version_to_rest
 
@@ -68,7 +67,7 @@ def test_the_caching_a_request_asks_for_wins_over_the_source(world):
 
 
 def test_a_source_keeps_the_caching_it_was_made_with(world):
-    svc, sub = world
+    svc, _ = world
     made = svc.create_source("vm", RG, "vm1", "westus", os_type="Linux", os_disk_size_gb=10,
                              os_host_caching="readonly", data_disk_sizes_gb=[4], data_disk_caching=["ReadWrite"])
     found = svc.get_source(made.id)

@@ -18,8 +18,8 @@ from ....domain.errors import AzureError
 from ....domain.wording import counted
 from ...messages import FormLoaded, FormRefused, FormSaved
 from ...threads import run_in_thread
-from ..confirm import ConfirmScreen
 from ...widgets.form_kit import REFUSALS, FormField, refusal
+from ..confirm import ConfirmScreen
 from .model import FormContext, Outcome
 from .wording import field_by_wording
 

@@ -20,9 +20,9 @@ from .base import FormScreen
 from .inputs import (
     date_describer,
     date_input,
-    describe_region,
     optional,
     parse_tags,
+    region_field,
     region_input,
     tags_text,
     text_input,
@@ -125,9 +125,7 @@ class DefinitionForm(FormScreen):
         yield FormField(
             "Image definition name", c["name"], required=True, id="f-name", properties=("galleryImageName",)
         )
-        yield FormField(
-            "Region", c["location"], required=True, id="f-location", properties=("location",), describe=describe_region
-        )
+        yield region_field(c["location"])
         yield FormField(
             "Operating system",
             c["os_type"],

@@ -13,7 +13,7 @@ from ....domain import drafts, names, rules
 from ....domain.models import Gallery
 from ...widgets.form_kit import FormField
 from .base import FormScreen
-from .inputs import describe_region, optional, parse_tags, region_input, tags_text, text_input
+from .inputs import optional, parse_tags, region_field, region_input, tags_text, text_input
 from .model import FieldPatch, ResourceRef
 
 NAME_HINT = "letters, digits, _ and . (no dashes)"
@@ -65,14 +65,7 @@ class GalleryForm(FormScreen):
         yield FormField(
             "Name", self.name_input, required=True, id="f-name", properties=("galleryName",), hint=NAME_HINT
         )
-        yield FormField(
-            "Region",
-            self.location_input,
-            required=True,
-            id="f-location",
-            properties=("location",),
-            describe=describe_region,
-        )
+        yield region_field(self.location_input)
         yield FormField("Description", self.description, id="f-description")
         yield FormField("Unique name", self.unique, id="f-unique")
         yield Static("Sharing", classes="form-section")

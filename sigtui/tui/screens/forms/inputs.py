@@ -15,7 +15,7 @@ from ....domain.catalog import find_region
 from ....domain.dates import iso, parse_date
 from ....domain.models import Subscription
 from ...render import local_with_hint
-from ...widgets.form_kit import Check, DomainCheck
+from ...widgets.form_kit import Check, DomainCheck, FormField
 
 
 def text_input(
@@ -62,6 +62,12 @@ def describe_region(text: str) -> str:
         return ""
     zones = " · availability zones" if region.availability_zones else ""
     return f"{region.display_name} ({region.geography}){zones}"
+
+
+def region_field(field: Input) -> FormField:
+    """The required Region row every create form shows, describing the region typed."""
+    return FormField("Region", field, required=True, id="f-location", properties=("location",),
+                     describe=describe_region)
 
 
 def date_describer(now: datetime) -> Callable[[str], str]:

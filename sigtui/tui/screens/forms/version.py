@@ -24,7 +24,7 @@ from ...widgets.encryption_editor import EncryptionEditor
 from ...widgets.form_kit import REFUSALS, FormField, refusal
 from ...widgets.target_region_editor import STORAGE_CHOICES, TargetRegionEditor
 from .base import FormScreen, Loader, Writer
-from .inputs import date_describer, date_input, describe_region, region_input, text_input
+from .inputs import date_describer, date_input, region_field, region_input, text_input
 from .model import FieldPatch
 from .version_parts import (
     cost_text,
@@ -94,14 +94,7 @@ class VersionForm(FormScreen):
         yield FormField(
             "Version number", self.name_input, required=True, id="f-version", properties=("galleryImageVersionName",)
         )
-        yield FormField(
-            "Region",
-            self.location_input,
-            required=True,
-            id="f-location",
-            properties=("location",),
-            describe=describe_region,
-        )
+        yield region_field(self.location_input)
         if fixed:
             shown = Static(old.source_id or old.os_disk.source_id or "—", classes="field-value", markup=False)
             yield FormField("Source", shown, id="f-source-fixed")

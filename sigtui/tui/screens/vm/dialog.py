@@ -221,7 +221,8 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         self.dismiss(event.created)
 
     def on_replicas_raised(self, event: ReplicasRaised) -> None:
-        self.notify(f"{event.version}: {event.region} now holds {counted(event.count, 'replica')}; replicating the new ones.")
+        held = counted(event.count, "replica")
+        self.notify(f"{event.version}: {event.region} now holds {held}; replicating the new ones.")
         self.replicas_changed(self.target.definition_pk, event.version)
         self.refresh_image()
 
