@@ -17,14 +17,13 @@ from ..domain.models import ImageVersion, Source, Subscription
 from ..domain.replication import FaultPlan
 from ..domain.version_writes import VersionFacts, source_ids
 from . import reads
+from .reads.lookups import named_or_default
+from .reads.visibility import Visibility
 
 
 def subscription(conn: sqlite3.Connection, requested: str | None, caller: Caller) -> Subscription | None:
     """The named subscription (by id or name), or the caller's default one when none is named."""
-    if requested:
-        return reads.subscription(conn, requested)
-    every = reads.subscriptions(conn)
-    return next(iter(reads.visible_subscriptions(conn, caller.name)), every[0] if every else None)
+    return named_or_default(conn, requested, Visibility.of(caller))
 
 
 def rg_pk(conn: sqlite3.Connection, sub: Subscription | None, rg: str) -> int | None:
