@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .access import Caller, subscription_scope
-from .catalog import find_region
 from .clock import ClockState
 from .errors import invalid
 from .models import Subscription
 from .plan import Decision, Insert, plan
 from .presence import require_subscription
+from .reference_data import find_region
 
 
 @dataclass(frozen=True)

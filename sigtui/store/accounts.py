@@ -6,10 +6,10 @@ import json
 from datetime import datetime, timedelta
 
 from ..domain import resource_group_writes, simulation_writes
-from ..domain.catalog import find_region
 from ..domain.clock import ClockState
 from ..domain.models import ResourceGroup, Subscription
 from ..domain.plan import Insert, Update, plan
+from ..domain.reference_data import find_region
 from . import facts, reads
 from .base import ServiceBase, Tx
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT

@@ -8,12 +8,12 @@ from datetime import datetime
 
 from ..domain import ids
 from ..domain.access import Caller
-from ..domain.catalog import find_region
 from ..domain.definition_writes import DefinitionFacts
 from ..domain.drafts import gallery_version_source, gallery_version_sources
 from ..domain.errors import AzureError
 from ..domain.gallery_writes import GalleryFacts
 from ..domain.models import ImageVersion, Source, Subscription
+from ..domain.reference_data import find_region
 from ..domain.replication import FaultPlan
 from ..domain.resource_group_writes import ResourceGroupFacts
 from ..domain.simulation_writes import SimulationFacts
