@@ -26,8 +26,9 @@ class AccessOps(ServiceBase):
         owner = find_principal(tx.conn, DEFAULT_OWNER)
         scope = access.subscription_scope(subscription_id)
         owns = owner is not None and reads.has_assignment(tx.conn, owner.id, "Owner", scope)
+        new_id = "" if owns else str(uuid.uuid4())
         tx.decided(access_writes.decide_default_owner(
-            tx.now, owner, bool(owns), DEFAULT_OWNER, DEFAULT_TENANT[0], subscription_id, "" if owns else str(uuid.uuid4())
+            tx.now, owner, bool(owns), DEFAULT_OWNER, DEFAULT_TENANT[0], subscription_id, new_id
         ))
 
     def create_principal(
