@@ -14,7 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 from textual.worker import Worker
 
 from . import messages as m
@@ -33,6 +33,7 @@ from .sharing import Sharing
 from .threads import Job, run_in_thread
 from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
+from .widgets.fitted_footer import FittedFooter
 from .widgets.resource_tree import ResourceTree
 from .widgets.status_bar import StatusBar, home_relative
 from .widgets.tree_nodes import NodeData
@@ -62,6 +63,7 @@ class WorkbenchScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = WORKBENCH_BINDINGS
     COMMANDS: ClassVar[set] = {ResourceProvider}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
 
     def __init__(self, options: WorkbenchOptions) -> None:
         super().__init__()
@@ -69,7 +71,7 @@ class WorkbenchScreen(Screen[None]):
         self.readonly = options.readonly
         self.backend = Backend(options.db_path, options.caller, options.real_time)
         self.policy = ActionPolicy(options.readonly, lambda arm_id: self.backend.catalog.seen.sees(arm_id))
-        self.footer = Footer(compact=True)
+        self.footer = FittedFooter()
         self.breadcrumb = Breadcrumb(id="breadcrumb")
         self.resource_tree = ResourceTree(id="tree")
         self.details = Details(id="details")
@@ -97,16 +99,6 @@ class WorkbenchScreen(Screen[None]):
         self.tree_pane.border_title = "Resources"
         self.resource_tree.focus()
         self.browsing.load_catalog()
-
-    def on_resize(self) -> None:
-        narrow = self.app.size.width < NARROW
-        self.set_class(narrow, "-narrow")
-        self.footer.show_command_palette = not narrow
-        tree = self.resource_tree
-        if tree.compact != narrow:
-            tree.compact = narrow
-            tree.guide_depth = 2 if narrow else 3
-            tree.refresh()
 
     def on_unmount(self) -> None:
         self.backend.close()

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -19,10 +20,12 @@ from ...domain.wording import counted
 from ...store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
 from ..render import bar_text, percent, version_state
-from .tree_nodes import NodeData, badges
+from .tree_nodes import NodeData, badges, fit_badges
 
 STATE_WIDTH = 12
 CHUNK = 400
+COMPACT_BELOW = 40
+"""A tree narrower than this many cells draws states as marks and percentages, with shallower guides."""
 
 
 class ResourceTree(Tree[NodeData], inherit_bindings=False):
@@ -65,6 +68,14 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         self._jobs: list[JobFact] = []
         self._live: set[TreeNode[NodeData]] = set()
         self._shown: dict[int, tuple] = {}
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Compact when narrow, full again when wide: follows every resize, also one behind a dialog."""
+        compact = event.size.width < COMPACT_BELOW
+        if compact != self.compact:
+            self.compact = compact
+            self.guide_depth = 2 if compact else 3
+            self._invalidate()
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(f"resource-tree--{name}")
@@ -350,7 +361,7 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         if node.allow_expand:
             prefix.append(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
         if data.kind == "version":
-            label = self._version_label(data)
+            label = self._version_label(node)
         elif data.kind in ("gallery", "definition"):
             label = self._parent_label(data, node)
         elif data.kind in ("more", "loading"):
@@ -379,18 +390,35 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
             text.append(f" ✗{failed}", self.style_of("failed"))
         return text
 
-    def _version_label(self, data: NodeData) -> Text:
+    def _version_label(self, node: TreeNode[NodeData]) -> Text:
+        """Name, state and the badges that fit the line (`latest` first, abbreviated when the tree is narrow)."""
+        data = node.data
         summary = data.summary
         text = Text(summary.name.ljust(data.name_width + 1))
-        version = summary.version
-        aggregated, provisioning, fraction = version_state(version, self.now)
-        text.append_text(self._state_cell(aggregated, provisioning, fraction))
-        parent = self._by_key.get(("definition", data.summary.definition_pk))
+        aggregated, provisioning, fraction = version_state(summary.version, self.now)
+        state = self._state_cell(aggregated, provisioning, fraction)
+        parent = self._by_key.get(("definition", summary.definition_pk))
         latest = parent is not None and parent.data.latest_pk == data.pk
-        for badge, style in badges(data.summary.version, latest, self.now):
+        found = badges(summary.version, latest, self.now)
+        room = self._room(node, text.cell_len + state.cell_len)
+        if found and room is not None and room <= len(found[0].short):
+            state.rstrip()
+            room = self._room(node, text.cell_len + state.cell_len)
+        text.append_text(state)
+        for badge, style in fit_badges(found, room):
             text.append(" ")
             text.append(badge, self.style_of(style))
         return text
+
+    def _room(self, node: TreeNode[NodeData], used: int) -> int | None:
+        """Cells left on the node's line after its guides and `used` label cells (None before layout)."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return None
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        return width - depth * self.guide_depth - used
 
     def _state_cell(self, aggregated: AggregatedState, provisioning: str, fraction: float) -> Text:
         width = 4 if self.compact else STATE_WIDTH

@@ -33,6 +33,8 @@ from .basics import BasicsForm
 from .review import ReviewPage
 from .target import CreatedVm, VmTarget
 
+TWO_COLUMNS = 100
+"""Terminals at least this wide show the Basics page in two columns; narrower ones in one scrolling column."""
 REFRESH_SECONDS = 1.0
 """While something the dialog depends on replicates, re-resolve the image this often (real seconds)."""
 
@@ -47,6 +49,7 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         Binding("ctrl+b", "back", "Back to basics", id="vm-dialog.back"),
         Binding("ctrl+s", "create", "Create", id="vm-dialog.create"),
     ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (TWO_COLUMNS, "-wide")]
 
     def __init__(
         self, target: VmTarget, services: Callable[[], Any], clock: Any, replicas_changed: Callable[[int, str], None]
