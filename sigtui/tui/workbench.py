@@ -29,6 +29,7 @@ from .policy import ActionPolicy
 from .screens.help import HelpRow, HelpScreen
 from .screens.identity import IdentityScreen
 from .screens.share import ShareScreen
+from .screens.vm.dialog import CreateVmDialog
 from .sharing import Sharing
 from .threads import Job, run_in_thread
 from .widgets.breadcrumb import Breadcrumb
@@ -43,6 +44,7 @@ HELP_SECTIONS = (
     ("Tree", ResourceTree.BINDINGS),
     ("Share dialog", ShareScreen.BINDINGS),
     ("Identity picker", IdentityScreen.BINDINGS),
+    ("VM dialog", CreateVmDialog.BINDINGS),
 )
 
 

@@ -160,6 +160,11 @@ class BasicsForm(Horizontal):
     def row(self, name: str) -> FormField:
         return self.query_one(f"#row-{name}", FormField)
 
+    def values(self) -> tuple[tuple[str | None, object], ...]:
+        """What every field holds, to tell whether anything was typed or chosen."""
+        fields = self.query("Input, Select, RadioButton, OptionList")
+        return tuple((w.id, w.highlighted if isinstance(w, OptionList) else w.value) for w in fields)
+
     def value(self, name: str) -> str:
         widget = self.query_one(f"#vm-{name}")
         value = widget.value
