@@ -87,7 +87,7 @@ def test_a_rule_is_required(refused, versions, options, message):
 
 
 def test_prune_of_an_unknown_definition_says_so(refused, versions):
-    assert "(ParentResourceNotFound)" in refused(f"{PRUNE} -i nope --keep 1")
+    assert "(ResourceNotFound)" in refused(f"{PRUNE} -i nope --keep 1")
 
 
 def test_usage_lists_pinned_and_latest_users_and_latest_after_a_change(ok, versions):
