@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .access import Caller
-from .errors import AzureError
+from .errors import AzureError, conflict
 from .models import AggregatedState, ImageVersion
-from .plan import Decision, plan
+from .plan import Decision, Insert, NewKey, activity, plan
 from .replication import next_change, version_status
 from .usage import Deployment, RegionLatest, after_change, latest_by_region, uses_of
-from .version_writes import delete_steps
+from .rest import version_to_rest
+from .rows import data_disk_inserts, target_region_inserts, version_row
+from .version_writes import VERSION_WRITE, delete_steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +125,29 @@ def decide_prune(
     pks = {f.definition_id: f.pks for f in definitions}
     steps = [delete_steps(now, caller, v, pks[p.definition_id][v.name]) for p in plans for v in p.deleted]
     return Decision(plans, plan(*steps))
+
+
+@dataclass(frozen=True, slots=True)
+class Restorable:
+    """A deleted version to put back as it was, under its definition's row; `taken` when its name is in use."""
+
+    version: ImageVersion
+    definition_pk: int
+    taken: bool = False
+
+
+def decide_restore(found: Sequence[Restorable], now: datetime, caller: Caller) -> Decision[list[ImageVersion]]:
+    """Put deleted versions back with their regions, replicas, disks and replication as they were (the undo of a
+    prune): all of them or none."""
+    steps = []
+    for index, item in enumerate(found):
+        version = item.version
+        caller.require("write", version.id)
+        if item.taken:
+            raise conflict("Conflict", f"Image version {version.name} exists again: it cannot be restored.")
+        key = NewKey(f"restored-{index}")
+        after = version_to_rest(version, now)
+        steps += [Insert("image_version", version_row(version, item.definition_pk), key=key),
+                  *data_disk_inserts(version, key), *target_region_inserts(version, key),
+                  activity(now, caller.name, VERSION_WRITE, version.id, None, after, message="Restored")]
+    return Decision([item.version for item in found], plan(*steps))

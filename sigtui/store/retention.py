@@ -6,7 +6,16 @@ from __future__ import annotations
 import sqlite3
 
 from ..domain.errors import resource_not_found
-from ..domain.retention import DefinitionFacts, DefinitionPlan, RetentionRule, decide_prune, plan_retention
+from ..domain.models import ImageVersion
+from ..domain.retention import (
+    DefinitionFacts,
+    DefinitionPlan,
+    Restorable,
+    RetentionRule,
+    decide_prune,
+    decide_restore,
+    plan_retention,
+)
 from ..domain.usage import Deployment, RegionLatest, after_change, latest_by_region, uses_of
 from . import reads
 from .base import ServiceBase
@@ -60,3 +69,14 @@ class RetentionOps(ServiceBase):
                 raise resource_not_found("Microsoft.Compute/galleries", path, rg)
             after = after_change(facts.versions, [version.name], change)
             return uses_of(version, facts.deployments), latest_by_region(facts.versions, after, facts.definition_id, now)
+
+    def restore_versions(self, versions: list[ImageVersion]) -> list[ImageVersion]:
+        """Put deleted versions back as they were, in one transaction (the undo of a prune)."""
+        with self.write() as tx:
+            lookups = self.lookups(tx.conn)
+            found = []
+            for v in versions:
+                pk = lookups.definition_key(v.subscription, v.resource_group, v.gallery, v.definition).pk
+                taken = reads.version(tx.conn, v.subscription, v.resource_group, v.gallery, v.definition, v.name)
+                found.append(Restorable(v, pk, taken is not None))
+            return tx.decided(decide_restore(found, tx.now, reads.caller(tx.conn, self.caller)))
