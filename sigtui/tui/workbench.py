@@ -26,9 +26,12 @@ from .keys import MUTATING, WORKBENCH_BINDINGS
 from .live_clock import LiveClock
 from .palette import ResourceProvider
 from .policy import ActionPolicy
+from .retention import Retention
 from .screens.help import HelpRow, HelpScreen
 from .screens.identity import IdentityScreen
+from .screens.prune import PruneScreen
 from .screens.share import ShareScreen
+from .screens.usage import UsageScreen
 from .screens.vm.dialog import CreateVmDialog
 from .sharing import Sharing
 from .threads import Job, run_in_thread
@@ -45,6 +48,8 @@ HELP_SECTIONS = (
     ("Share dialog", ShareScreen.BINDINGS),
     ("Identity picker", IdentityScreen.BINDINGS),
     ("VM dialog", CreateVmDialog.BINDINGS),
+    ("Retention planner", PruneScreen.BINDINGS),
+    ("Who uses", UsageScreen.BINDINGS),
 )
 
 
@@ -83,6 +88,7 @@ class WorkbenchScreen(Screen[None]):
         self.editing = Editing(self)
         self.deploying = Deploying(self)
         self.sharing = Sharing(self)
+        self.retention = Retention(self)
         self._offered: tuple | None = None
 
     def compose(self) -> ComposeResult:
@@ -286,6 +292,12 @@ class WorkbenchScreen(Screen[None]):
     def action_list_vms(self) -> None:
         self.deploying.list_vms()
 
+    def action_version_usage(self) -> None:
+        self.retention.usage(self.cursor_data())
+
+    def action_prune(self) -> None:
+        self.retention.prune(self.cursor_data())
+
     def action_share(self) -> None:
         self.sharing.share(self.cursor_data())
 
@@ -333,5 +345,11 @@ class WorkbenchScreen(Screen[None]):
         yield SystemCommand(
             "Act as…", "Switch the identity: what you see and may do follows it (ctrl+u)", self.action_switch_identity
         )
+        if self.check_action("version_usage", ()):
+            yield SystemCommand("Who uses this version", "VMs and scale sets made from it; latest if it went (u)",
+                                self.action_version_usage)
+        if self.check_action("prune", ()):
+            yield SystemCommand("Retention planner…", "Delete old versions here: dry run, then one step (P)",
+                                self.action_prune)
         if self.check_action("share", ()):
             yield SystemCommand("Share…", "Role assignments on the resource under the cursor (s)", self.action_share)
