@@ -13,9 +13,9 @@ from .errors import AzureError, conflict
 from .models import AggregatedState, ImageVersion
 from .plan import Decision, Insert, NewKey, activity, plan
 from .replication import next_change, version_status
-from .usage import Deployment, RegionLatest, after_change, latest_by_region, uses_of
 from .rest import version_to_rest
 from .rows import data_disk_inserts, target_region_inserts, version_row
+from .usage import Deployment, RegionLatest, after_change, latest_by_region, uses_of
 from .version_writes import VERSION_WRITE, delete_steps
 
 

@@ -68,7 +68,8 @@ class RetentionOps(ServiceBase):
                 path = f"{gallery}/images/{definition}/versions/{name}"
                 raise resource_not_found("Microsoft.Compute/galleries", path, rg)
             after = after_change(facts.versions, [version.name], change)
-            return uses_of(version, facts.deployments), latest_by_region(facts.versions, after, facts.definition_id, now)
+            latest = latest_by_region(facts.versions, after, facts.definition_id, now)
+            return uses_of(version, facts.deployments), latest
 
     def restore_versions(self, versions: list[ImageVersion]) -> list[ImageVersion]:
         """Put deleted versions back as they were, in one transaction (the undo of a prune)."""

@@ -35,7 +35,8 @@ class Retention:
         if ref is None or ref.kind != "version":
             self.screen.notify("Put the cursor on an image version to see who uses it.")
             return
-        self.screen.app.push_screen(UsageScreen(f"Who uses {ref.definition} {ref.version}", lambda: self.read_usage(ref)))
+        title = f"Who uses {ref.definition} {ref.version}"
+        self.screen.app.push_screen(UsageScreen(title, lambda: self.read_usage(ref)))
 
     def read_usage(self, ref: ResourceRef) -> UsageLoaded:
         """On the usage screen's worker: the users, and `latest` per region after each planned change."""
@@ -56,7 +57,10 @@ class Retention:
             return
         scope = ref.label
         dialog = PruneScreen(scope, lambda rule: self.plan(ref, rule))
-        self.screen.app.push_screen(dialog, lambda rule: rule and self.screen.run("write", lambda: self.apply(ref, rule)))
+        self.screen.app.push_screen(dialog, lambda rule: rule and self.run_prune(ref, rule))
+
+    def run_prune(self, ref: ResourceRef, rule: RetentionRule) -> None:
+        self.screen.run("write", lambda: self.apply(ref, rule))
 
     def plan(self, ref: ResourceRef, rule: RetentionRule) -> PrunePlanned:
         """On the planner's worker: the dry run, or why the rule cannot be planned."""

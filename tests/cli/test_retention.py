@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_vm import CREDENTIALS, G, READY, both, gallery, image_id, vm  # noqa: F401 (gallery is a fixture)
+from .test_vm import CREDENTIALS, READY, G, both, gallery, image_id, vm  # noqa: F401 (gallery is a fixture)
 
 PRUNE = f"sig image-version prune {G}"
 
@@ -49,7 +49,8 @@ def test_prune_deletes_what_the_plan_lets_go_and_logs_each_delete(ok, versions):
         "1.2.0": ("deleted", []),
     }
     assert names(ok) == ["1.0.0", "1.3.0"]
-    deletes = [e["resourceId"].rsplit("/", 1)[-1] for e in ok(f"activity list --id {image_id(versions)} --max-events 2")]
+    logged = ok(f"activity list --id {image_id(versions)} --max-events 2")
+    deletes = [e["resourceId"].rsplit("/", 1)[-1] for e in logged]
     assert sorted(deletes) == ["1.1.0", "1.2.0"]
     assert ok(f"{PRUNE} --keep 1") == [
         {"definition": "lin", "definitionId": image_id(versions),

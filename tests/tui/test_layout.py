@@ -3,6 +3,8 @@ a dialog), footer keys never overlap, and every field of the VM dialog is reacha
 
 from __future__ import annotations
 
+import itertools
+
 from textual.widgets._footer import FooterKey
 
 from .helpers import open_path, settle, workbench
@@ -61,7 +63,7 @@ async def test_footer_keys_fit_and_never_overlap(make_app):
             keys = sorted(workbench(pilot.app).footer.query(FooterKey), key=lambda key: key.region.x)
             assert keys[-1].has_class("-command-palette")
             assert keys[0].key_display == "q"
-            for left, right in zip(keys, keys[1:], strict=False):
+            for left, right in itertools.pairwise(keys):
                 assert left.region.right <= right.region.x, (width, left.key_display, right.key_display)
             assert keys[-1].region.right <= width
 

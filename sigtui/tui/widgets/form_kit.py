@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 
 from ...cli.output import UsageError
 from ...domain.errors import AzureError
@@ -19,6 +19,12 @@ Check = Callable[[str], object]
 
 REFUSALS = (AzureError, UsageError, ValueError)
 SEVERITIES = ("error", "warning", "note")
+
+
+def field_values(container: Widget) -> tuple[tuple[str | None, object], ...]:
+    """What every field in `container` holds, to tell whether anything was typed or chosen."""
+    fields = container.query("Input, Select, RadioButton, OptionList")
+    return tuple((w.id, w.highlighted if isinstance(w, OptionList) else w.value) for w in fields)
 
 
 def refusal(error: BaseException) -> str:
@@ -92,11 +98,11 @@ class FormField(Vertical):
         yield self.hint
         yield self.message
 
-    def edits(self, target: str) -> bool:
-        """Whether an error target (`galleryImageVersion.properties.publishingProfile.replicaCount`) names one of
-        this field's properties."""
+    def specificity(self, target: str) -> int:
+        """How closely an error target (`galleryImageVersion.properties.publishingProfile.replicaCount`) names
+        this field: the length of the longest of its properties the target holds, 0 when it holds none."""
         path = f".{target.lower()}."
-        return bool(target) and any(f".{prop.lower()}." in path for prop in self.properties)
+        return max((len(prop) for prop in self.properties if target and f".{prop.lower()}." in path), default=0)
 
     def say(self, text: str, severity: str = "error") -> None:
         """Show (or, with empty text, hide) the field's message; an unchanged message causes no layout."""

@@ -14,22 +14,21 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...domain.latest import resolve_latest
-from ...domain.models import AggregatedState, ReplicationState
+from ...domain.models import ReplicationState
 from ...domain.replication import next_change, region_status
-from ...domain.wording import counted
 from ...store.reads.filtering import FilterResult
 from ...store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
-from ..render import bar_text, percent, version_state
-from .tree_nodes import NodeData, badges, fit_badges
+from ..render import percent, version_state
+from .tree_labels import STATE_WIDTH, TreeLabels
+from .tree_nodes import NodeData, filter_keep
 
-STATE_WIDTH = 12
 CHUNK = 400
 COMPACT_BELOW = 40
 """A tree narrower than this many cells draws states as marks and percentages, with shallower guides."""
 
 
-class ResourceTree(Tree[NodeData], inherit_bindings=False):
+class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
     """Galleries load at start; definitions and versions load when their parent first expands."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -94,7 +93,7 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         self.clear()
         self._by_key.clear()
         self._live.clear()
-        keep = self._filter_keep(filtered)
+        keep = filter_keep(filtered)
         shown = [g for g in galleries if keep is None or g.pk in keep["gallery"]]
         by_sub = len({g.subscription for g in galleries}) > 1
         by_rg = len({(g.subscription, g.resource_group) for g in galleries}) > 1
@@ -126,19 +125,6 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
 
     def _note(self, text: str) -> None:
         self.root.add_leaf(Text(text), NodeData("more", text))
-
-    @staticmethod
-    def _filter_keep(filtered: FilterResult | None) -> dict[str, set[int]] | None:
-        if filtered is None:
-            return None
-        keep: dict[str, set[int]] = {"gallery": set(), "definition": set(), "version": set()}
-        for gallery_pk, definition_pk, version_pk in filtered.paths:
-            keep["gallery"].add(gallery_pk)
-            if definition_pk is not None:
-                keep["definition"].add(definition_pk)
-            if version_pk is not None:
-                keep["version"].add(version_pk)
-        return keep
 
     def _group(self, parent: TreeNode[NodeData], kind: str, gallery: GallerySummary, label: str) -> TreeNode[NodeData]:
         rg = gallery.resource_group if kind == "group" else ""
@@ -343,91 +329,3 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
                 self._resolve_latest(node.data)
         self._live = {n for n in self._live if self._is_live(n.data.summary)}
         self._invalidate()
-
-    # Rendering
-
-    def get_label_width(self, node: TreeNode[NodeData]) -> int:
-        data = node.data
-        if data is None:
-            return 0
-        if data.kind == "version":
-            return data.name_width + STATE_WIDTH + 24
-        return len(data.name) + 20
-
-    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
-        data = node.data
-        if data is None:
-            return Text("")
-        prefix = Text()
-        if node.allow_expand:
-            prefix.append(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
-        if data.kind == "version":
-            label = self._version_label(node)
-        elif data.kind in ("gallery", "definition"):
-            label = self._parent_label(data, node)
-        elif data.kind in ("more", "loading"):
-            label = Text(data.name, self.style_of("dim"))
-        else:
-            label = Text(data.name, self.style_of("group"))
-        label.stylize(style)
-        return prefix + label
-
-    def _parent_label(self, data: NodeData, node: TreeNode[NodeData]) -> Text:
-        text = Text(data.name)
-        dim = self.style_of("dim")
-        if data.kind == "gallery" and data.gallery is not None:
-            count = data.gallery.definition_count
-            text.append("  " + counted(count, "image"), dim)
-            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
-        elif data.definition is not None:
-            count = data.definition.version_count
-            text.append("  " + counted(count, "version"), dim)
-            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
-        else:
-            running = failed = 0
-        if running:
-            text.append(f" ↻{running}", self.style_of("running"))
-        if failed:
-            text.append(f" ✗{failed}", self.style_of("failed"))
-        return text
-
-    def _version_label(self, node: TreeNode[NodeData]) -> Text:
-        """Name, state and the badges that fit the line (`latest` first, abbreviated when the tree is narrow)."""
-        data = node.data
-        summary = data.summary
-        text = Text(summary.name.ljust(data.name_width + 1))
-        aggregated, provisioning, fraction = version_state(summary.version, self.now)
-        state = self._state_cell(aggregated, provisioning, fraction)
-        parent = self._by_key.get(("definition", summary.definition_pk))
-        latest = parent is not None and parent.data.latest_pk == data.pk
-        found = badges(summary.version, latest, self.now)
-        room = self._room(node, text.cell_len + state.cell_len)
-        if found and room is not None and room <= len(found[0].short):
-            state.rstrip()
-            room = self._room(node, text.cell_len + state.cell_len)
-        text.append_text(state)
-        for badge, style in fit_badges(found, room):
-            text.append(" ")
-            text.append(badge, self.style_of(style))
-        return text
-
-    def _room(self, node: TreeNode[NodeData], used: int) -> int | None:
-        """Cells left on the node's line after its guides and `used` label cells (None before layout)."""
-        width = self.scrollable_content_region.width
-        if width <= 0:
-            return None
-        depth, parent = 0, node.parent
-        while parent is not None and parent is not self.root:
-            depth, parent = depth + 1, parent.parent
-        return width - depth * self.guide_depth - used
-
-    def _state_cell(self, aggregated: AggregatedState, provisioning: str, fraction: float) -> Text:
-        width = 4 if self.compact else STATE_WIDTH
-        if aggregated is AggregatedState.COMPLETED:
-            return Text("✓".ljust(2) + ("" if self.compact else "Succeeded").ljust(width - 2), self.style_of("ok"))
-        if aggregated is AggregatedState.FAILED:
-            return Text("✗".ljust(2) + ("" if self.compact else provisioning).ljust(width - 2), self.style_of("failed"))
-        if self.compact:
-            return Text(percent(fraction), self.style_of("running"))
-        bar = bar_text(fraction, width - 5, self.style_of("running"), self.style_of("track"))
-        return bar + Text(" " + percent(fraction), self.style_of("running"))

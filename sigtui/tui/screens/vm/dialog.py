@@ -29,6 +29,7 @@ from ...messages import (
     VmRefused,
 )
 from ...threads import run_in_thread
+from ...widgets.form_kit import field_values
 from ..confirm import ConfirmScreen
 from .basics import BasicsForm
 from .review import ReviewPage
@@ -126,7 +127,7 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         if self.page == "review":
             self.action_back()
             return
-        if self.form is None or self.form.values() == self._pristine:
+        if self.form is None or field_values(self.form) == self._pristine:
             self.dismiss(None)
             return
         question = ConfirmScreen("Discard changes?", ["What you typed or chose in this dialog is lost."], "Discard")
@@ -199,7 +200,7 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
 
     def _first_show(self, event: ImageLoaded) -> None:
         self.form.show_image(event.versions, event.regions)
-        self._pristine = self.form.values()
+        self._pristine = field_values(self.form)
         self._show_page("basics")
         self.query_one("#vm-name").focus()
 
