@@ -6,7 +6,7 @@ from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
 from . import arm, generic_update, lookup
 from .context import atomic
-from .parser import add_gallery, add_location, add_resource_group, add_tags, subcommands, tags
+from .parser import add_flag, add_gallery, add_location, add_resource_group, add_tags, subcommands, tags
 
 
 def location_or_group(ctx, ns) -> str:
@@ -16,7 +16,7 @@ def location_or_group(ctx, ns) -> str:
 
 def create(ctx, ns) -> dict:
     gallery = Gallery(ctx.subscription or "", ns.resource_group, ns.gallery, location_or_group(ctx, ns),
-                      ns.description, tags(ns.tags) or {})
+                      ns.description, tags(ns.tags) or {}, soft_delete=ns.soft_delete)
     return gallery_to_rest(ctx.services.create_gallery(gallery))
 
 
@@ -31,8 +31,13 @@ def list_(ctx, ns) -> list:
 @atomic
 def update(ctx, ns) -> dict:
     current = gallery_to_rest(lookup.gallery(ctx, ns.resource_group, ns.gallery))
+
+    def adjust(view: dict) -> None:
+        if ns.soft_delete is not None:
+            view["softDeletePolicy"] = {"isSoftDeleteEnabled": ns.soft_delete}
+
     updated = generic_update.run(current, "gallery", ns, lambda patch: ctx.services.update_gallery(
-        ctx.subscription, ns.resource_group, ns.gallery, patch))
+        ctx.subscription, ns.resource_group, ns.gallery, patch), adjust)
     return gallery_to_rest(updated)
 
 
@@ -52,10 +57,16 @@ EXAMPLES = {
     "list": (("List the galleries of a resource group as a table.", "sigtui sig list -g MyResourceGroup -o table"),
              ("List the names of the subscription's galleries in West US.",
               "sigtui sig list --query \"[?location=='westus'].name\" -o tsv")),
-    "update": (("Change a gallery's description.", f"sigtui sig update {SCOPE} --set description=\"New text\""),),
+    "update": (("Change a gallery's description.", f"sigtui sig update {SCOPE} --set description=\"New text\""),
+               ("Keep deleted image versions, restorable (soft delete).", f"sigtui sig update {SCOPE} --soft-delete")),
     "delete": (("Delete a gallery (it must hold no image definitions).",
                 "sigtui sig delete --resource-group MyResourceGroup --gallery-name MyEastGallery"),),
 }
+
+
+def _add_soft_delete(p) -> None:
+    add_flag(p, "--soft-delete", help="Enable soft-deletion for resources in this gallery, allowing them to be "
+                                      "recovered within retention time.")
 
 
 def build(parser, group) -> None:
@@ -65,6 +76,7 @@ def build(parser, group) -> None:
     add_gallery(p)
     add_location(p)
     p.add_argument("--description", help="The description of the gallery.")
+    _add_soft_delete(p)
     add_tags(p)
     p.set_defaults(handler=create)
     p = verbs.add_parser("show", help="Show a gallery.", examples=EXAMPLES["show"])
@@ -76,6 +88,7 @@ def build(parser, group) -> None:
     p.set_defaults(handler=list_)
     p = verbs.add_parser("update", help="Update a gallery.", examples=EXAMPLES["update"])
     add_gallery(p)
+    _add_soft_delete(p)
     generic_update.add_arguments(p)
     p.set_defaults(handler=update)
     p = verbs.add_parser("delete", help="Delete a gallery that holds no image definitions.",

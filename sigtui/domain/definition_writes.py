@@ -93,10 +93,12 @@ def decide_update(facts: DefinitionFacts, name: str, patch: dict) -> Decision[Im
 
 
 def decide_delete(facts: DefinitionFacts, name: str) -> Decision[None]:
-    """Only a definition without versions can go."""
+    """Only a definition without versions can go; its soft-deleted versions go with it."""
     old = facts.present(name)
     facts.caller.require("delete", old.id)
     if facts.has_versions:
         raise rules.children_block_delete()
     entry = activity(facts.now, facts.caller.name, DEFINITION_DELETE, old.id, definition_to_rest(old), None)
-    return Decision(None, plan(Delete("image_definition", {"id": facts.existing_pk}), entry))
+    pk = facts.existing_pk
+    return Decision(None, plan(Delete("soft_deleted_version", {"definition_id": pk}),
+                               Delete("image_definition", {"id": pk}), entry))

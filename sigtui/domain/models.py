@@ -112,6 +112,8 @@ class Gallery:
     provisioning_state: str = ProvisioningState.SUCCEEDED
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    soft_delete: bool | None = None
+    """`softDeletePolicy.isSoftDeleteEnabled`: deleted versions are kept, restorable (None: never set)."""
 
     @property
     def id(self) -> str:
@@ -289,3 +291,27 @@ class DiskEncryptionSet:
     name: str
     location: str
     encryption_type: str = EncryptionType.CMK
+
+
+@dataclass(frozen=True, slots=True)
+class SoftDeletedVersion:
+    """An image version deleted from a gallery with soft delete on: hidden, listed apart, restorable as it was."""
+
+    subscription: str
+    resource_group: str
+    gallery: str
+    definition: str
+    name: str
+    location: str
+    deleted_at: datetime
+    snapshot: str
+    """The version's stored rows at deletion (JSON), put back as they were by a restore."""
+
+    @property
+    def version_id(self) -> str:
+        return ids.version_id(self.subscription, self.resource_group, self.gallery, self.definition, self.name)
+
+    @property
+    def id(self) -> str:
+        gallery = ids.gallery_id(self.subscription, self.resource_group, self.gallery)
+        return f"{gallery}/softDeletedArtifactTypes/Images/artifacts/{self.definition}/versions/{self.name}"

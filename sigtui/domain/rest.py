@@ -19,6 +19,7 @@ from .models import (
     ImageDefinition,
     ImageVersion,
     ResourceGroup,
+    SoftDeletedVersion,
     Source,
     Subscription,
     TargetRegion,
@@ -32,6 +33,7 @@ API_VERSIONS = ("2026-03-03", "2025-03-03", "2024-03-03", "2023-07-03", "2022-08
 _API_VERSION = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?", re.ASCII)
 DEFINITION_TYPE = "Microsoft.Compute/galleries/images"
 VERSION_TYPE = "Microsoft.Compute/galleries/images/versions"
+SOFT_DELETED_TYPE = "Microsoft.Compute/galleries/softDeletedArtifactTypes/artifacts/versions"
 
 
 def display_name(region: str) -> str:
@@ -58,7 +60,17 @@ def gallery_to_rest(gallery: Gallery) -> dict:
         "identifier": {"uniqueName": gallery.unique_name},
         "provisioningState": gallery.provisioning_state,
     }
+    if gallery.soft_delete is not None:
+        properties["softDeletePolicy"] = {"isSoftDeleteEnabled": gallery.soft_delete}
     return _resource(gallery.id, gallery.name, GALLERY_TYPE, gallery.location, _drop_none(properties), gallery.tags)
+
+
+def soft_deleted_to_rest(deleted: SoftDeletedVersion) -> dict:
+    """A soft-deleted version as `softDeletedArtifactTypes/Images/artifacts/{definition}/versions` lists it."""
+    deleted_at = deleted.deleted_at.replace(microsecond=0).isoformat()
+    properties = {"resourceArmId": deleted.version_id, "softDeletedTime": deleted_at,
+                  "softDeletedArtifactType": "Images"}
+    return _resource(deleted.id, deleted.name, SOFT_DELETED_TYPE, display_name(deleted.location), properties)
 
 
 def _range(low: int | None, high: int | None) -> dict | None:
@@ -229,14 +241,23 @@ def _location(body: dict) -> str:
 
 
 def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: str) -> Gallery:
+    props = _props(body)
+    policy = content.obj(props.get("softDeletePolicy"), "properties.softDeletePolicy")
     return Gallery(
         subscription,
         resource_group,
         name,
         _location(body),
-        content.text(_props(body).get("description"), "properties.description"),
+        content.text(props.get("description"), "properties.description"),
         content.tags(body.get("tags")),
+        soft_delete=content.boolean(policy.get("isSoftDeleteEnabled"),
+                                    "properties.softDeletePolicy.isSoftDeleteEnabled"),
     )
+
+
+def restore_requested(body: dict) -> bool:
+    """`properties.restore`: the PUT or PATCH asks to restore a soft-deleted version."""
+    return bool(content.boolean(_props(body).get("restore"), "properties.restore"))
 
 
 def _date(value, now: datetime, prop: str) -> datetime | None:

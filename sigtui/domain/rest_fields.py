@@ -20,7 +20,8 @@ _ENCRYPTION = {"osDiskImage": {"diskEncryptionSetId": LEAF},
                "dataDiskImages": [{"lun": LEAF, "diskEncryptionSetId": LEAF}]}
 MODELLED = {
     "gallery": {**_ENVELOPE, "properties": {
-        "description": LEAF, "identifier": {"uniqueName": LEAF}, "provisioningState": LEAF}},
+        "description": LEAF, "identifier": {"uniqueName": LEAF}, "provisioningState": LEAF,
+        "softDeletePolicy": {"isSoftDeleteEnabled": LEAF}}},
     "definition": {**_ENVELOPE, "properties": {
         "description": LEAF, "eula": LEAF, "privacyStatementUri": LEAF, "releaseNoteUri": LEAF, "osType": LEAF,
         "osState": LEAF, "hyperVGeneration": LEAF, "endOfLifeDate": LEAF,
@@ -38,7 +39,7 @@ MODELLED = {
         "safetyProfile": {"reportedForPolicyViolation": LEAF, "policyViolations": LEAF,
                           "allowDeletionOfReplicatedLocations": Only((False,)),
                           "blockDeletionBeforeEndOfLife": Only((False,))},
-        "replicationStatus": LEAF, "provisioningState": LEAF}},
+        "replicationStatus": LEAF, "provisioningState": LEAF, "restore": LEAF}},
 }
 """Per resource kind: the properties sigtui keeps (objects nest, a one-item list describes each item)."""
 

@@ -20,7 +20,7 @@ ENCRYPTION_OS_PATH = (
 )
 
 UPDATABLE = {
-    "gallery": {"description", "tags"},
+    "gallery": {"description", "tags", "soft_delete"},
     "definition": {"description", "end_of_life_date", "vcpus_min", "vcpus_max", "memory_min", "memory_max", "tags"},
     "version": {"target_regions", "replica_count", "exclude_from_latest", "end_of_life_date", "tags"},
 }

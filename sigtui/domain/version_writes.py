@@ -6,11 +6,19 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import ids, rules, version_rules
+from . import ids, rules, soft_delete, version_rules
 from .access import Caller
 from .catalog import find_region
 from .errors import invalid, parent_not_found, resource_not_found
-from .models import DiskEncryptionSet, ImageDefinition, ImageVersion, ReplicationState, Source, Subscription
+from .models import (
+    DiskEncryptionSet,
+    ImageDefinition,
+    ImageVersion,
+    ReplicationState,
+    SoftDeletedVersion,
+    Source,
+    Subscription,
+)
 from .plan import Decision, Delete, Insert, NewKey, Update, activity, plan
 from .presence import WriteScope, require_subscription
 from .replication import FaultPlan, plan_jobs, region_status
@@ -39,6 +47,10 @@ class VersionFacts(WriteScope):
     """Disk encryption sets by lower-cased id."""
     in_region: Mapping[str, int] = field(default_factory=dict)
     faults: FaultPlan = field(default_factory=FaultPlan)
+    soft_delete: bool = False
+    """The gallery's soft delete policy: a deleted version is kept, restorable."""
+    soft_deleted: SoftDeletedVersion | None = None
+    """The soft-deleted version of the name the write names, if any."""
 
     def parents(self) -> tuple[Subscription, ImageDefinition]:
         sub, _ = self.scope()
@@ -82,6 +94,8 @@ def decide_create(facts: VersionFacts, version: ImageVersion, if_none_match: boo
         if if_none_match:
             raise rules.already_exists(f"{definition.gallery}/{definition.name}/{version.name}")
         return _replace(facts, facts.existing, carry_disks(facts.existing, version))
+    if facts.soft_deleted is not None:
+        raise soft_delete.name_taken(definition.gallery, definition.name, version.name)
     _authorize_sources(facts.caller, version)
     location = rules.check_location(version.location or definition.location, sub, rules.VERSION_TYPE).name
     version = version_rules.validate_version(
@@ -233,5 +247,7 @@ def decide_delete(facts: VersionFacts, name: str) -> Decision[None]:
     facts.caller.require("delete", old.id)
     pk = facts.existing_pk
     children = [Delete(table, {"version_id": pk}) for table in ("target_region", "data_disk")]
-    entry = activity(facts.now, facts.caller.name, VERSION_DELETE, old.id, version_to_rest(old, facts.now), None)
-    return Decision(None, plan(*children, Delete("image_version", {"id": pk}), entry))
+    entry = activity(facts.now, facts.caller.name, VERSION_DELETE, old.id, version_to_rest(old, facts.now), None,
+                     message="Soft-deleted: restorable" if facts.soft_delete else "")
+    kept = soft_delete.keep(facts, old) if facts.soft_delete else plan()
+    return Decision(None, plan(kept, *children, Delete("image_version", {"id": pk}), entry))

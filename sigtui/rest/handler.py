@@ -9,6 +9,8 @@ from ..domain.rest import (
     definition_to_rest,
     gallery_from_rest,
     gallery_to_rest,
+    restore_requested,
+    soft_deleted_to_rest,
     version_from_rest,
     version_to_rest,
 )
@@ -26,6 +28,8 @@ def _rest_of(ctx, route: routes.Route, value) -> dict:
         return definition_to_rest(value)
     if kind in ("version", "versions"):
         return version_to_rest(value, ctx.now(), expand=route.expand)
+    if kind == "softdeleted":
+        return soft_deleted_to_rest(value)
     if kind == "tenants":
         return arm_shapes.tenant(*value)
     if kind == "provider":
@@ -53,6 +57,7 @@ def _read(ctx, r: routes.Route):
         "definition": lambda: lookup.definition(ctx, r.rg, *names, sub=r.sub),
         "versions": lambda: lookup.versions(ctx, r.rg, *names, sub=r.sub),
         "version": lambda: lookup.version(ctx, r.rg, *names, sub=r.sub),
+        "softdeleted": lambda: ctx.services.list_soft_deleted_versions(r.sub, r.rg, *names),
         "sources": lambda: resources.listing(ctx, r.rtype, r.rg, r.sub),
         "source": lambda: resources.find(ctx, r.rtype, r.rg, *names, sub=r.sub),
     }[kind]()
@@ -105,6 +110,8 @@ def _put(ctx, r: routes.Route, body: dict):
         return svc.create_gallery(gallery_from_rest(body, sub, rg, *names))
     if r.kind == "definition":
         return svc.create_definition(definition_from_rest(body, sub, rg, *names, ctx.now()))
+    if r.kind == "version" and restore_requested(body):
+        return svc.restore_version(sub, rg, *names)
     if r.kind == "version":
         return svc.create_version(version_from_rest(body, sub, rg, *names, ctx.now()))
     if r.kind == "source" and r.rtype == resources.DES:
@@ -121,6 +128,8 @@ def _patch(ctx, r: routes.Route, body: dict):
               "version": ctx.services.update_version}.get(r.kind)
     if update is None:
         raise not_allowed("PATCH", r)
+    if r.kind == "version" and restore_requested(body):
+        return ctx.services.restore_version(r.sub, r.rg, *r.names)
     return update(r.sub, r.rg, *r.names, body)
 
 
@@ -175,6 +184,6 @@ def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict
     if method == "patch":
         return 200, _rest_of(ctx, route, _patch(ctx, route, body))
     if method == "put":
-        existed = _exists(ctx, route)
+        existed = _exists(ctx, route) or (route.kind == "version" and restore_requested(body))
         return (200 if existed else 201), _rest_of(ctx, route, _put(ctx, route, body))
     raise not_allowed(method.upper(), route)

@@ -37,7 +37,18 @@ def _unknown(path: str) -> AzureError:
                                              "namespace 'Microsoft.Compute'.", 404)
 
 
+SOFT_DELETED = ("galleries", None, "softdeletedartifacttypes", "images", "artifacts", None, "versions")
+"""`galleries/{g}/softDeletedArtifactTypes/Images/artifacts/{definition}/versions`: soft-deleted image versions."""
+
+
+def _soft_deleted(rest: list[str]) -> bool:
+    return len(rest) == len(SOFT_DELETED) and all(
+        want is None or segment.lower() == want for segment, want in zip(rest, SOFT_DELETED, strict=True))
+
+
 def _compute(path: str, sub: str, rg: str | None, rest: list[str], query) -> Route:
+    if rg and _soft_deleted(rest):
+        return Route("softdeleted", sub, rg, (rest[1], rest[5]), None, query)
     if len(rest) in (1, 2) and rest[0].lower() in SOURCE_TYPES and rg:
         kind = "source" if len(rest) == 2 else "sources"
         return Route(kind, sub, rg, tuple(rest[1:]), SOURCE_TYPES[rest[0].lower()], query)

@@ -44,6 +44,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "tags": "{}",
         "created_at": REQUIRED,
         "changed_at": REQUIRED,
+        "soft_delete": None,
     },
     "image_definition": {
         "id": AUTO,
@@ -107,6 +108,14 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "used_gb": REQUIRED,
         "host_caching": None,
         "source_id": None,
+    },
+    "soft_deleted_version": {
+        "id": AUTO,
+        "definition_id": REQUIRED,
+        "name": REQUIRED,
+        "location": REQUIRED,
+        "deleted_at": REQUIRED,
+        "snapshot": REQUIRED,
     },
     "target_region": {
         "id": AUTO,

@@ -29,7 +29,14 @@ def _sources_know_caching(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE source ADD COLUMN os_host_caching VARCHAR")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications, 3: _sources_know_caching}
+def _soft_delete(conn: sqlite3.Connection) -> None:
+    """Schema 5: a gallery's soft delete policy (`gallery.soft_delete`); the soft-deleted versions
+    (`soft_deleted_version`) are a new table made from the metadata."""
+    conn.execute("ALTER TABLE gallery ADD COLUMN soft_delete BOOLEAN")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications, 3: _sources_know_caching,
+                                    4: _soft_delete}
 """Steps from version N to N+1, each run inside the migration transaction."""
 
 

@@ -139,6 +139,8 @@ def version_facts(
     if found_definition:
         found = reads.version(conn, sub.id, rg, found_definition.gallery, found_definition.name, name)
     pk, existing = found if found else (None, None)
+    gallery_found = reads.gallery(conn, sub.id, rg, found_definition.gallery) if found_definition else None
+    deleted = reads.soft_deleted_versions(conn, definition_pk, found_definition, name) if found_definition else []
     sources = {}
     if request is not None and found_definition and not existing:
         region = find_region(request.location or found_definition.location)
@@ -164,4 +166,6 @@ def version_facts(
         {des.id.lower(): des for des in reads.disk_encryption_sets(conn)} if found_definition else {},
         in_region(conn, "image_version", sub) if found_definition and not existing else {},
         faults(conn),
+        bool(gallery_found and gallery_found[1].soft_delete),
+        deleted[0] if deleted else None,
     )

@@ -20,6 +20,7 @@ from ..domain.models import (
     ImageVersion,
     ReplicationJob,
     ResourceGroup,
+    SoftDeletedVersion,
     Source,
     Subscription,
     TargetRegion,
@@ -94,6 +95,7 @@ def gallery_from(r: sqlite3.Row) -> Gallery:
         json.loads(r["tags"]),
         created_at=when(r["created_at"]),
         changed_at=when(r["changed_at"]),
+        soft_delete=None if r["soft_delete"] is None else bool(r["soft_delete"]),
     )
 
 
@@ -572,3 +574,16 @@ def app_credential(conn: sqlite3.Connection, app_id: str) -> tuple[str, str] | N
         "SELECT principal_id, secret_hash FROM app_credential WHERE app_id = ?", (app_id,)
     ).fetchone()
     return (found[0], found[1]) if found else None
+
+
+def soft_deleted_versions(
+    conn: sqlite3.Connection, definition_pk: int, definition: ImageDefinition, name: str | None = None
+) -> list[SoftDeletedVersion]:
+    """The definition's soft-deleted versions (only `name`'s, when given), in the order they were deleted."""
+    sql = "SELECT * FROM soft_deleted_version WHERE definition_id = ?" + (" AND name = ?" if name else "")
+    d = definition
+    return [
+        SoftDeletedVersion(d.subscription, d.resource_group, d.gallery, d.name, r["name"], r["location"],
+                           when(r["deleted_at"]), r["snapshot"])
+        for r in rows(conn, sql + " ORDER BY deleted_at, id", (definition_pk, name) if name else (definition_pk,))
+    ]

@@ -64,6 +64,7 @@ class GalleryRow(SQLModel, table=True):
     tags: str = "{}"
     created_at: float
     changed_at: float
+    soft_delete: bool | None = None
 
 
 class DefinitionRow(SQLModel, table=True):
@@ -138,6 +139,19 @@ class DataDiskRow(SQLModel, table=True):
     used_gb: float
     host_caching: str | None = None
     source_id: str | None = None
+
+
+class SoftDeletedVersionRow(SQLModel, table=True):
+    """An image version deleted with its gallery's soft delete on: its rows as they were, to restore."""
+
+    __tablename__ = "soft_deleted_version"
+    __table_args__ = (UniqueConstraint("definition_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    definition_id: int = Field(foreign_key="image_definition.id")
+    name: str
+    location: str
+    deleted_at: float
+    snapshot: str
 
 
 class TargetRegionRow(SQLModel, table=True):

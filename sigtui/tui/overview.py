@@ -49,6 +49,13 @@ def _latest(resolution: Resolution | None, this: str | None = None) -> Text:
     return text
 
 
+def _soft_delete(gallery: Gallery) -> list[tuple[str, str]]:
+    """The soft delete policy, once one was set."""
+    if gallery.soft_delete is None:
+        return []
+    return [("Soft delete", "On: deleted versions are kept, restorable" if gallery.soft_delete else "Off")]
+
+
 def gallery_sections(gallery: Gallery, now: datetime, definition_count: int) -> list[Section]:
     return [
         (
@@ -62,6 +69,7 @@ def gallery_sections(gallery: Gallery, now: datetime, definition_count: int) -> 
                 ("Unique name", gallery.unique_name),
                 ("Provisioning state", gallery.provisioning_state),
                 ("Image definitions", str(definition_count)),
+                *_soft_delete(gallery),
                 ("Tags", _tags(gallery.tags)),
             ],
         ),

@@ -21,9 +21,9 @@ def test_an_unmodelled_property_is_refused_and_nothing_is_written(rest, azure): 
 def test_an_unmodelled_patch_is_refused_and_changes_nothing(rest, azure):  # noqa: F811
     (status, created, _), example = send(rest, azure, "CreateOrUpdateASimpleGallery.json")
     url = url_of(example["parameters"])
-    status, _, error = rest("patch", url, {"properties": {"description": "new", "softDeletePolicy":
-                                                          {"isSoftDeleteEnabled": True}}})
-    assert status == 400 and "'properties.softDeletePolicy'" in error
+    status, _, error = rest("patch", url, {"properties": {"description": "new", "sharingProfile":
+                                                          {"permissions": "Groups"}}})
+    assert status == 400 and "'properties.sharingProfile'" in error
     assert rest("get", url)[1]["properties"]["description"] == created["properties"]["description"]
 
 
