@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import rules
+from . import features, rules
 from .errors import parent_not_found, resource_not_found
 from .models import Gallery, ImageDefinition, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
@@ -77,7 +77,8 @@ def _replace(facts: DefinitionFacts, old: ImageDefinition, new: ImageDefinition)
     )
     facts.caller.require("write", old.id)
     rules.check_definition_update(old, new, facts.now)
-    new = dataclasses.replace(new, created_at=old.created_at, changed_at=facts.now)
+    new = dataclasses.replace(new, created_at=old.created_at, changed_at=facts.now,
+                              features=features.check_features_update(old, new))
     before, after = definition_to_rest(old), definition_to_rest(new)
     entry = activity(facts.now, facts.caller.name, DEFINITION_WRITE, new.id, before, after)
     return Decision(new, plan(Update("image_definition", definition_row(new), {"id": facts.existing_pk}), entry))

@@ -75,6 +75,11 @@ class SourceKind(StrEnum):
     IMAGE_VERSION = "galleries/images/versions"
 
 
+class ReplicationMode(StrEnum):
+    FULL = "Full"
+    SHALLOW = "Shallow"
+
+
 class EncryptionType(StrEnum):
     CMK = "EncryptionAtRestWithCustomerKey"
     DOUBLE = "EncryptionAtRestWithPlatformAndCustomerKeys"
@@ -155,6 +160,14 @@ class ImageDefinition:
     provisioning_state: str = ProvisioningState.SUCCEEDED
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    features: tuple[tuple[str, str], ...] = ()
+    """`features[]` as (name, value): `SecurityType`, `IsAcceleratedNetworkSupported`, `DiskControllerTypes`, ..."""
+    allow_update_image: bool = False
+    """`allowUpdateImage` of a request (never stored): features may change only with it."""
+
+    def feature(self, name: str) -> str | None:
+        """A feature's value (names compare without case)."""
+        return next((value for key, value in self.features if key.lower() == name.lower()), None)
 
     @property
     def id(self) -> str:
@@ -233,6 +246,14 @@ class ImageVersion:
     deleting: bool = False
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    replication_mode: str | None = None
+    """`Full` or `Shallow` (None: not given, which is Full)."""
+    allow_replicated_location_deletion: bool = False
+    block_deletion_before_end_of_life: bool = False
+
+    @property
+    def shallow(self) -> bool:
+        return (self.replication_mode or "").lower() == "shallow"
 
     @property
     def id(self) -> str:

@@ -105,6 +105,7 @@ def definition_to_rest(definition: ImageDefinition) -> dict:
             if definition.disallowed_disk_types
             else None,
             "purchasePlan": plan or None,
+            "features": [{"name": name, "value": value} for name, value in definition.features] or None,
             "architecture": definition.architecture or "x64",
             "provisioningState": definition.provisioning_state,
         }
@@ -163,11 +164,13 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
                 "publishedDate": iso(version.published_date),
                 "endOfLifeDate": iso(version.end_of_life_date),
                 "storageAccountType": version.storage_account_type,
+                "replicationMode": version.replication_mode,
             }
         ),
         "storageProfile": storage,
-        "safetyProfile": {"reportedForPolicyViolation": False, "allowDeletionOfReplicatedLocations": False,
-                          "blockDeletionBeforeEndOfLife": False},
+        "safetyProfile": {"reportedForPolicyViolation": False,
+                          "allowDeletionOfReplicatedLocations": version.allow_replicated_location_deletion,
+                          "blockDeletionBeforeEndOfLife": version.block_deletion_before_end_of_life},
         "provisioningState": provisioning_state(aggregated, version.operation, version.deleting),
     }
     if expand:
@@ -311,7 +314,18 @@ def definition_from_rest(
         content.strings(disallowed.get("diskTypes"), "properties.disallowed.diskTypes"),
         *_texts(plan, "properties.purchasePlan", "name", "publisher", "product"),
         architecture,
+        features=_features(props),
+        allow_update_image=bool(content.boolean(props.get("allowUpdateImage"), "properties.allowUpdateImage")),
     )
+
+
+def _features(props: dict) -> tuple[tuple[str, str], ...]:
+    path = "properties.features"
+    items = content.objects(props.get("features"), path)
+    named = [_texts(item, path, "name", "value") for item in items]
+    if any(not name or value is None for name, value in named):
+        raise invalid("Required parameter 'name' or 'value' of a gallery image feature is missing (null).", path)
+    return tuple((name, value) for name, value in named)
 
 
 def encryption_from_rest(data: dict | None) -> Encryption | None:
@@ -365,6 +379,7 @@ def version_from_rest(
     )
     targets = content.objects(pub.get("targetRegions"), "properties.publishingProfile.targetRegions")
     replicas = content.integer(pub.get("replicaCount"), "properties.publishingProfile.replicaCount")
+    safety = content.obj(props.get("safetyProfile"), "properties.safetyProfile")
     return ImageVersion(
         subscription,
         resource_group,
@@ -383,7 +398,14 @@ def version_from_rest(
         bool(content.boolean(pub.get("excludeFromLatest"), "properties.publishingProfile.excludeFromLatest")),
         _date(pub.get("endOfLifeDate"), now, "endOfLifeDate"),
         tags=content.tags(body.get("tags")),
+        replication_mode=content.text(pub.get("replicationMode"), "properties.publishingProfile.replicationMode"),
+        allow_replicated_location_deletion=_flag(safety, "allowDeletionOfReplicatedLocations"),
+        block_deletion_before_end_of_life=_flag(safety, "blockDeletionBeforeEndOfLife"),
     )
+
+
+def _flag(safety: dict, key: str) -> bool:
+    return bool(content.boolean(safety.get(key), f"properties.safetyProfile.{key}"))
 
 
 def etag(body: dict) -> str:

@@ -54,6 +54,7 @@ def definition_row(d: ImageDefinition) -> dict:
         "architecture": d.architecture,
         "created_at": _stamp(d.created_at),
         "changed_at": _stamp(d.changed_at),
+        "features": json.dumps([list(f) for f in d.features]),
     }
 
 
@@ -88,6 +89,9 @@ def version_row(v: ImageVersion, definition_pk: int) -> dict:
         "encrypted": v.encrypted,
         "created_at": _stamp(v.created_at),
         "changed_at": _stamp(v.changed_at),
+        "replication_mode": v.replication_mode,
+        "allow_replicated_location_deletion": v.allow_replicated_location_deletion,
+        "block_deletion_before_end_of_life": v.block_deletion_before_end_of_life,
     }
 
 

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from . import names
+from . import names, version_safety
 from .catalog import Region, find_region, limits
 from .errors import AzureError, invalid
 from .models import (
@@ -167,7 +167,7 @@ def resolve_disks(
             "Duplicated source ids are found in the input disks. Source id should be unique for each disk",
             target="galleryImageVersion.properties.storageProfile.dataDiskImages",
         )
-    max_gb = limits()["maxDiskSizeGB"]
+    max_gb = limits()["maxShallowDiskSizeGB" if version.shallow else "maxDiskSizeGB"]
 
     def fetch(source_id: str, kinds: tuple[str, ...], kind_message: str) -> Source:
         source = find_source(source_id)
@@ -354,6 +354,7 @@ def validate_version(
     version = dataclasses.replace(version, location=region.name, storage_account_type=storage)
     replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", version.replica_count)
     version = dataclasses.replace(version, target_regions=normalize_targets(version, subscription, region))
+    version = dataclasses.replace(version, replication_mode=version_safety.check_replication_mode(version))
     check_future(version.end_of_life_date, now)
     version = resolve_disks(version, definition, region.name, find_source)
     check_encryption(version, find_set, subscription.id)
@@ -379,6 +380,8 @@ def validate_version_update(
     replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", new.replica_count)
     region = find_region(old.location)
     new = dataclasses.replace(new, target_regions=normalize_targets(new, subscription, region))
+    version_safety.check_replication_mode(new)
+    version_safety.check_region_removal(old, new, now)
     existing = {t.name: t for t in old.target_regions}
     for target in new.target_regions:
         before = existing.get(target.name)

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import ids, rules, soft_delete, version_rules
+from . import ids, rules, soft_delete, version_rules, version_safety
 from .access import Caller
 from .catalog import find_region
 from .errors import invalid, parent_not_found, resource_not_found
@@ -28,7 +28,8 @@ from .version_changes import carry_disks, jobs_after_update, source_region_ready
 
 VERSION_WRITE = "Microsoft.Compute/galleries/images/versions/write"
 VERSION_DELETE = "Microsoft.Compute/galleries/images/versions/delete"
-UPDATABLE_COLUMNS = ("replica_count", "exclude_from_latest", "end_of_life_date", "tags", "operation", "changed_at")
+UPDATABLE_COLUMNS = ("replica_count", "exclude_from_latest", "end_of_life_date", "tags", "operation", "changed_at",
+                     "allow_replicated_location_deletion", "block_deletion_before_end_of_life")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def decide_create(facts: VersionFacts, version: ImageVersion, if_none_match: boo
         facts.now,
     )
     targets = [(t.name, version.replicas_in(t)) for t in version.target_regions]
-    jobs = plan_jobs(version.id, used_gb(version), location, targets, facts.now, facts.faults)
+    copied = 0 if version.shallow else used_gb(version)  # shallow replication serves from the source, copying nothing
+    jobs = plan_jobs(version.id, copied, location, targets, facts.now, facts.faults)
     now = facts.now
     version = dataclasses.replace(
         version,
@@ -245,6 +247,7 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
 def decide_delete(facts: VersionFacts, name: str) -> Decision[None]:
     old = facts.present(name)
     facts.caller.require("delete", old.id)
+    version_safety.check_delete(old, facts.now)
     pk = facts.existing_pk
     children = [Delete(table, {"version_id": pk}) for table in ("target_region", "data_disk")]
     entry = activity(facts.now, facts.caller.name, VERSION_DELETE, old.id, version_to_rest(old, facts.now), None,

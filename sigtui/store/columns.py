@@ -74,6 +74,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "architecture": None,
         "created_at": REQUIRED,
         "changed_at": REQUIRED,
+        "features": "[]",
     },
     "image_version": {
         "id": AUTO,
@@ -99,6 +100,9 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "encrypted": False,
         "created_at": REQUIRED,
         "changed_at": REQUIRED,
+        "replication_mode": None,
+        "allow_replicated_location_deletion": False,
+        "block_deletion_before_end_of_life": False,
     },
     "data_disk": {
         "id": AUTO,

@@ -156,6 +156,7 @@ def definition_from(r: sqlite3.Row) -> ImageDefinition:
         r["architecture"],
         created_at=when(r["created_at"]),
         changed_at=when(r["changed_at"]),
+        features=tuple((name, value) for name, value in json.loads(r["features"])),
     )
 
 
@@ -300,6 +301,9 @@ def versions_from(conn: sqlite3.Connection, found: Iterable[sqlite3.Row]) -> lis
                     bool(r["deleting"]),
                     when(r["created_at"]),
                     when(r["changed_at"]),
+                    r["replication_mode"],
+                    bool(r["allow_replicated_location_deletion"]),
+                    bool(r["block_deletion_before_end_of_life"]),
                 ),
             )
         )

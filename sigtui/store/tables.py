@@ -97,6 +97,7 @@ class DefinitionRow(SQLModel, table=True):
     architecture: str | None = None
     created_at: float
     changed_at: float
+    features: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
 
 
 class VersionRow(SQLModel, table=True):
@@ -128,6 +129,9 @@ class VersionRow(SQLModel, table=True):
     encrypted: bool = False
     created_at: float
     changed_at: float
+    replication_mode: str | None = None
+    allow_replicated_location_deletion: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    block_deletion_before_end_of_life: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class DataDiskRow(SQLModel, table=True):

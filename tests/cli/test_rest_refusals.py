@@ -11,10 +11,11 @@ def test_an_unmodelled_property_is_refused_and_nothing_is_written(rest, azure): 
     send(rest, azure, "CreateOrUpdateASimpleGallery.json")
     p = load("CreateOrUpdateASimpleGalleryImage.json", azure)["parameters"]
     body = p["galleryImage"]
-    body["properties"]["features"] = [{"name": "SecurityType", "value": "TrustedLaunchSupported"}]
+    body["properties"]["features"] = [{"name": "SecurityType", "value": "TrustedLaunchSupported",
+                                       "startsAtVersion": "1.0.0"}]
     status, _, error = rest("put", url_of(p), body)
     assert status == 400
-    assert "(InvalidParameter) The property 'properties.features' is not supported." in error
+    assert "(InvalidParameter) The property 'properties.features[0].startsAtVersion' is not supported." in error
     assert rest("get", url_of(p))[0] == 404
 
 

@@ -81,15 +81,6 @@ def test_every_swagger_property_is_modelled_or_refused_by_path(kind):
     assert kept - ENVELOPE <= paths, f"modelled but not in the swagger: {sorted(kept - ENVELOPE - paths)}"
 
 
-@pytest.mark.parametrize("path", ["properties.publishingProfile.replicationMode",
-                                  "properties.safetyProfile.allowDeletionOfReplicatedLocations"])
-def test_a_value_sigtui_does_not_model_is_refused(path):
-    check_modelled("version", body_with(path, "Full" if path.endswith("Mode") else False))
-    with pytest.raises(AzureError) as raised:
-        check_modelled("version", body_with(path, "Shallow" if path.endswith("Mode") else True))
-    assert raised.value.target == path
-
-
 def test_an_unknown_property_is_refused():
     with pytest.raises(AzureError) as raised:
         check_modelled("definition", {"properties": {"osType": "Linux", "colour": "blue"}})
