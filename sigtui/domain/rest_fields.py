@@ -39,6 +39,13 @@ MODELLED = {
 """Per resource kind: the properties sigtui keeps (objects nest, a one-item list describes each item)."""
 
 
+OUT_OF_SCOPE = {
+    "properties.publishingProfile.targetExtendedLocations":
+        ": sigtui's region catalog has no extended locations (Azure Edge Zones) to replicate to",
+}
+"""Properties refused on purpose, with the reason given in the refusal."""
+
+
 def unsupported(path: str, detail: str = "") -> AzureError:
     return AzureError("InvalidParameter", f"The property '{path}' is not supported{detail}.", 400, path)
 
@@ -57,5 +64,5 @@ def _walk(value, shape, path: str) -> None:
         for key, item in value.items():
             here = f"{path}.{key}" if path else key
             if key not in shape:
-                raise unsupported(here)
+                raise unsupported(here, OUT_OF_SCOPE.get(here, ""))
             _walk(item, shape[key], here)

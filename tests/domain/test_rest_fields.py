@@ -86,3 +86,10 @@ def test_an_unknown_property_is_refused():
         check_modelled("definition", {"properties": {"osType": "Linux", "colour": "blue"}})
     assert raised.value.target == "properties.colour"
     assert "'properties.colour' is not supported" in raised.value.message
+
+
+def test_edge_zones_are_refused_with_the_reason():
+    with pytest.raises(AzureError) as raised:
+        check_modelled("version", body_with("properties.publishingProfile.targetExtendedLocations[0].name", "x"))
+    assert raised.value.target == "properties.publishingProfile.targetExtendedLocations"
+    assert "no extended locations (Azure Edge Zones)" in raised.value.message
