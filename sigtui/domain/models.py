@@ -250,6 +250,8 @@ class ImageVersion:
     """`Full` or `Shallow` (None: not given, which is Full)."""
     allow_replicated_location_deletion: bool = False
     block_deletion_before_end_of_life: bool = False
+    source_field: str = "id"
+    """How the request named the whole-image source: `id`, or `virtualMachineId` (api-version 2023-07-03+)."""
 
     @property
     def shallow(self) -> bool:

@@ -151,7 +151,7 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
         )
     storage = {}
     if version.source_id:
-        storage["source"] = {"id": version.source_id}
+        storage["source"] = {version.source_field: version.source_id}
     storage["osDiskImage"] = _disk(version.os_disk, with_lun=False)
     if version.data_disks:
         storage["dataDiskImages"] = [_disk(d, with_lun=True) for d in version.data_disks]
@@ -380,6 +380,7 @@ def version_from_rest(
     targets = content.objects(pub.get("targetRegions"), "properties.publishingProfile.targetRegions")
     replicas = content.integer(pub.get("replicaCount"), "properties.publishingProfile.replicaCount")
     safety = content.obj(props.get("safetyProfile"), "properties.safetyProfile")
+    source_field, source_id = _whole_source(content.obj(storage.get("source"), f"{storage_path}.source"))
     return ImageVersion(
         subscription,
         resource_group,
@@ -389,8 +390,7 @@ def version_from_rest(
         _location(body),
         os_disk,
         data,
-        content.text(content.obj(storage.get("source"), f"{storage_path}.source").get("id"),
-                     f"{storage_path}.source.id"),
+        source_id,
         tuple(target_from_rest(t) for t in targets),
         1 if replicas is None else replicas,
         content.text(pub.get("storageAccountType"), "properties.publishingProfile.storageAccountType")
@@ -401,7 +401,19 @@ def version_from_rest(
         replication_mode=content.text(pub.get("replicationMode"), "properties.publishingProfile.replicationMode"),
         allow_replicated_location_deletion=_flag(safety, "allowDeletionOfReplicatedLocations"),
         block_deletion_before_end_of_life=_flag(safety, "blockDeletionBeforeEndOfLife"),
+        source_field=source_field,
     )
+
+
+def _whole_source(source: dict) -> tuple[str, str | None]:
+    """`source.id`, or its 2023-07-03 alias for a VM, `source.virtualMachineId` (never both)."""
+    path = "properties.storageProfile.source"
+    named = [(key, content.text(source.get(key), f"{path}.{key}")) for key in ("id", "virtualMachineId")]
+    given = [(key, value) for key, value in named if value]
+    if len(given) > 1:
+        raise invalid("The gallery artifact version source can only be specified with one of 'id' or "
+                      "'virtualMachineId'.", "galleryImageVersion.properties.storageProfile.source")
+    return given[0] if given else ("id", None)
 
 
 def _flag(safety: dict, key: str) -> bool:

@@ -92,6 +92,7 @@ def version_row(v: ImageVersion, definition_pk: int) -> dict:
         "replication_mode": v.replication_mode,
         "allow_replicated_location_deletion": v.allow_replicated_location_deletion,
         "block_deletion_before_end_of_life": v.block_deletion_before_end_of_life,
+        "source_field": v.source_field,
     }
 
 

@@ -134,6 +134,12 @@ def check_source_matches(source: Source, definition: ImageDefinition, location: 
 
 
 SourceLookup = Callable[[str], Source | None]
+WHOLE_SOURCES = {
+    "id": ((SourceKind.MANAGED_IMAGE, SourceKind.VIRTUAL_MACHINE, SourceKind.IMAGE_VERSION),
+           "must either be a managed image, virtual machine or another gallery image version"),
+    "virtualMachineId": ((SourceKind.VIRTUAL_MACHINE,), "given as virtualMachineId must be a virtual machine"),
+}
+"""The kinds a whole-image source may be, by the field that names it, and the refusal's wording."""
 
 
 def resolve_disks(
@@ -182,11 +188,7 @@ def resolve_disks(
         return source
 
     if whole:
-        source = fetch(
-            whole,
-            (SourceKind.MANAGED_IMAGE, SourceKind.VIRTUAL_MACHINE, SourceKind.IMAGE_VERSION),
-            "must either be a managed image, virtual machine or another gallery image version",
-        )
+        source = fetch(whole, *WHOLE_SOURCES[version.source_field])
         os_disk = dataclasses.replace(
             source.os_disk, source_id=None, host_caching=_caching(version.os_disk, source.os_disk)
         )

@@ -146,6 +146,7 @@ def _replace(facts: VersionFacts, old: ImageVersion, new: ImageVersion) -> Decis
         os_disk=old.os_disk,
         data_disks=old.data_disks,
         source_id=old.source_id,
+        source_field=old.source_field,
         published_date=old.published_date,
         created_at=old.created_at,
         changed_at=facts.now,

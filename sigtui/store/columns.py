@@ -103,6 +103,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "replication_mode": None,
         "allow_replicated_location_deletion": False,
         "block_deletion_before_end_of_life": False,
+        "source_field": "id",
     },
     "data_disk": {
         "id": AUTO,

@@ -304,6 +304,7 @@ def versions_from(conn: sqlite3.Connection, found: Iterable[sqlite3.Row]) -> lis
                     r["replication_mode"],
                     bool(r["allow_replicated_location_deletion"]),
                     bool(r["block_deletion_before_end_of_life"]),
+                    r["source_field"],
                 ),
             )
         )

@@ -132,6 +132,7 @@ class VersionRow(SQLModel, table=True):
     replication_mode: str | None = None
     allow_replicated_location_deletion: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     block_deletion_before_end_of_life: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    source_field: str = Field(default="id", sa_column_kwargs={"server_default": "id"})
 
 
 class DataDiskRow(SQLModel, table=True):

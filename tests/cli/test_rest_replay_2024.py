@@ -27,11 +27,10 @@ REFUSED = {
     "GalleryImageVersion_Create_WithVHD.json": "properties.storageProfile.osDiskImage.source.storageAccountId",
     "GalleryImageVersion_Create_WithVHD_UefiSettings.json": "properties.storageProfile.osDiskImage.source"
                                                             ".storageAccountId",
-    "GalleryImageVersion_Create_WithVmAsSource.json": "properties.storageProfile.source.virtualMachineId",
 }
 """What sigtui refuses by design (a 400 naming the property): managed identities, sharing and
-community galleries, additional replica sets, VHD blobs in storage accounts, and the VM source
-spelled as `virtualMachineId`."""
+community galleries, additional replica sets, and VHD blobs in storage
+accounts."""
 BODIES = ("gallery", "galleryImage", "galleryImageVersion")
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*_Create*.json"))
 

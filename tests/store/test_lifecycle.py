@@ -391,7 +391,8 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.execute("DROP TABLE app_credential")
     conn.execute("ALTER TABLE gallery DROP COLUMN soft_delete")
     conn.execute("ALTER TABLE image_definition DROP COLUMN features")
-    for column in ("replication_mode", "allow_replicated_location_deletion", "block_deletion_before_end_of_life"):
+    for column in ("replication_mode", "allow_replicated_location_deletion", "block_deletion_before_end_of_life",
+                   "source_field"):
         conn.execute(f"ALTER TABLE image_version DROP COLUMN {column}")
     conn.execute("DROP TABLE soft_deleted_version")
     conn.execute("UPDATE schemainfo SET version = 1")
