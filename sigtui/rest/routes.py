@@ -29,7 +29,8 @@ class Route:
 
     @property
     def expand(self) -> bool:
-        return (self.param("$expand") or "").lower() == "replicationstatus"
+        asked = (self.param("$expand") or "").lower().replace(" ", "").split(",")
+        return "replicationstatus" in asked
 
 
 def _unknown(path: str) -> AzureError:
