@@ -24,6 +24,8 @@ GROUPS = {
     ("vm",): ("vm", "Create VMs from gallery images (az vm); without --image, a source VM for image versions."),
     ("vmss",): ("vm", "Create virtual machine scale sets from gallery images (az vmss)."),
     ("disk-encryption-set",): ("resources", "Manage disk encryption sets (customer-managed keys)."),
+    ("storage", "account"): ("storage", "Manage storage accounts, where VHD sources live (az storage account)."),
+    ("storage", "blob"): ("storage", "Upload VHDs as page blobs (az storage blob)."),
     ("role", "assignment"): ("role", "Share galleries, definitions and versions (az role assignment)."),
     ("ad", "user"): ("ad", "Manage users (az ad user)."),
     ("ad", "group"): ("ad", "Manage groups (az ad group)."),
@@ -41,7 +43,8 @@ CREATES_DATABASE = {("demo",), ("init",), ("serve",)}
 """The only commands that create a database file (and its folder) when it is missing."""
 
 GROUP_ONLY = {("ad",): "Manage users, groups and service principals (az ad).",
-              ("role",): "Manage role assignments (az role)."}
+              ("role",): "Manage role assignments (az role).",
+              ("storage",): "Manage storage accounts and blobs (az storage)."}
 """Groups that hold only other groups."""
 COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",), ("serve",)}
 """Entries of `GROUPS` that are single commands, not groups of commands."""

@@ -15,9 +15,9 @@ STORAGE = ("Standard_LRS", "Standard_ZRS", "Premium_LRS")
 
 def _storage_profile(ns, sub: str, rg: str) -> dict:
     """Where the version is made from; names that are not ids resolve in the command's resource group."""
-    if not (ns.managed_image or ns.os_snapshot or ns.virtual_machine or ns.image_version):
+    if not (ns.managed_image or ns.os_snapshot or ns.virtual_machine or ns.image_version or ns.os_vhd_uri):
         raise UsageError("usage error: Please provide --managed-image or --os-snapshot or --virtual-machine or "
-                         "--image-version")
+                         "--image-version or --os-vhd-uri")
     if ns.data_snapshot_luns and not ns.data_snapshots:
         raise UsageError("usage error: --data-snapshot-luns must be used together with --data-snapshots")
     luns = ns.data_snapshot_luns or list(range(len(ns.data_snapshots or ())))
@@ -34,6 +34,28 @@ def _storage_profile(ns, sub: str, rg: str) -> dict:
     if ns.data_snapshots:
         profile["dataDiskImages"] = [{"lun": lun, "source": {"id": azparse.resource_id(s, sub, rg, "snapshots")}}
                                      for lun, s in zip(luns, ns.data_snapshots, strict=True)]
+    return _vhds(ns, profile, sub, rg)
+
+
+def _vhds(ns, profile: dict, sub: str, rg: str) -> dict:
+    """az's `--os-vhd-uri`/`--os-vhd-storage-account` and `--data-vhds-uris`/`--data-vhds-luns`/`--data-vhds-sa`
+    (a storage account by name, in the command's resource group, or by id)."""
+    def account(name: str | None) -> str | None:
+        if name is None or name.startswith("/"):
+            return name
+        return f"/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{name}"
+
+    if ns.os_vhd_uri:
+        source = {"uri": ns.os_vhd_uri, "storageAccountId": account(ns.os_vhd_storage_account)}
+        profile["osDiskImage"] = {"source": source}
+    uris = ns.data_vhds_uris or []
+    luns = ns.data_vhds_luns or list(range(len(uris)))
+    accounts = ns.data_vhds_sa or [ns.os_vhd_storage_account] * len(uris)
+    if len({len(uris), len(luns), len(accounts)}) > 1:
+        raise UsageError("usage error: --data-vhds-uris, --data-vhds-luns and --data-vhds-sa must be of equal length")
+    if uris:
+        profile["dataDiskImages"] = [{"lun": lun, "source": {"uri": uri, "storageAccountId": account(sa)}}
+                                     for uri, lun, sa in zip(uris, luns, accounts, strict=True)]
     return profile
 
 
@@ -188,6 +210,14 @@ def _create_arguments(p) -> None:
                                                                      "the data-disk snapshots.")
     p.add_argument("--virtual-machine", help="Name or ID of a source virtual machine.")
     p.add_argument("--image-version", help="ID of another gallery image version to copy.")
+    p.add_argument("--os-vhd-uri", help="Source VHD URI of the OS disk.")
+    p.add_argument("--os-vhd-storage-account", help="Name or ID of the storage account of the source VHD of the OS "
+                                                    "disk.")
+    p.add_argument("--data-vhds-uris", nargs="+", help="Source VHD URIs (space-delimited) of the data disks.")
+    p.add_argument("--data-vhds-luns", nargs="+", type=int, help="Logical unit numbers (space-delimited) of the "
+                                                                 "source VHDs of the data disks.")
+    p.add_argument("--data-vhds-sa", nargs="+", help="Names or IDs (space-delimited) of the storage accounts of "
+                                                     "the source VHDs of the data disks.")
     p.add_argument("--replication-mode", type=enum("Full", "Shallow"),
                    help="Optional parameter which specifies the mode to be used for replication. This property is "
                         "not updatable.")

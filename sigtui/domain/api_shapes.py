@@ -25,6 +25,10 @@ SINCE: dict[str, dict[str, str]] = {
         "properties.safetyProfile.blockDeletionBeforeEndOfLife": "2024-03-03",
         "properties.restore": "2024-03-03",
         "properties.storageProfile.source.virtualMachineId": "2023-07-03",
+        "properties.storageProfile.osDiskImage.source.uri": "2020-09-30",
+        "properties.storageProfile.dataDiskImages[].source.uri": "2020-09-30",
+        "properties.storageProfile.osDiskImage.source.storageAccountId": "2022-03-03",
+        "properties.storageProfile.dataDiskImages[].source.storageAccountId": "2022-03-03",
     },
 }
 """Per resource kind, the first api-version of each property introduced after 2018-06-01 (`[]`: every item)."""

@@ -187,6 +187,8 @@ class DiskImage:
     lun: int | None = None
     host_caching: str | None = None
     source_id: str | None = None
+    storage_account_id: str | None = None
+    """The storage account of a VHD source (`source.uri`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +306,8 @@ class Source:
     data_disks: tuple[DiskImage, ...] = ()
     encrypted: bool = False
     provisioning_state: str = ProvisioningState.SUCCEEDED
+    storage_account_id: str | None = None
+    """A VHD blob's storage account."""
 
 
 @dataclass(frozen=True, slots=True)

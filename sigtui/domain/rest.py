@@ -128,7 +128,9 @@ def _disk(disk: DiskImage, with_lun: bool) -> dict:
     body = {"sizeInGB": disk.size_gb, "hostCaching": disk.host_caching or "None"}
     if with_lun:
         body = {"lun": disk.lun, **body}
-    if disk.source_id:
+    if disk.storage_account_id:
+        body["source"] = {"storageAccountId": disk.storage_account_id, "uri": disk.source_id}
+    elif disk.source_id:
         body["source"] = {"id": disk.source_id}
     return body
 
@@ -359,8 +361,12 @@ def target_from_rest(data: dict) -> TargetRegion:
 def _disk_image(data: dict, path: str, with_lun: bool) -> DiskImage:
     lun = content.integer(data.get("lun"), f"{path}.lun") if with_lun else None
     source = content.obj(data.get("source"), f"{path}.source")
-    return DiskImage(0, 0, lun, content.text(data.get("hostCaching"), f"{path}.hostCaching"),
-                     content.text(source.get("id"), f"{path}.source.id"))
+    source_id, uri, account = _texts(source, f"{path}.source", "id", "uri", "storageAccountId")
+    if source_id and uri:
+        raise invalid("A disk image's source is either 'id' (a managed disk or snapshot) or 'uri' (a VHD), "
+                      "not both.", f"{path}.source")
+    return DiskImage(0, 0, lun, content.text(data.get("hostCaching"), f"{path}.hostCaching"), source_id or uri,
+                     account if uri else None)
 
 
 def version_from_rest(

@@ -10,7 +10,7 @@ LEAF = None
 
 _ENVELOPE = {"id": LEAF, "name": LEAF, "type": LEAF, "location": LEAF, "tags": LEAF, "etag": LEAF}
 _RANGE = {"min": LEAF, "max": LEAF}
-_OS_DISK = {"sizeInGB": LEAF, "hostCaching": LEAF, "source": {"id": LEAF}}
+_OS_DISK = {"sizeInGB": LEAF, "hostCaching": LEAF, "source": {"id": LEAF, "uri": LEAF, "storageAccountId": LEAF}}
 _DATA_DISK = {"lun": LEAF, **_OS_DISK}
 _ENCRYPTION = {"osDiskImage": {"diskEncryptionSetId": LEAF},
                "dataDiskImages": [{"lun": LEAF, "diskEncryptionSetId": LEAF}]}

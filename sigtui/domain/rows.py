@@ -79,6 +79,7 @@ def version_row(v: ImageVersion, definition_pk: int) -> dict:
         "os_used_gb": v.os_disk.used_gb,
         "os_host_caching": v.os_disk.host_caching,
         "os_source_id": v.os_disk.source_id,
+        "os_storage_account_id": v.os_disk.storage_account_id,
         "replica_count": v.replica_count,
         "storage_account_type": v.storage_account_type,
         "exclude_from_latest": v.exclude_from_latest,
@@ -107,6 +108,7 @@ def data_disk_inserts(v: ImageVersion, version_pk: int | NewKey) -> list[Insert]
                 "used_gb": d.used_gb,
                 "host_caching": d.host_caching,
                 "source_id": d.source_id,
+                "storage_account_id": d.storage_account_id,
             },
         )
         for d in v.data_disks

@@ -29,6 +29,7 @@ from .rules import (
     check_quota,
     enum_value,
 )
+from .storage import VHD_KIND, check_vhd
 from .values import check_tags
 
 
@@ -140,6 +141,7 @@ WHOLE_SOURCES = {
     "virtualMachineId": ((SourceKind.VIRTUAL_MACHINE,), "given as virtualMachineId must be a virtual machine"),
 }
 """The kinds a whole-image source may be, by the field that names it, and the refusal's wording."""
+DISK_SOURCES = ((SourceKind.SNAPSHOT, SourceKind.DISK, VHD_KIND), "must be a managed disk, snapshot or VHD")
 
 
 def resolve_disks(
@@ -194,16 +196,15 @@ def resolve_disks(
         )
         data = tuple(dataclasses.replace(d, source_id=None) for d in source.data_disks)
     else:
-        source = fetch(os_disk_source, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot")
+        source = fetch(os_disk_source, *DISK_SOURCES)
         os_disk = dataclasses.replace(source.os_disk, source_id=source.id,
-                                      host_caching=_caching(version.os_disk, source.os_disk))
+                                      host_caching=_caching(version.os_disk, source.os_disk),
+                                      storage_account_id=_vhd_account(source, version.os_disk, "osDiskImage"))
         data = []
         for disk in version.data_disks:
             if disk.source_id is None:
                 raise invalid("A data disk image needs a source.", "storageProfile.dataDiskImages")
-            data_source = fetch(
-                disk.source_id, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot"
-            )
+            data_source = fetch(disk.source_id, *DISK_SOURCES)
             data.append(
                 DiskImage(
                     data_source.os_disk.size_gb,
@@ -211,6 +212,7 @@ def resolve_disks(
                     disk.lun,
                     _caching(disk, data_source.os_disk),
                     data_source.id,
+                    _vhd_account(data_source, disk, "dataDiskImages"),
                 )
             )
         data = tuple(data)
@@ -224,6 +226,14 @@ def resolve_disks(
     data = tuple(dataclasses.replace(d, host_caching=d.host_caching or "None") for d in data)
     return dataclasses.replace(version, os_disk=os_disk, data_disks=data)
 
+
+
+def _vhd_account(source: Source, asked: DiskImage, disk: str) -> str | None:
+    """A VHD's storage account, checked against the one the request names."""
+    if source.kind != VHD_KIND:
+        return None
+    check_vhd(source, asked.storage_account_id, f"galleryImageVersion.properties.storageProfile.{disk}.source")
+    return source.storage_account_id
 
 
 def _caching(asked: DiskImage | None, source: DiskImage | None) -> str | None:

@@ -80,8 +80,14 @@ def source_ids(version: ImageVersion) -> list[str]:
 
 
 def _authorize_sources(caller: Caller, version: ImageVersion) -> None:
-    """Reading is enough for managed images and gallery versions; VMs, disks and snapshots need write."""
+    """Reading is enough for managed images and gallery versions; VMs, disks and snapshots need write; a VHD
+    needs read on its storage account."""
+    for disk in (version.os_disk, *version.data_disks):
+        if disk is not None and disk.storage_account_id:
+            caller.require("read", disk.storage_account_id)
     for source_id in source_ids(version):
+        if source_id.lower().startswith("https://"):
+            continue
         kind = ids.parse_arm_id(source_id, "properties.storageProfile.source.id").kind
         caller.require("read" if kind in ("images", "galleries/images/versions") else "write", source_id)
 

@@ -15,6 +15,7 @@ from ..domain.rest import (
     version_to_rest,
 )
 from ..domain.rest_fields import check_modelled
+from ..domain.storage import account_to_rest
 from ..store import reads
 from . import arm_shapes, routes
 
@@ -30,6 +31,8 @@ def _rest_of(ctx, route: routes.Route, value) -> dict:
         return version_to_rest(value, ctx.now(), expand=route.expand)
     if kind == "softdeleted":
         return soft_deleted_to_rest(value)
+    if kind in ("storageaccount", "storageaccounts"):
+        return account_to_rest(value)
     if kind == "tenants":
         return arm_shapes.tenant(*value)
     if kind == "provider":
@@ -58,6 +61,8 @@ def _read(ctx, r: routes.Route):
         "versions": lambda: lookup.versions(ctx, r.rg, *names, sub=r.sub),
         "version": lambda: lookup.version(ctx, r.rg, *names, sub=r.sub),
         "softdeleted": lambda: ctx.services.list_soft_deleted_versions(r.sub, r.rg, *names),
+        "storageaccounts": lambda: ctx.services.list_storage_accounts(r.rg, r.sub),
+        "storageaccount": lambda: ctx.services.get_storage_account(r.rg, *names, r.sub),
         "sources": lambda: resources.listing(ctx, r.rtype, r.rg, r.sub),
         "source": lambda: resources.find(ctx, r.rtype, r.rg, *names, sub=r.sub),
     }[kind]()
@@ -77,6 +82,7 @@ def _exists(ctx, r: routes.Route) -> bool:
         "gallery": lambda: reads.gallery(ctx.conn, sub, r.rg, *r.names),
         "definition": lambda: reads.definition(ctx.conn, sub, r.rg, *r.names),
         "version": lambda: reads.version(ctx.conn, sub, r.rg, *r.names),
+        "storageaccount": lambda: reads.storage_account_named(ctx.conn, *r.names),
     }.get(r.kind, lambda: None)()
     return found is not None
 
@@ -114,6 +120,9 @@ def _put(ctx, r: routes.Route, body: dict):
         return svc.restore_version(sub, rg, *names)
     if r.kind == "version":
         return svc.create_version(version_from_rest(body, sub, rg, *names, ctx.now()))
+    if r.kind == "storageaccount":
+        return svc.create_storage_account(rg, *names, body.get("location"), sub, (body.get("sku") or {}).get("name"),
+                                          body.get("kind"))
     if r.kind == "source" and r.rtype == resources.DES:
         encryption = (body.get("properties") or {}).get("encryptionType")
         return svc.create_disk_encryption_set(rg, *names, body.get("location"), sub, encryption)

@@ -92,6 +92,9 @@ def parse(url: str) -> Route:
         if len(parts) <= 4:
             return Route("group" if len(parts) == 4 else "groups", sub, *parts[3:4], query=query)
         rg, rest = parts[3], parts[4:]
+    if rg and [p.lower() for p in rest[:3]] == ["providers", "microsoft.storage", "storageaccounts"] \
+            and len(rest) in (3, 4):
+        return Route("storageaccount" if len(rest) == 4 else "storageaccounts", sub, rg, tuple(rest[3:]), None, query)
     if len(rest) < 2 or rest[0].lower() != "providers" or rest[1].lower() != "microsoft.compute":
         raise _unknown(split.path)
     if rg is None and (len(rest) == 2 or rest[2].lower() == "locations"):

@@ -104,6 +104,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "allow_replicated_location_deletion": False,
         "block_deletion_before_end_of_life": False,
         "source_field": "id",
+        "os_storage_account_id": None,
     },
     "data_disk": {
         "id": AUTO,
@@ -113,6 +114,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "used_gb": REQUIRED,
         "host_caching": None,
         "source_id": None,
+        "storage_account_id": None,
     },
     "soft_deleted_version": {
         "id": AUTO,
@@ -155,6 +157,17 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "data_disks": "[]",
         "encrypted": False,
         "details": "{}",
+        "created_at": REQUIRED,
+    },
+    "storage_account": {
+        "id": AUTO,
+        "arm_id": REQUIRED,
+        "subscription_id": REQUIRED,
+        "rg_id": REQUIRED,
+        "name": REQUIRED,
+        "location": REQUIRED,
+        "sku": REQUIRED,
+        "kind": REQUIRED,
         "created_at": REQUIRED,
     },
     "disk_encryption_set": {

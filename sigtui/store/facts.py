@@ -105,7 +105,10 @@ def faults(conn: sqlite3.Connection) -> FaultPlan:
 
 
 def source(conn: sqlite3.Connection, source_id: str, location: str, now: datetime) -> Source | None:
-    """A source by id; a gallery image version counts as present where it has completed replication."""
+    """A source by id (a VHD by its URI); a gallery image version counts as present where it has completed
+    replication."""
+    if source_id.lower().startswith("https://"):
+        return reads.source(conn, source_id)
     try:
         parsed = ids.parse_arm_id(source_id, "properties.storageProfile.source.id")
     except AzureError:

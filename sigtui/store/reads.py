@@ -26,6 +26,7 @@ from ..domain.models import (
     TargetRegion,
 )
 from ..domain.sources import with_caching
+from ..domain.storage import StorageAccount
 from .defaults import NOBODY
 
 
@@ -273,7 +274,7 @@ def versions_from(conn: sqlite3.Connection, found: Iterable[sqlite3.Row]) -> lis
     disks: dict[int, list[DiskImage]] = defaultdict(list)
     for r in rows(conn, f"SELECT * FROM data_disk WHERE version_id IN ({marks}) ORDER BY lun", pks):
         disks[r["version_id"]].append(
-            DiskImage(r["size_gb"], r["used_gb"], r["lun"], r["host_caching"], r["source_id"])
+            DiskImage(r["size_gb"], r["used_gb"], r["lun"], r["host_caching"], r["source_id"], r["storage_account_id"])
         )
     result = []
     for r in found:
@@ -287,7 +288,8 @@ def versions_from(conn: sqlite3.Connection, found: Iterable[sqlite3.Row]) -> lis
                     r["definition_name"],
                     r["name"],
                     r["location"],
-                    DiskImage(r["os_size_gb"], r["os_used_gb"], None, r["os_host_caching"], r["os_source_id"]),
+                    DiskImage(r["os_size_gb"], r["os_used_gb"], None, r["os_host_caching"], r["os_source_id"],
+                              r["os_storage_account_id"]),
                     tuple(disks[r["id"]]),
                     r["source_id"],
                     tuple(targets[r["id"]]),
@@ -364,6 +366,7 @@ def source_from(r: sqlite3.Row, rg_name: str) -> Source:
         os_disk,
         disks,
         bool(r["encrypted"]),
+        storage_account_id=json.loads(r["details"]).get("storageAccountId"),
     )
 
 
@@ -592,3 +595,21 @@ def soft_deleted_versions(
                            when(r["deleted_at"]), r["snapshot"])
         for r in rows(conn, sql + " ORDER BY deleted_at, id", (definition_pk, name) if name else (definition_pk,))
     ]
+
+
+STORAGE_SQL = "SELECT a.*, rg.name AS rg_name FROM storage_account a JOIN resource_group rg ON rg.id = a.rg_id"
+
+
+def _account_from(r: sqlite3.Row) -> StorageAccount:
+    return StorageAccount(r["subscription_id"], r["rg_name"], r["name"], r["location"], r["sku"], r["kind"])
+
+
+def storage_accounts(conn: sqlite3.Connection, sub: str, rg: str | None = None) -> list[StorageAccount]:
+    sql = STORAGE_SQL + " WHERE a.subscription_id = ?" + (" AND rg.name = ?" if rg else "") + " ORDER BY a.name"
+    return [_account_from(r) for r in rows(conn, sql, (sub, rg) if rg else (sub,))]
+
+
+def storage_account_named(conn: sqlite3.Connection, name: str) -> StorageAccount | None:
+    """A storage account by name, in any subscription: the names are unique across Azure."""
+    found = rows(conn, STORAGE_SQL + " WHERE a.name = ?", (name,))
+    return _account_from(found[0]) if found else None

@@ -133,6 +133,7 @@ class VersionRow(SQLModel, table=True):
     allow_replicated_location_deletion: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     block_deletion_before_end_of_life: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     source_field: str = Field(default="id", sa_column_kwargs={"server_default": "id"})
+    os_storage_account_id: str | None = None
 
 
 class DataDiskRow(SQLModel, table=True):
@@ -144,6 +145,7 @@ class DataDiskRow(SQLModel, table=True):
     used_gb: float
     host_caching: str | None = None
     source_id: str | None = None
+    storage_account_id: str | None = None
 
 
 class SoftDeletedVersionRow(SQLModel, table=True):
@@ -198,6 +200,21 @@ class SourceRow(SQLModel, table=True):
     data_disks: str = "[]"
     encrypted: bool = False
     details: str = "{}"
+    created_at: float
+
+
+class StorageAccountRow(SQLModel, table=True):
+    """`Microsoft.Storage/storageAccounts`: where VHD sources live. Names are unique across Azure."""
+
+    __tablename__ = "storage_account"
+    id: int | None = Field(default=None, primary_key=True)
+    arm_id: str = Field(sa_type=NOCASE, unique=True)
+    subscription_id: str = Field(sa_type=NOCASE)
+    rg_id: int = Field(foreign_key="resource_group.id", index=True)
+    name: str = Field(sa_type=NOCASE, unique=True)
+    location: str
+    sku: str
+    kind: str
     created_at: float
 
 

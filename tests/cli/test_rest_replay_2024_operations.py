@@ -9,10 +9,11 @@ import json
 import pytest
 
 from ..oracle import assert_subset, load
+from .example_fixes import DATA_URI, distinct_data_vhd, encrypt_alike, make_vhds
 from .test_rest import azure, rest, url_of  # noqa: F401  (fixtures)
 from .test_rest_replay_2024 import EXAMPLES, SERVER_SET
 
-IGNORED = SERVER_SET | {f"value[0].{path}" for path in SERVER_SET} | {
+IGNORED = SERVER_SET | DATA_URI | {f"value[0].{path}" for path in SERVER_SET} | {
     "properties.validationsProfile",  # Azure's own image validations (preview); sigtui runs none
     "nextLink",  # sigtui answers every item on one page
     "value[0].properties.softDeletedTime",  # when the replay deleted the version, not when Azure's example did
@@ -31,10 +32,9 @@ REFUSED = {
     "Gallery_ResetSharingProfile.json": "share",
     "Gallery_EnableCommunityGallery.json": "share",
     "GalleryImage_UpdateFeatures.json": "properties.features[0].startsAtVersion",
-    "GalleryImageVersion_Get_WithVhdAsSource.json": "properties.storageProfile.osDiskImage.source.storageAccountId",
 }
-"""By design: managed identities, sharing (the `/share` action and `sharingProfile`), a feature that starts at a
-later version (`startsAtVersion`), and VHD blobs in storage accounts."""
+"""By design: managed identities, sharing (the `/share` action and `sharingProfile`), and a feature that starts at a
+later version (`startsAtVersion`)."""
 NAMES = {"{snapshotName}": "myOsSnapshot", "{diskSnapshotName}": "myDataSnapshot"}
 OPERATIONS = sorted(p.name for p in EXAMPLES.glob("*.json") if "_Create" not in p.name)
 
@@ -56,28 +56,22 @@ def _without(body: dict, path: str) -> None:
 
 def described(answer: dict) -> dict:
     """The request that makes the resource an answer describes: its read-only parts left out, disk sizes too,
-    and every region encrypted alike when one is (Azure's examples encrypt West US alone, which Azure's own
-    rule refuses: East US gets its own sets, and the comparison reads only the example's fields)."""
+    and every region encrypted alike when one is (`encrypt_alike`)."""
     body = json.loads(json.dumps(answer))
     for path in READ_ONLY:
         _without(body, path)
     storage = body.get("properties", {}).get("storageProfile", {})
     for disk in [storage.get("osDiskImage") or {}, *storage.get("dataDiskImages", [])]:
         disk.pop("sizeInGB", None)
-    regions = body.get("properties", {}).get("publishingProfile", {}).get("targetRegions", [])
-    model = json.dumps(next((r["encryption"] for r in regions if r.get("encryption")), None))
-    east = model.replace("/myDiskEncryptionSet", "/myEastUSDiskEncryptionSet").replace(
-        "/myOtherDiskEncryptionSet", "/myOtherEastUSDiskEncryptionSet")
-    for region in regions:
-        if not region.get("encryption") and model != "null":
-            region["encryption"] = json.loads(east)
-    return body
+    return encrypt_alike(body)
 
 
 @pytest.fixture
-def replay(rest, ok, azure):  # noqa: F811
-    """The examples' gallery and definition, a data-disk snapshot, and a way to make a described resource."""
+def replay(rest, ok, azure, tmp_path):  # noqa: F811
+    """The examples' gallery and definition, a data-disk snapshot, the VHDs, and a way to make a described
+    resource."""
     ok("snapshot create -g myResourceGroup -n myDataSnapshot --os-disk-size-gb 10 --os-disk-used-gb 2")
+    make_vhds(ok, tmp_path)
 
     def parents(name: str) -> None:
         if not name.startswith("Gallery_"):
@@ -88,7 +82,7 @@ def replay(rest, ok, azure):  # noqa: F811
             assert rest("put", url_of(image), image["galleryImage"])[0] == 201
 
     def make(url: str, answer: dict) -> None:
-        status, _, error = rest("put", url, described(answer))
+        status, _, error = rest("put", url, distinct_data_vhd(described(answer)))
         assert status == 201, error
         ok("clock advance 1d")
 

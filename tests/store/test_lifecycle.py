@@ -392,8 +392,10 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.execute("ALTER TABLE gallery DROP COLUMN soft_delete")
     conn.execute("ALTER TABLE image_definition DROP COLUMN features")
     for column in ("replication_mode", "allow_replicated_location_deletion", "block_deletion_before_end_of_life",
-                   "source_field"):
+                   "source_field", "os_storage_account_id"):
         conn.execute(f"ALTER TABLE image_version DROP COLUMN {column}")
+    conn.execute("ALTER TABLE data_disk DROP COLUMN storage_account_id")
+    conn.execute("DROP TABLE storage_account")
     conn.execute("DROP TABLE soft_deleted_version")
     conn.execute("UPDATE schemainfo SET version = 1")
     conn.commit()
