@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
-from . import arm, generic_update, lookup
+from . import arm, generic_update
 from .context import atomic
 from .parser import add_flag, add_gallery, add_location, add_resource_group, add_tags, subcommands, tags
 
 
 def location_or_group(ctx, ns) -> str:
     """az's default location: the resource group's."""
-    return ns.location or lookup.resource_group(ctx, ns.resource_group).location
+    return ns.location or ctx.lookups.resource_group(None, ns.resource_group).location
 
 
 def create(ctx, ns) -> dict:
@@ -21,16 +23,16 @@ def create(ctx, ns) -> dict:
 
 
 def show(ctx, ns) -> dict:
-    return gallery_to_rest(lookup.gallery(ctx, ns.resource_group, ns.gallery))
+    return gallery_to_rest(ctx.lookups.gallery(None, ns.resource_group, ns.gallery).value)
 
 
 def list_(ctx, ns) -> list:
-    return [gallery_to_rest(g) for g in lookup.galleries(ctx, ns.resource_group)]
+    return [gallery_to_rest(g) for g in ctx.lookups.galleries(None, ns.resource_group)]
 
 
 @atomic
 def update(ctx, ns) -> dict:
-    current = gallery_to_rest(lookup.gallery(ctx, ns.resource_group, ns.gallery))
+    current = gallery_to_rest(ctx.lookups.gallery(None, ns.resource_group, ns.gallery).value)
 
     def adjust(view: dict) -> None:
         if ns.soft_delete is not None:
@@ -79,19 +81,8 @@ def build(parser, group) -> None:
     _add_soft_delete(p)
     add_tags(p)
     p.set_defaults(handler=create)
-    p = verbs.add_parser("show", help="Show a gallery.", examples=EXAMPLES["show"])
-    add_gallery(p)
-    p.set_defaults(handler=show)
-    p = verbs.add_parser("list", help="List the galleries of a resource group or of the subscription.",
-                         examples=EXAMPLES["list"])
-    add_resource_group(p, required=False)
-    p.set_defaults(handler=list_)
-    p = verbs.add_parser("update", help="Update a gallery.", examples=EXAMPLES["update"])
-    add_gallery(p)
-    _add_soft_delete(p)
-    generic_update.add_arguments(p)
-    p.set_defaults(handler=update)
-    p = verbs.add_parser("delete", help="Delete a gallery that holds no image definitions.",
-                         examples=EXAMPLES["delete"])
-    add_gallery(p)
-    p.set_defaults(handler=delete)
+    helps = {"show": "Show a gallery.", "list": "List the galleries of a resource group or of the subscription.",
+             "update": "Update a gallery.", "delete": "Delete a gallery that holds no image definitions."}
+    handlers = {"show": show, "list": list_, "update": update, "delete": delete}
+    in_group = partial(add_resource_group, required=False)
+    generic_update.add_resource_verbs(verbs, handlers, EXAMPLES, helps, add_gallery, in_group, _add_soft_delete)

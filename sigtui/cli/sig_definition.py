@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.models import ImageDefinition
 from ..domain.rest import definition_to_rest
-from . import arm, azparse, generic_update, lookup
+from . import arm, azparse, generic_update
 from .context import atomic
 from .output import UsageError
 from .parser import add_definition, add_gallery, add_location, add_tags, enum, subcommands, tags
@@ -35,16 +35,16 @@ def _features(text: str | None) -> tuple[tuple[str, str], ...]:
 
 
 def show(ctx, ns) -> dict:
-    return definition_to_rest(lookup.definition(ctx, ns.resource_group, ns.gallery, ns.definition))
+    return definition_to_rest(ctx.lookups.definition(None, ns.resource_group, ns.gallery, ns.definition).value)
 
 
 def list_(ctx, ns) -> list:
-    return [definition_to_rest(d) for d in lookup.definitions(ctx, ns.resource_group, ns.gallery)]
+    return [definition_to_rest(d) for d in ctx.lookups.definitions(None, ns.resource_group, ns.gallery)]
 
 
 @atomic
 def update(ctx, ns) -> dict:
-    current = definition_to_rest(lookup.definition(ctx, ns.resource_group, ns.gallery, ns.definition))
+    current = definition_to_rest(ctx.lookups.definition(None, ns.resource_group, ns.gallery, ns.definition).value)
     updated = generic_update.run(current, "definition", ns, lambda patch: ctx.services.update_definition(
         ctx.subscription, ns.resource_group, ns.gallery, ns.definition, patch))
     return definition_to_rest(updated)
@@ -116,17 +116,8 @@ def build(parser, group) -> None:
     p = verbs.add_parser("create", help="Create a gallery image definition.", examples=EXAMPLES["create"])
     _create_arguments(p)
     p.set_defaults(handler=create)
-    p = verbs.add_parser("show", help="Show a gallery image definition.", examples=EXAMPLES["show"])
-    add_definition(p)
-    p.set_defaults(handler=show)
-    p = verbs.add_parser("list", help="List the image definitions of a gallery.", examples=EXAMPLES["list"])
-    add_gallery(p)
-    p.set_defaults(handler=list_)
-    p = verbs.add_parser("update", help="Update a gallery image definition.", examples=EXAMPLES["update"])
-    add_definition(p)
-    generic_update.add_arguments(p)
-    p.set_defaults(handler=update)
-    p = verbs.add_parser("delete", help="Delete a gallery image definition that holds no versions.",
-                         examples=EXAMPLES["delete"])
-    add_definition(p)
-    p.set_defaults(handler=delete)
+    helps = {"show": "Show a gallery image definition.", "list": "List the image definitions of a gallery.",
+             "update": "Update a gallery image definition.",
+             "delete": "Delete a gallery image definition that holds no versions."}
+    handlers = {"show": show, "list": list_, "update": update, "delete": delete}
+    generic_update.add_resource_verbs(verbs, handlers, EXAMPLES, helps, add_definition, add_gallery)

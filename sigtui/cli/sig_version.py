@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.dates import iso
 from ..domain.rest import version_from_rest, version_to_rest
-from . import arm, azparse, generic_update, lookup
+from . import arm, azparse, generic_update
 from .context import atomic
 from .output import UsageError
 from .parser import add_definition, add_flag, add_location, add_tags, add_version, enum, subcommands, tags
@@ -65,7 +65,7 @@ def _targets(ns, sub: str, rg: str) -> list[dict]:
 
 def create(ctx, ns) -> dict:
     """As az: parse the target regions, default the location, then require a source."""
-    sub, rg, now = lookup.subscription(ctx).id, ns.resource_group, ctx.now()
+    sub, rg, now = ctx.lookups.subscription().id, ns.resource_group, ctx.now()
     targets = _targets(ns, sub, rg) if ns.target_regions else None
     location = location_or_group(ctx, ns)
     publishing = {"targetRegions": targets or [{"name": location}]}
@@ -91,7 +91,7 @@ def _safety(ns) -> dict:
 @atomic
 def undelete(ctx, ns) -> dict:
     """Restore a soft-deleted version as it was; the safety flag and tags given are then set on it."""
-    sub, rg = lookup.subscription(ctx).id, ns.resource_group
+    sub, rg = ctx.lookups.subscription().id, ns.resource_group
     restored = ctx.services.restore_version(sub, rg, ns.gallery, ns.definition, ns.version)
     safety = _safety(ns)
     patch = {**({"tags": tags(ns.tags)} if ns.tags is not None else {}),
@@ -102,20 +102,20 @@ def undelete(ctx, ns) -> dict:
 
 
 def show(ctx, ns) -> dict:
-    version = lookup.version(ctx, ns.resource_group, ns.gallery, ns.definition, ns.version)
+    version = ctx.lookups.version(None, ns.resource_group, ns.gallery, ns.definition, ns.version).value
     return version_to_rest(version, ctx.now(), expand=(ns.expand or "").lower() == "replicationstatus")
 
 
 def list_(ctx, ns) -> list:
     now = ctx.now()
-    return [version_to_rest(v, now) for v in lookup.versions(ctx, ns.resource_group, ns.gallery, ns.definition)]
+    return [version_to_rest(v, now) for v in ctx.lookups.versions(None, ns.resource_group, ns.gallery, ns.definition)]
 
 
 @atomic
 def update(ctx, ns) -> dict:
     """Generic `--set/--add/--remove`, then `--target-regions` (the whole list) and `--replica-count`."""
-    sub, rg = lookup.subscription(ctx).id, ns.resource_group
-    current = version_to_rest(lookup.version(ctx, rg, ns.gallery, ns.definition, ns.version), ctx.now())
+    sub, rg = ctx.lookups.subscription().id, ns.resource_group
+    current = version_to_rest(ctx.lookups.version(None, rg, ns.gallery, ns.definition, ns.version).value, ctx.now())
 
     def adjust(view: dict) -> None:
         publishing = view.setdefault("publishingProfile", {})

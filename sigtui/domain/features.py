@@ -3,9 +3,9 @@ for changing them, and for the VMs made from it."""
 
 from __future__ import annotations
 
-from .catalog import VmSize
 from .errors import AzureError, invalid
 from .models import ImageDefinition
+from .reference_data import VmSize
 
 PATH = "properties.features"
 SECURITY_TYPES = ("Standard", "TrustedLaunchSupported", "TrustedLaunch", "ConfidentialVmSupported", "ConfidentialVM",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .catalog import find_region
 from .errors import AzureError, invalid
 from .models import ImageVersion, ReplicationMode, ReplicationState
+from .reference_data import find_region
 from .replication import region_status
 from .rules import enum_value
 

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from sigtui.domain.catalog import find_vm_size
 from sigtui.domain.definition_writes import decide_create, decide_update
 from sigtui.domain.errors import AzureError
 from sigtui.domain.features import check_vm_size
+from sigtui.domain.reference_data import find_vm_size
 
 from .test_definition_writes import definition, facts
 
