@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain.rest import source_to_rest
+from ..domain.rest_resources import source_to_rest
 from ..domain.storage import KINDS, SKUS, account_to_rest
 from .output import CliError
 from .parser import add_location, add_resource_group, enum, subcommands

@@ -11,16 +11,11 @@ from . import content
 from .dates import iso, parse_date
 from .errors import AzureError, invalid
 from .models import (
-    DiskEncryptionSet,
     DiskImage,
     Encryption,
     Gallery,
     ImageDefinition,
     ImageVersion,
-    ResourceGroup,
-    SoftDeletedVersion,
-    Source,
-    Subscription,
     TargetRegion,
 )
 from .reference_data import find_region
@@ -45,7 +40,7 @@ def _drop_none(data: dict) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def _resource(rid: str, name: str, rtype: str, location: str, properties: dict, tags: dict | None = None) -> dict:
+def arm_resource(rid: str, name: str, rtype: str, location: str, properties: dict, tags: dict | None = None) -> dict:
     """ARM's envelope around a resource's properties."""
     body = {"id": rid, "name": name, "type": rtype, "location": location}
     if tags is not None:
@@ -62,15 +57,9 @@ def gallery_to_rest(gallery: Gallery) -> dict:
     }
     if gallery.soft_delete is not None:
         properties["softDeletePolicy"] = {"isSoftDeleteEnabled": gallery.soft_delete}
-    return _resource(gallery.id, gallery.name, GALLERY_TYPE, gallery.location, _drop_none(properties), gallery.tags)
+    return arm_resource(gallery.id, gallery.name, GALLERY_TYPE, gallery.location, _drop_none(properties), gallery.tags)
 
 
-def soft_deleted_to_rest(deleted: SoftDeletedVersion) -> dict:
-    """A soft-deleted version as `softDeletedArtifactTypes/Images/artifacts/{definition}/versions` lists it."""
-    deleted_at = deleted.deleted_at.replace(microsecond=0).isoformat()
-    properties = {"resourceArmId": deleted.version_id, "softDeletedTime": deleted_at,
-                  "softDeletedArtifactType": "Images"}
-    return _resource(deleted.id, deleted.name, SOFT_DELETED_TYPE, display_name(deleted.location), properties)
 
 
 def _range(low: int | None, high: int | None) -> dict | None:
@@ -110,7 +99,8 @@ def definition_to_rest(definition: ImageDefinition) -> dict:
             "provisioningState": definition.provisioning_state,
         }
     )
-    return _resource(definition.id, definition.name, DEFINITION_TYPE, definition.location, properties, definition.tags)
+    d = definition
+    return arm_resource(d.id, d.name, DEFINITION_TYPE, d.location, properties, d.tags)
 
 
 def encryption_to_rest(enc: Encryption | None) -> dict | None:
@@ -183,46 +173,15 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
                 for s in statuses
             ],
         }
-    return _resource(version.id, version.name, VERSION_TYPE, version.location, properties, version.tags)
+    return arm_resource(version.id, version.name, VERSION_TYPE, version.location, properties, version.tags)
 
 
-def rg_to_rest(rg: ResourceGroup) -> dict:
-    return _resource(
-        rg.id, rg.name, "Microsoft.Resources/resourceGroups", rg.location, {"provisioningState": "Succeeded"}, rg.tags
-    )
 
 
-def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> dict:
-    return {
-        "id": sub.id,
-        "name": sub.name,
-        "tenantId": sub.tenant_id,
-        "isDefault": sub.is_default,
-        "state": "Enabled",
-        "allowListedRegions": [display_name(r) for r in sub.allowed_regions],
-        **({"tenantDisplayName": tenant_name} if tenant_name else {}),
-    }
 
 
-def source_to_rest(source: Source) -> dict:
-    """The REST shape of a source, close to what a GET of that resource type shows."""
-    disks = [{"lun": d.lun, "diskSizeGB": d.size_gb, "occupiedSizeGB": d.used_gb} for d in source.data_disks]
-    properties = {
-        "osType": source.os_type,
-        "osState": source.os_state,
-        "hyperVGeneration": source.hyper_v_generation,
-        "diskSizeGB": source.os_disk.size_gb if source.os_disk else None,
-        "occupiedSizeGB": source.os_disk.used_gb if source.os_disk else None,
-        "dataDisks": disks,
-        "encrypted": source.encrypted,
-        "provisioningState": source.provisioning_state,
-    }
-    return _resource(source.id, source.name, f"Microsoft.Compute/{source.kind}", source.location, properties)
 
 
-def des_to_rest(des: DiskEncryptionSet) -> dict:
-    properties = {"encryptionType": des.encryption_type, "provisioningState": "Succeeded"}
-    return _resource(des.id, des.name, "Microsoft.Compute/diskEncryptionSets", des.location, properties)
 
 
 def check_api_version(value: str | None) -> str:

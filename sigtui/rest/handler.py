@@ -10,11 +10,11 @@ from ..domain.rest import (
     gallery_from_rest,
     gallery_to_rest,
     restore_requested,
-    soft_deleted_to_rest,
     version_from_rest,
     version_to_rest,
 )
 from ..domain.rest_fields import check_modelled
+from ..domain.rest_resources import soft_deleted_to_rest
 from ..domain.storage import account_to_rest
 from ..store import reads
 from . import arm_shapes, routes

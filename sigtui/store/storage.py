@@ -6,7 +6,7 @@ from ..domain import rules
 from ..domain.errors import AzureError, resource_not_found
 from ..domain.models import Source
 from ..domain.plan import Insert, plan
-from ..domain.rest import source_to_rest
+from ..domain.rest_resources import source_to_rest
 from ..domain.rows import source_insert
 from ..domain.storage import ACCOUNT_TYPE, KINDS, SKUS, StorageAccount, account_to_rest, check_account_name, vhd_blob
 from . import reads
