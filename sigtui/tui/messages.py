@@ -6,19 +6,21 @@ Thread workers post the `…Loaded`/`…Listed`/`…Changed` ones with what they
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ..domain.access import Principal
-from ..domain.clock import ClockState
-from ..domain.costs import CostEstimate
-from ..domain.errors import AzureError
-from ..domain.latest import Resolution
-from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
-from ..domain.vm_plan import VmPlan
-from ..store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
-from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
-from .screens.vm.target import CreatedVm, RegionChoice
+if TYPE_CHECKING:
+    from ..domain.access import Principal
+    from ..domain.clock import ClockState
+    from ..domain.costs import CostEstimate
+    from ..domain.errors import AzureError
+    from ..domain.latest import Resolution
+    from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
+    from ..domain.vm_plan import VmPlan
+    from ..store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
+    from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
+    from .screens.vm.target import CreatedVm, RegionChoice
 
 # The workbench: the tree, the details pane and the clock
 
