@@ -178,7 +178,7 @@ async def sigtui_filter(db: str, text: str) -> tuple[float, float, float]:
 
 def filter_sql(db: str, text: str, repeat: int = 5) -> float:
     """Seconds the filter's own SQL takes on a bare sqlite3 connection (median of `repeat`)."""
-    from sigtui.store.browse import filter_paths
+    from sigtui.store.reads.filtering import filter_paths
 
     raw, now, samples = sqlite3.connect(db), datetime.now(UTC), []
     for _ in range(repeat):
