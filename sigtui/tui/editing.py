@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..domain.errors import AzureError
-from ..domain.rules import children_block_delete
 from ..domain.wording import counted
 from .messages import StepReplayed
 from .nodes import child_count, failed_regions, ref_of
@@ -121,6 +120,8 @@ class Editing:
             self.screen.notify("Put the cursor on a gallery, image definition or version to delete it.")
             return
         if child_count(data):
+            from ..domain.rules import children_block_delete
+
             self.offer_children(ref, children_block_delete())
             return
         lines = [ref.id]
