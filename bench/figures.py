@@ -109,7 +109,10 @@ MET = {True: "met", False: "MISSED", None: "–"}
 
 
 def number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3g}"
+    """Three significant digits, without an exponent up to a million."""
+    if value is None:
+        return "–"
+    return f"{value:,.0f}" if 1000 <= abs(value) < 1e6 else f"{value:.3g}"
 
 
 def print_figures(figures: list[Figure]) -> None:
@@ -117,9 +120,9 @@ def print_figures(figures: list[Figure]) -> None:
     width = max(len(f.name) for f in figures)
     print(f"\n{'figure':<{width}} {'median':>10} {'range':>17} {'floor':>9} {'ratio':>7}  {'target':<20} met")
     for f in figures:
-        span = f"[{min(f.samples):.3g}..{max(f.samples):.3g}]"
+        span = f"[{number(min(f.samples))}..{number(max(f.samples))}]"
         print(
-            f"{f.name:<{width}} {f.median:>7.3g} {f.unit:<2}{span:>17} {number(f.floor_median):>9} "
+            f"{f.name:<{width}} {number(f.median):>7} {f.unit:<2}{span:>17} {number(f.floor_median):>9} "
             f"{number(f.ratio):>7}  {f.target_text:<20} {MET[f.met]}"
         )
     print("\nfloors:")

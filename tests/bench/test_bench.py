@@ -36,7 +36,7 @@ GROWTH = (
     "filter `app-07`, key to paint",
     "`latest` for one definition",
 )
-NUMBER = r"\d[\d.e+-]*"
+NUMBER = r"\d[\d.,e+-]*"
 
 
 @pytest.fixture(scope="module")
