@@ -70,7 +70,9 @@ def build_live(folder: Path) -> Path:
                 svc.create_version(ImageVersion(sub, "rg-live", "LiveGallery", definition.name, f"1.{v}.0", "westus",
                                                 DiskImage(0, 0), source_id=image, target_regions=targets))
         svc.advance_clock(timedelta(hours=2))
-        svc.set_setting(LIVE_MOMENT, str(svc.now().timestamp()))
+        with svc.write() as tx:
+            moment = (LIVE_MOMENT, str(tx.now.timestamp()))
+            tx.conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", moment)
 
     return _database(folder / "bench-live.db", fill)
 
