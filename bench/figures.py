@@ -78,11 +78,12 @@ class Figure:
 
 @dataclass
 class Growth:
-    """How one figure changes with the catalogue's size; flat means the largest is ≤ `limit` × the smallest."""
+    """How one figure changes with the catalogue's size; flat means the largest is ≤ `limit` × the smallest
+    (no limit: shown only, as a floor beside the figure above it)."""
 
     name: str
     unit: str
-    limit: float = 1.3
+    limit: float | None = 1.3
     by_size: dict[int, float] = field(default_factory=dict)
 
     @property
@@ -92,15 +93,21 @@ class Growth:
         return self.by_size[sizes[-1]] / first if first else None
 
     @property
-    def met(self) -> bool:
+    def met(self) -> bool | None:
+        if self.limit is None:
+            return None
         return self.growth is not None and self.growth <= self.limit
+
+    @property
+    def target_text(self) -> str:
+        return "–" if self.limit is None else f"≤ {self.limit:g}×"
 
     def to_json(self) -> dict:
         return {
             "unit": self.unit,
             "by_size": {str(size): round(value, 4) for size, value in self.by_size.items()},
             "growth": round(self.growth, 3) if self.growth is not None else None,
-            "target": f"≤ {self.limit:g}×",
+            "target": self.target_text,
             "met": self.met,
         }
 
@@ -141,4 +148,4 @@ def print_growth(rows: list[Growth]) -> None:
     for row in rows:
         cells = "".join(f"{number(row.by_size.get(size)):>11}" for size in sizes)
         label = f"{row.name} ({row.unit})"
-        print(f"{label:<{width}}{cells} {number(row.growth):>8}  ≤ {row.limit:g}×   {'met' if row.met else 'MISSED'}")
+        print(f"{label:<{width}}{cells} {number(row.growth):>8}  {row.target_text:<7} {MET[row.met]}")

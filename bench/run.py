@@ -211,11 +211,14 @@ def cpu_figures(db: Path, live_db: Path, mode: Mode) -> list[Figure]:
 
 
 def growth(folder: Path, mode: Mode) -> tuple[list[Growth], list[Figure]]:
-    """Start-up, expand, filter and `latest` for one definition at each size; memory at the largest."""
+    """Start-up, expand, filter and `latest` for one definition at each size, with the floors of expand and
+    filter (shown only); memory at the largest."""
     rows = [
         Growth("start-up to first paint", "s"),
         Growth("expand, key to paint", "ms"),
+        Growth("… its floor: a bare Tree adding the same nodes", "ms", None),
         Growth("filter `app-07`, key to paint", "ms"),
+        Growth("… its floor: the filter's SQL alone", "ms", None),
         Growth("`latest` for one definition", "ms"),
     ]
     largest = max(mode.growth)
@@ -228,13 +231,13 @@ def growth(folder: Path, mode: Mode) -> tuple[list[Growth], list[Figure]]:
     )
     for size in mode.growth:
         db = dbs.build(folder, size)
-        samples: list[list[float]] = [[], [], [], []]
+        samples: list[list[float]] = [[] for _ in rows]
         for _ in range(mode.growth_reps):
             samples[0].append(run([PYTHON, str(PROBES / "tui.py"), "paint", str(db)])[0])
             result = probe("tui.py", "interact", db, "app-07")
-            samples[1].append(result["expand_ms"])
-            samples[2].append(result["filter_ms"])
-            samples[3].append(probe("latest.py", db, "one", 30)["value"])
+            for index, key in enumerate(("expand_ms", "expand_floor_ms", "filter_ms", "filter_floor_ms"), 1):
+                samples[index].append(result[key])
+            samples[5].append(probe("latest.py", db, "one", 30)["value"])
             if size == largest:
                 memory.add(result["peak_mb"], metrics(run([PYTHON, str(PROBES / "tui.py"), "bare"])[1])["peak_mb"])
         for row, values in zip(rows, samples, strict=True):
