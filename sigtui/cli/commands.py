@@ -26,6 +26,10 @@ MODULES = {
         ("disk",): "Manage managed disks, a source of image versions.",
         ("disk-encryption-set",): "Manage disk encryption sets (customer-managed keys).",
     },
+    "storage": {
+        ("storage", "account"): "Manage storage accounts, where VHD sources live (az storage account).",
+        ("storage", "blob"): "Upload VHDs as page blobs (az storage blob).",
+    },
     "vm": {
         ("vm",): "Create VMs from gallery images (az vm); without --image, a source VM for image versions.",
         ("vmss",): "Create virtual machine scale sets from gallery images (az vmss).",
@@ -51,7 +55,8 @@ CREATES_DATABASE = {("demo",), ("init",), ("serve",)}
 """The only commands that create a database file (and its folder) when it is missing."""
 
 GROUP_ONLY = {("ad",): "Manage users, groups and service principals (az ad).",
-              ("role",): "Manage role assignments (az role)."}
+              ("role",): "Manage role assignments (az role).",
+              ("storage",): "Manage storage accounts and blobs (az storage)."}
 """Groups that hold only other groups."""
 COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",), ("serve",)}
 """Entries of `GROUPS` that are single commands, not groups of commands."""
