@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from . import ids, rules, soft_delete, version_rules, version_safety
 from .access import Caller
@@ -18,7 +19,7 @@ from .models import (
     Source,
     Subscription,
 )
-from .plan import Decision, Delete, Insert, NewKey, Update, activity, plan
+from .plan import Decision, Delete, Insert, NewKey, Plan, Update, activity, plan
 from .presence import WriteScope, readable_existing, require_subscription
 from .reference_data import find_region
 from .replication import FaultPlan, plan_jobs, region_status
@@ -253,10 +254,16 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
 def decide_delete(facts: VersionFacts, name: str) -> Decision[None]:
     old = facts.present(name)
     facts.caller.require("delete", old.id)
-    version_safety.check_delete(old, facts.now)
-    pk = facts.existing_pk
-    children = [Delete(table, {"version_id": pk}) for table in ("target_region", "data_disk")]
-    entry = activity(facts.now, facts.caller.name, VERSION_DELETE, old.id, version_to_rest(old, facts.now), None,
-                     message="Soft-deleted: restorable" if facts.soft_delete else "")
     kept = soft_delete.keep(facts, old) if facts.soft_delete else plan()
-    return Decision(None, plan(kept, *children, Delete("image_version", {"id": pk}), entry))
+    return Decision(None, kept.then(delete_steps(facts.now, facts.caller, old, facts.existing_pk, facts.soft_delete)))
+
+
+def delete_steps(now: datetime, caller: Caller, version: ImageVersion, pk: int, soft: bool = False) -> Plan:
+    """Delete a version with its regions and disks, and log it (`soft`: kept, restorable); the caller must have
+    the right to, and its safety profile must not block deleting it yet."""
+    caller.require("delete", version.id)
+    version_safety.check_delete(version, now)
+    children = [Delete(table, {"version_id": pk}) for table in ("target_region", "data_disk")]
+    entry = activity(now, caller.name, VERSION_DELETE, version.id, version_to_rest(version, now), None,
+                     message="Soft-deleted: restorable" if soft else "")
+    return plan(*children, Delete("image_version", {"id": pk}), entry)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain import rules
 from ..domain.errors import AzureError, resource_not_found
 from ..domain.models import Source
-from ..domain.plan import Insert, plan
+from ..domain.plan import Insert, activity, plan
 from ..domain.rest_resources import source_to_rest
 from ..domain.rows import source_insert
 from ..domain.storage import ACCOUNT_TYPE, KINDS, SKUS, StorageAccount, account_to_rest, check_account_name, vhd_blob
@@ -34,9 +34,13 @@ class StorageOps(ServiceBase):
             tx.apply(plan(Insert("storage_account", {
                 "arm_id": account.id, "subscription_id": sub.id, "rg_id": rg_pk, "name": name,
                 "location": account.location, "sku": account.sku, "kind": account.kind,
-                "created_at": tx.now.timestamp()})))
-            tx.log(f"{ACCOUNT_TYPE}/write", account.id, None, account_to_rest(account))
+                "created_at": tx.now.timestamp()}), self._entry(tx, f"{ACCOUNT_TYPE}/write", account.id,
+                                                                account_to_rest(account))))
             return account
+
+    def _entry(self, tx, operation: str, resource_id: str, after: dict) -> Insert:
+        """The activity-log entry of a storage write, by the caller."""
+        return activity(tx.now, reads.caller(tx.conn, self.caller).name, operation, resource_id, None, after)
 
     def list_storage_accounts(self, resource_group: str | None = None,
                               subscription: str | None = None) -> list[StorageAccount]:
@@ -68,6 +72,7 @@ class StorageOps(ServiceBase):
                 raise rules.already_exists(blob.id)
             rg_pk = self.rg_pk(tx.conn, account.subscription, account.resource_group)
             details = {"storageAccountId": account.id}
-            tx.apply(plan(source_insert(blob, rg_pk, tx.now, details)))
-            tx.log(f"{ACCOUNT_TYPE}/blobServices/containers/blobs/write", account.id, None, source_to_rest(blob))
+            entry = self._entry(tx, f"{ACCOUNT_TYPE}/blobServices/containers/blobs/write", account.id,
+                                source_to_rest(blob))
+            tx.apply(plan(source_insert(blob, rg_pk, tx.now, details), entry))
             return blob
