@@ -11,7 +11,7 @@ from datetime import datetime
 from .access import Caller
 from .errors import AzureError, conflict
 from .models import AggregatedState, ImageVersion
-from .plan import Decision, Insert, NewKey, activity, plan
+from .plan import Decision, Delete, Insert, NewKey, activity, plan
 from .replication import next_change, version_status
 from .rest import version_to_rest
 from .rows import data_disk_inserts, target_region_inserts, version_row
@@ -138,7 +138,7 @@ class Restorable:
 
 def decide_restore(found: Sequence[Restorable], now: datetime, caller: Caller) -> Decision[list[ImageVersion]]:
     """Put deleted versions back with their regions, replicas, disks and replication as they were (the undo of a
-    prune): all of them or none."""
+    prune or a delete; a version its gallery kept as soft-deleted is no longer kept): all of them or none."""
     steps = []
     for index, item in enumerate(found):
         version = item.version
@@ -149,5 +149,6 @@ def decide_restore(found: Sequence[Restorable], now: datetime, caller: Caller) -
         after = version_to_rest(version, now)
         steps += [Insert("image_version", version_row(version, item.definition_pk), key=key),
                   *data_disk_inserts(version, key), *target_region_inserts(version, key),
+                  Delete("soft_deleted_version", {"definition_id": item.definition_pk, "name": version.name}),
                   activity(now, caller.name, VERSION_WRITE, version.id, None, after, message="Restored")]
     return Decision([item.version for item in found], plan(*steps))

@@ -28,7 +28,7 @@ def keep(facts: VersionFacts, old: ImageVersion) -> Plan:
     }
     values = {"definition_id": facts.definition_pk, "name": old.name, "location": old.location,
               "deleted_at": facts.now.timestamp(), "snapshot": json.dumps(snapshot)}
-    return plan(Insert("soft_deleted_version", values))
+    return plan(Insert("soft_deleted_version", values, replace=True))
 
 
 def _without_parent(step: Insert) -> dict:
