@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import soft_delete
 from .access import Caller
 from .errors import AzureError, conflict
 from .models import AggregatedState, ImageVersion
@@ -42,6 +43,9 @@ class DefinitionFacts:
     deployments: tuple[Deployment, ...] = ()
     pks: Mapping[str, int] = field(default_factory=dict)
     """Version name → its row, for the delete."""
+    definition_pk: int | None = None
+    soft_delete: bool = False
+    """The gallery keeps deleted versions, restorable."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +126,14 @@ def decide_prune(
 ) -> Decision[list[DefinitionPlan]]:
     """The plan, and the deletes that carry it out (all or nothing: one refusal refuses them all)."""
     plans = plan_retention(definitions, rule, now)
-    pks = {f.definition_id: f.pks for f in definitions}
-    steps = [delete_steps(now, caller, v, pks[p.definition_id][v.name]) for p in plans for v in p.deleted]
+    by_id = {f.definition_id: f for f in definitions}
+    steps = []
+    for p in plans:
+        facts = by_id[p.definition_id]
+        for v in p.deleted:
+            if facts.soft_delete:
+                steps.append(soft_delete.keep(now, facts.definition_pk, v))
+            steps.append(delete_steps(now, caller, v, facts.pks[v.name], facts.soft_delete))
     return Decision(plans, plan(*steps))
 
 

@@ -254,7 +254,7 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
 def decide_delete(facts: VersionFacts, name: str) -> Decision[None]:
     old = facts.present(name)
     facts.caller.require("delete", old.id)
-    kept = soft_delete.keep(facts, old) if facts.soft_delete else plan()
+    kept = soft_delete.keep(facts.now, facts.definition_pk, old) if facts.soft_delete else plan()
     return Decision(None, kept.then(delete_steps(facts.now, facts.caller, old, facts.existing_pk, facts.soft_delete)))
 
 
