@@ -26,6 +26,10 @@ MODULES = {
         ("disk",): "Manage managed disks, a source of image versions.",
         ("disk-encryption-set",): "Manage disk encryption sets (customer-managed keys).",
     },
+    "storage": {
+        ("storage", "account"): "Manage storage accounts, where VHD sources live (az storage account).",
+        ("storage", "blob"): "Upload VHDs as page blobs (az storage blob).",
+    },
     "vm": {
         ("vm",): "Create VMs from gallery images (az vm); without --image, a source VM for image versions.",
         ("vmss",): "Create virtual machine scale sets from gallery images (az vmss).",
@@ -36,10 +40,6 @@ MODULES = {
         ("ad", "group"): "Manage groups (az ad group).",
         ("ad", "group", "member"): "Manage group membership (az ad group member).",
         ("ad", "sp"): "Manage service principals (az ad sp).",
-    },
-    "storage": {
-        ("storage", "account"): "Manage storage accounts, where VHD sources live (az storage account).",
-        ("storage", "blob"): "Upload VHDs as page blobs (az storage blob).",
     },
     "cost": {("cost",): "Estimate what image versions cost to keep (illustrative prices)."},
     "export": {("export",): "Print resources in the Azure REST shape."},

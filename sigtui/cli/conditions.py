@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ..domain.errors import AzureError
-from ..domain.rest import etag
+from ..domain.rest_bodies import etag
 from .output import UsageError
 
 COLLECTIONS = {"groups": "group", "galleries": "gallery", "definitions": "definition", "versions": "version",

@@ -11,7 +11,8 @@ from .errors import parent_not_found
 from .models import Gallery, ImageDefinition, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
 from .presence import WriteScope, readable_existing
-from .rest import definition_from_rest, definition_to_rest, merge
+from .rest import definition_from_rest, definition_to_rest
+from .rest_bodies import merge
 from .rows import definition_row
 
 DEFINITION_WRITE = "Microsoft.Compute/galleries/images/write"

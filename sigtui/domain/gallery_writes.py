@@ -10,7 +10,8 @@ from . import rules
 from .models import Gallery, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
 from .presence import WriteScope, readable_existing
-from .rest import gallery_from_rest, gallery_to_rest, merge
+from .rest import gallery_from_rest, gallery_to_rest
+from .rest_bodies import merge
 from .rows import gallery_row
 
 GALLERY_WRITE = "Microsoft.Compute/galleries/write"

@@ -23,7 +23,8 @@ from .plan import Decision, Delete, Insert, NewKey, Plan, Update, activity, plan
 from .presence import WriteScope, readable_existing, require_subscription
 from .reference_data import find_region
 from .replication import FaultPlan, plan_jobs, region_status
-from .rest import merge, version_from_rest, version_to_rest
+from .rest import version_from_rest, version_to_rest
+from .rest_bodies import merge
 from .rows import data_disk_inserts, target_region_inserts, version_row
 from .version_changes import carry_disks, jobs_after_update, source_region_ready, target, used_gb
 

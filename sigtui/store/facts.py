@@ -19,6 +19,7 @@ from ..domain.replication import FaultPlan
 from ..domain.resource_group_writes import ResourceGroupFacts
 from ..domain.simulation_writes import SimulationFacts
 from ..domain.source_writes import PlacementFacts
+from ..domain.storage_writes import AccountFacts, BlobFacts
 from ..domain.version_writes import VersionFacts, source_ids
 from ..domain.vm import VmRequest
 from ..domain.vm_writes import VmFacts, image_reference
@@ -237,3 +238,25 @@ def version_facts(
         bool(gallery_found and gallery_found[1].soft_delete),
         deleted[0] if deleted else None,
     )
+
+
+def account_facts(
+    conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, rg: str, name: str
+) -> AccountFacts:
+    """Creating storage account `name`: its resource group and any account already holding the name."""
+    sub = subscription(conn, requested, caller)
+    found = reads.resource_group(conn, sub.id, rg) if sub else None
+    rg_pk, location = (found[0], found[1].location) if found else (None, None)
+    return AccountFacts(now, caller, sub, requested, rg, rg_pk, location, reads.storage_account_named(conn, name))
+
+
+def blob_facts(conn: sqlite3.Connection, now: datetime, caller: Caller, account_name: str, container: str,
+               name: str) -> BlobFacts:
+    """Uploading blob `container/name` to storage account `account_name`."""
+    account = reads.storage_account_named(conn, account_name)
+    if account is None:
+        return BlobFacts(now, caller, account_name, None, None, False)
+    found = reads.resource_group(conn, account.subscription, account.resource_group)
+    uri = f"{account.blob_endpoint}{container}/{name}"
+    exists = reads.source(conn, uri) is not None
+    return BlobFacts(now, caller, account_name, account, found[0] if found else None, exists)
