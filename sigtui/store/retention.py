@@ -33,11 +33,14 @@ class RetentionOps(ServiceBase):
             named = [lookups.definition(sub, rg, gallery, definition)]
         readable = self.readable(conn)
         every = reads.deployments(conn)
+        holder = reads.gallery(conn, self.subscription(conn, sub).id, rg, gallery)
+        soft = bool(holder and holder[1].soft_delete)
         facts = []
         for pk, d in named:
             found = [(vpk, v) for vpk, v in reads.versions(conn, pk) if readable(v.id)]
             used = tuple(u for _, v in found for u in uses_of(v, every))
-            facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used, {v.name: vpk for vpk, v in found}))
+            facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used, {v.name: vpk for vpk, v in found},
+                                         pk, soft))
         return facts
 
     def plan_prune(
