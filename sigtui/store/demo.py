@@ -10,6 +10,7 @@ import yaml
 from ..domain.catalog import DATA_DIR
 from ..domain.models import DiskImage, Encryption, Gallery, ImageDefinition, ImageVersion, TargetRegion
 from .services import Services
+from .visits import WHILE_CLOSED
 
 HISTORY_DAYS = 400
 DEMO_SPEED = 30.0
@@ -46,6 +47,7 @@ class _Teller:
             self._version(version)
         self._people()
         self.svc.reset_clock(self.end, speed=speed, paused=False)
+        self.svc.set_setting(WHILE_CLOSED, "stops")
 
     def _subscriptions(self) -> None:
         svc, production = self.svc, self.story["production"]

@@ -8,11 +8,13 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from .messages import (
+    AwayReported,
     CatalogLoaded,
     DefinitionsLoaded,
     DetailsLoaded,
@@ -80,9 +82,11 @@ class Browsing:
     def load_catalog(
         self, galleries_open: Iterable[int] = (), definitions_open: Iterable[int] = (), filter_text: str = ""
     ) -> None:
-        backend = self.screen.backend
+        backend, readonly = self.screen.backend, self.screen.readonly
 
-        def job() -> CatalogLoaded:
+        def job() -> list[Message]:
+            away = backend.arrive(readonly)
+            backend.changes.mark()
             catalog = backend.catalog
             clock = catalog.clock()
             now = clock.now(backend.real_time()) if clock else datetime.now(UTC)
@@ -92,7 +96,8 @@ class Browsing:
             if filtered is not None:
                 definitions = by_gallery(filtered.definitions)
             galleries, jobs = catalog.galleries(), catalog.unsettled_jobs(now)
-            return CatalogLoaded(galleries, clock, jobs, definitions, versions, filtered)
+            loaded = CatalogLoaded(galleries, clock, jobs, definitions, versions, filtered)
+            return [loaded, AwayReported(away)] if away else [loaded]
 
         self.screen.run("catalog", job, exclusive=True)
 
@@ -210,11 +215,15 @@ class Browsing:
     # Actions
 
     def reload(self) -> None:
+        self.follow_changes()
+        self.screen.notify("Reloaded", timeout=1.5)
+
+    def follow_changes(self) -> None:
+        """Read the catalog again, keeping the filter, the open nodes and the cursor."""
         if self.filter_text:
             self.load_catalog(filter_text=self.filter_text)
         else:
             self.load_catalog(*self.tree.expanded_keys())
-        self.screen.notify("Reloaded", timeout=1.5)
 
     def reload_around(self, cursor: tuple[str, int] | None, galleries: Iterable[int], definitions: Iterable[int]):
         """After a write: the filter is cleared, open nodes stay open, and `cursor` gets the cursor."""

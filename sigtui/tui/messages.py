@@ -36,6 +36,18 @@ class CatalogLoaded(Message):
 
 
 @dataclass
+class AwayReported(Message):
+    """What replication did between the last workbench closing and this one opening."""
+
+    note: str
+
+
+@dataclass
+class DatabaseChanged(Message):
+    """Another connection committed to the database since the catalog was last read."""
+
+
+@dataclass
 class ChildrenRequested(Message):
     """A gallery or definition opened whose children are not loaded yet."""
 

@@ -31,6 +31,7 @@ from .screens.identity import IdentityScreen
 from .screens.share import ShareScreen
 from .sharing import Sharing
 from .threads import Job, run_in_thread
+from .watching import Watching
 from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
 from .widgets.resource_tree import ResourceTree
@@ -79,6 +80,7 @@ class WorkbenchScreen(Screen[None]):
         self.editing = Editing(self)
         self.deploying = Deploying(self)
         self.sharing = Sharing(self)
+        self.watching = Watching(self)
         self._offered: tuple | None = None
 
     def compose(self) -> ComposeResult:
@@ -94,6 +96,7 @@ class WorkbenchScreen(Screen[None]):
         if self.readonly and self.options.speed:
             self.notify("--speed changes the clock, so it is ignored in read-only mode.", severity="warning")
         self.clock.start()
+        self.watching.start()
         self.tree_pane.border_title = "Resources"
         self.resource_tree.focus()
         self.browsing.load_catalog()
@@ -109,6 +112,7 @@ class WorkbenchScreen(Screen[None]):
             tree.refresh()
 
     def on_unmount(self) -> None:
+        self.backend.leave(self.readonly)
         self.backend.close()
 
     # Workers
@@ -168,6 +172,12 @@ class WorkbenchScreen(Screen[None]):
         self.deploying.attach_known_vms()
         if first and not self.readonly:
             self.call_after_refresh(self.clock.open_services)
+
+    def on_away_reported(self, message: m.AwayReported) -> None:
+        self.notify(message.note, timeout=12)
+
+    def on_database_changed(self, message: m.DatabaseChanged) -> None:
+        self.watching.database_changed()
 
     def on_children_requested(self, message: m.ChildrenRequested) -> None:
         self.browsing.load_children(message.kind, message.pk)
