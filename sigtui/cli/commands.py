@@ -111,7 +111,8 @@ def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     from .context import Context, MissingDatabase
 
     try:
-        ctx = Context(options, creates=group in CREATES_DATABASE, bootstrap=getattr(namespace, "bootstrap", True))
+        ctx = Context(options, creates=group in CREATES_DATABASE, bootstrap=getattr(namespace, "bootstrap", True),
+                      face=getattr(namespace, "face", "cli"))
     except MissingDatabase as error:
         raise CliError(str(error)) from None
     except (ValueError, RuntimeError) as error:

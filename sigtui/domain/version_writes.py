@@ -13,7 +13,7 @@ from .errors import invalid, parent_not_found, resource_not_found
 from .models import DiskEncryptionSet, ImageDefinition, ImageVersion, ReplicationState, Source, Subscription
 from .plan import Decision, Delete, Insert, NewKey, Update, activity, plan
 from .presence import WriteScope, require_subscription
-from .replication import FaultPlan, plan_jobs, region_status
+from .replication import FaultPlan, failure_entry, plan_jobs, region_status
 from .rest import merge, version_from_rest, version_to_rest
 from .rows import data_disk_inserts, target_region_inserts, version_row
 from .version_changes import carry_disks, jobs_after_update, source_region_ready, target, used_gb
@@ -223,6 +223,7 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
         plan(
             Update("target_region", restarted, {"version_id": pk, "region": failed.name}),
             Update("image_version", {"operation": "update", "changed_at": now.timestamp()}, {"id": pk}),
+            failure_entry(old.id, failed.name, failed.job),
             entry,
         ),
     )

@@ -16,6 +16,7 @@ from ..domain.rules import check_location
 from ..domain.values import check_tags
 from . import reads
 from .base import ServiceBase
+from .browse import activity_log
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
 
 
@@ -201,4 +202,5 @@ class AccountOps(ServiceBase):
     def activity(self, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
         with self.read() as conn:
             readable = self.readable(conn)
-            return [e for e in reads.activity(conn, resource_id, limit) if readable(e["resource_id"])]
+            now = self.clock_state(conn).now(self.real_time())
+            return [e for e in activity_log(conn, now, resource_id, limit) if readable(e["resource_id"])]

@@ -16,6 +16,7 @@ from ..domain.clock import ClockState
 from ..domain.latest import Resolution, resolve_latest
 from ..domain.models import DiskImage, Gallery, ImageDefinition, ImageVersion, ReplicationJob, TargetRegion
 from . import raw, reads
+from .activity import merged, replication_failures
 from .defaults import DEFAULT_OWNER
 
 FILTER_LIMIT = 1000
@@ -270,6 +271,14 @@ def unsettled_jobs(conn: sqlite3.Connection, now: datetime) -> list[JobFact]:
     ]
 
 
+def activity_log(
+    conn: sqlite3.Connection, now: datetime, resource_id: str | None = None, limit: int | None = None
+) -> list[dict]:
+    """Newest first: the recorded entries and the replication failures reached by `now`."""
+    failures = replication_failures(unsettled_jobs(conn, now), now, resource_id)
+    return merged(reads.activity(conn, resource_id, limit), failures, limit)
+
+
 def gallery_detail(conn: sqlite3.Connection, pk: int) -> Gallery | None:
     found = reads.rows(conn, reads.GALLERY_SQL + " WHERE g.id = ?", (pk,))
     return reads.gallery_from(found[0]) if found else None
@@ -502,8 +511,9 @@ class Catalog:
     def version_detail(self, pk: int) -> ImageVersion | None:
         return self._run(version_detail, pk)
 
-    def activity(self, resource_id: str, limit: int = 200) -> list[dict]:
-        return [e for e in self._run(reads.activity, resource_id, limit) if self.seen.sees(e["resource_id"])]
+    def activity(self, resource_id: str, now: datetime, limit: int = 200) -> list[dict]:
+        """The resource's activity log, replication failures reached by `now` included."""
+        return [e for e in self._run(activity_log, now, resource_id, limit) if self.seen.sees(e["resource_id"])]
 
     def filter_tree(self, text: str, now: datetime) -> FilterResult:
         found = self._run(filter_tree, text, now)

@@ -163,6 +163,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "before": None,
         "after": None,
         "message": "",
+        "face": "",
     },
     "virtual_machine": {
         "id": AUTO,

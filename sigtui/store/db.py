@@ -29,7 +29,17 @@ def _sources_know_caching(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE source ADD COLUMN os_host_caching VARCHAR")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications, 3: _sources_know_caching}
+def _activity_names_faces(conn: sqlite3.Connection) -> None:
+    """Schema 5: every activity entry says through which face it came (`activity.face`: tui, cli, rest, serve)."""
+    conn.execute("ALTER TABLE activity ADD COLUMN face VARCHAR NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _regions_keep_serving,
+    2: _applications,
+    3: _sources_know_caching,
+    4: _activity_names_faces,
+}
 """Steps from version N to N+1, each run inside the migration transaction."""
 
 

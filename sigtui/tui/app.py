@@ -112,7 +112,7 @@ def _create_demo(path: Path, speed: float | None) -> None:
     from ..store.services import Services
 
     print(f"sigtui: creating the demo catalog in {path}", file=sys.stderr)
-    services = Services(path)
+    services = Services(path, face="tui")
     services.bootstrap()
     build_demo(services, speed=speed or DEMO_SPEED)
     services.db.dispose()

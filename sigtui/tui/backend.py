@@ -41,7 +41,7 @@ class Backend:
             if self._services is None:
                 from ..store.services import Services
 
-                self._services = Services(self.db_path, caller=self.caller, real_time=self.real_time)
+                self._services = Services(self.db_path, caller=self.caller, real_time=self.real_time, face="tui")
             return self._services
 
     def act_as(self, caller: str) -> None:
@@ -58,7 +58,7 @@ class Backend:
         with self._lock:
             if self.visits is not None:
                 return ""
-            self.visits = Visits(self.db_path, self.caller, self.real_time)
+            self.visits = Visits(self.db_path, self.caller, self.real_time, face="tui")
         arrival = self.visits.arrive(write=not readonly)
         if arrival.left_at is None or arrival.now <= arrival.left_at:
             return ""

@@ -320,4 +320,4 @@ def details_of(catalog, data: NodeData, now) -> DetailsLoaded | None:
         latest = catalog.latest(data.summary.definition_pk, now) if data.summary else None
     if resource is None or get_current_worker().is_cancelled:
         return None
-    return DetailsLoaded(data.key, resource, catalog.activity(resource.id), latest, versions)
+    return DetailsLoaded(data.key, resource, catalog.activity(resource.id, now), latest, versions)

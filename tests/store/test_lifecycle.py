@@ -384,12 +384,14 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.execute("ALTER TABLE target_region DROP COLUMN serving")
     conn.execute("ALTER TABLE source DROP COLUMN os_host_caching")
     conn.execute("DROP TABLE app_credential")
+    conn.execute("ALTER TABLE activity DROP COLUMN face")
     conn.execute("UPDATE schemainfo SET version = 1")
     conn.commit()
     conn.close()
     reopened = Services(path, real_time=fake_time)
     reopened.bootstrap()
-    assert stored_schema_version(path) == SCHEMA_VERSION == 4
+    assert stored_schema_version(path) == SCHEMA_VERSION == 5
     version = reopened.get_version(None, "rg", "gallery1", "linux", "1.0.0")
     assert version.target_regions[0].job.serving is False
+    assert {entry["face"] for entry in reopened.activity()} == {""}, "entries from before faces name none"
     assert reopened.create_for_rbac("pipeline")["appId"]

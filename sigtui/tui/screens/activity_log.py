@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..messages import ActivityLoaded
-from ..render import local
+from ..render import author, local
 from ..threads import run_in_thread
 
 MAX_CHANGES = 8
@@ -55,7 +55,7 @@ def _short(value: object) -> str:
 
 def matches(entry: dict, words: list[str]) -> bool:
     haystack = " ".join(
-        str(entry.get(k) or "") for k in ("operation", "resource_id", "caller", "status", "message")
+        str(entry.get(k) or "") for k in ("operation", "resource_id", "caller", "face", "status", "message")
     ).lower()
     return all(word in haystack for word in words)
 
@@ -108,7 +108,7 @@ class ActivityLogScreen(ModalScreen[None]):
                 local(datetime.fromtimestamp(entry["at"], UTC)),
                 "/".join(entry["operation"].split("/")[-2:]),
                 Text(status, style),
-                entry["caller"].split("@")[0],
+                author(entry),
                 _resource(entry["resource_id"]),
             )
         title = self.query_one("#activity-title", Static)
