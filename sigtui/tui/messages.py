@@ -36,6 +36,13 @@ class CatalogLoaded(Message):
 
 
 @dataclass
+class EndpointStarted(Message):
+    """The endpoint listens on a thread of this process (a `BackgroundEndpoint`, with what it announced)."""
+
+    endpoint: object
+
+
+@dataclass
 class AwayReported(Message):
     """What replication did between the last workbench closing and this one opening."""
 

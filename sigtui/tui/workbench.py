@@ -29,6 +29,7 @@ from .policy import ActionPolicy
 from .screens.help import HelpRow, HelpScreen
 from .screens.identity import IdentityScreen
 from .screens.share import ShareScreen
+from .serving import Serving
 from .sharing import Sharing
 from .threads import Job, run_in_thread
 from .watching import Watching
@@ -48,14 +49,15 @@ HELP_SECTIONS = (
 
 @dataclass(frozen=True)
 class WorkbenchOptions:
-    """What the command line chose: the database, the identity, the clock's speed, read-only mode; and the
-    source of real time (tests pass a fake one)."""
+    """What the command line chose: the database, the identity, the clock's speed, read-only mode, whether to
+    serve the endpoint; and the source of real time (tests pass a fake one)."""
 
     db_path: Path
     caller: str | None
     speed: float | None
     readonly: bool
     real_time: Callable[[], float]
+    serve: bool = False
 
 
 class WorkbenchScreen(Screen[None]):
@@ -81,6 +83,7 @@ class WorkbenchScreen(Screen[None]):
         self.deploying = Deploying(self)
         self.sharing = Sharing(self)
         self.watching = Watching(self)
+        self.serving = Serving(self)
         self._offered: tuple | None = None
 
     def compose(self) -> ComposeResult:
@@ -100,6 +103,8 @@ class WorkbenchScreen(Screen[None]):
         self.tree_pane.border_title = "Resources"
         self.resource_tree.focus()
         self.browsing.load_catalog()
+        if self.options.serve:
+            self.serving.start()
 
     def on_resize(self) -> None:
         narrow = self.app.size.width < NARROW
@@ -112,6 +117,7 @@ class WorkbenchScreen(Screen[None]):
             tree.refresh()
 
     def on_unmount(self) -> None:
+        self.serving.stop()
         self.backend.leave(self.readonly)
         self.backend.close()
 
@@ -172,6 +178,9 @@ class WorkbenchScreen(Screen[None]):
         self.deploying.attach_known_vms()
         if first and not self.readonly:
             self.call_after_refresh(self.clock.open_services)
+
+    def on_endpoint_started(self, message: m.EndpointStarted) -> None:
+        self.serving.started(message)
 
     def on_away_reported(self, message: m.AwayReported) -> None:
         self.notify(message.note, timeout=12)
@@ -345,6 +354,12 @@ class WorkbenchScreen(Screen[None]):
             yield SystemCommand("Faster clock", "Double the clock speed (+)", self.action_faster)
             yield SystemCommand("Slower clock", "Halve the clock speed (-)", self.action_slower)
             yield SystemCommand("Retry failed regions", "Replicate failed regions again (R)", self.action_retry)
+            if self.serving.running:
+                yield SystemCommand("Stop the endpoint", "Stop serving Azure Resource Manager", self.serving.stop)
+            else:
+                yield SystemCommand(
+                    "Serve the endpoint", "Azure Resource Manager over HTTPS for az and the SDKs", self.serving.start
+                )
         yield SystemCommand("Costs", "Illustrative cost of everything you can read ($)", self.action_costs)
         yield SystemCommand(
             "Act as…", "Switch the identity: what you see and may do follows it (ctrl+u)", self.action_switch_identity
