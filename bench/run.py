@@ -199,6 +199,29 @@ def tui_figures(db: Path, live_db: Path, reps: int) -> list[Figure]:
     return [paint, expand, filtering, broad, live, ticks, idle, memory]
 
 
+def serve_figures(db: Path, reps: int, requests: int = 200) -> list[Figure]:
+    """The endpoint over HTTPS beside the same REST handler in-process (bench/probes/serve.py), and the memory
+    of a server holding the 10,000-version catalog beside one holding an empty database."""
+    figures = {
+        (method, stat): Figure(f"`{method.upper()} version` over HTTPS, {label}", unit, target, kind)
+        for method, targets in (("get", (25.0, 60.0)), ("put", (80.0, 200.0)))
+        for stat, label, unit, target, kind in (
+            ("rps", "requests per second (floor: in-process)", "/s", 0.0, "ticks"),
+            ("p50", "p50 latency", "ms", targets[0], "max"),
+            ("p99", "p99 latency", "ms", targets[1], "max"),
+        )
+    }
+    memory = Figure("`sigtui serve` memory holding 10,000 versions (floor: empty database)", "MB", 150.0, "max")
+    for _ in range(reps):
+        result = probe("serve.py", db, requests)
+        for (method, stat), figure in figures.items():
+            figure.samples.append(result["https"][method][stat])
+            figure.floor.append(result["in_process"][method][stat])
+        memory.samples.append(result["rss_mb"])
+        memory.floor.append(probe("serve.py", "empty")["rss_mb"])
+    return [*figures.values(), memory]
+
+
 def growth(folder: Path, sizes: list[int], reps: int) -> dict[str, dict[int, float]]:
     """How start-up, expand and `latest` change from 1,000 to 100,000 versions."""
     table: dict[str, dict[int, float]] = {
@@ -251,6 +274,7 @@ def main() -> None:
         *tui_figures(db, live_db, reps),
         *latest_figures(latest_db, db, reps),
         *headless_figures(db, reps),
+        *serve_figures(db, reps),
     ]
     table = {} if args.quick else growth(folder, [1_000, 10_000, 100_000], 3)
     report(figures, table)
