@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from ..domain.dates import iso
-from ..store.browse import activity_log
+from ..store.activity import activity_log
 from .parser import subcommands
 
 

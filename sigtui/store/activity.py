@@ -3,12 +3,14 @@ the regional replications that have failed by now, which the clock decides rathe
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
 from ..domain.models import ReplicationJob
 from ..domain.replication import failed_at, failure_entry
+from .reads import state, summaries
 
 
 class RegionalJob(Protocol):
@@ -42,3 +44,11 @@ def merged(recorded: list[dict], failures: list[dict], limit: int | None = None)
     """Recorded entries and replication failures, newest first, at most `limit`."""
     entries = sorted(recorded + failures, key=lambda e: e["at"], reverse=True)
     return entries[:limit] if limit else entries
+
+
+def activity_log(
+    conn: sqlite3.Connection, now: datetime, resource_id: str | None = None, limit: int | None = None
+) -> list[dict]:
+    """Newest first: the recorded entries and the replication failures reached by `now`."""
+    failures = replication_failures(summaries.unsettled_jobs(conn, now), now, resource_id)
+    return merged(state.activity(conn, resource_id, limit), failures, limit)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.meanwhile import while_away
-from ..store.browse import Catalog
 from ..store.defaults import DEFAULT_OWNER
+from ..store.reads.workbench import Catalog
 from ..store.visits import Visits
 from ..store.watch import ChangeWatch
 

@@ -64,7 +64,8 @@ def test_only_a_failed_region_is_retried():
     assert isinstance(restart, Update) and restart.where == {"version_id": 8, "region": "eastus"}
     assert restart.values["attempt"] == 1 and touched.values["operation"] == "update"
     assert failure.table == "activity" and failure.values["status"] == "Failed", "the failure stays in the log"
-    assert failure.values["caller"] == "Microsoft.Compute" and "Replication to eastus failed" in failure.values["message"]
+    assert failure.values["caller"] == "Microsoft.Compute"
+    assert "Replication to eastus failed" in failure.values["message"]
     with pytest.raises(AzureError) as refused:
         decide_retry(facts(existing=old, existing_pk=8), "1.0.0", "westus")
     assert refused.value.target == TARGETS and "has not failed" in refused.value.message
