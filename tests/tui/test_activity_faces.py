@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from sigtui.domain.models import Gallery
 from sigtui.store.services import Services
@@ -27,8 +27,8 @@ async def test_the_log_names_the_face_and_shows_a_failed_region(make_app, demo_d
         await pilot.press("a")
         await settle(pilot)
         shown = rows(app)
-        written = next(row for row in shown if row[4].endswith("FromTheCli"))
-        assert written[3] == "admin · cli"
+        assert shown[0][3:] == ["admin", "FromTheCli"], "the newest entry, highlighted"
+        assert "\nby admin · cli\n" in str(app.screen.query_one("#activity-detail", Static).render())
         failed = next(row for row in shown if row[1] == "replicate/action")
-        assert (failed[2], failed[3]) == ("Failed", "Microsoft.Compute · simulation")
+        assert (failed[2], failed[3]) == ("Failed", "Microsoft.Compute")
         assert failed[4] == "ContosoImages › rhel-app › 1.0.0"

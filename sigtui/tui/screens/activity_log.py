@@ -108,7 +108,7 @@ class ActivityLogScreen(ModalScreen[None]):
                 local(datetime.fromtimestamp(entry["at"], UTC)),
                 "/".join(entry["operation"].split("/")[-2:]),
                 Text(status, style),
-                author(entry),
+                entry["caller"].split("@")[0],
                 _resource(entry["resource_id"]),
             )
         title = self.query_one("#activity-title", Static)
@@ -124,7 +124,8 @@ class ActivityLogScreen(ModalScreen[None]):
         lines = changes(entry)
         more = f"\n… {len(lines) - MAX_CHANGES} more" if len(lines) > MAX_CHANGES else ""
         message = f"{entry['message']}\n" if entry.get("message") else ""
-        detail.update(f"{entry['resource_id']}\n{message}" + "\n".join(lines[:MAX_CHANGES]) + more)
+        heading = f"{entry['resource_id']}\nby {author(entry)}\n{message}"
+        detail.update(heading + "\n".join(lines[:MAX_CHANGES]) + more)
 
     @on(Input.Changed, "#activity-filter")
     def _filter(self, event: Input.Changed) -> None:
