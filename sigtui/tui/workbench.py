@@ -117,6 +117,7 @@ class WorkbenchScreen(Screen[None]):
             tree.refresh()
 
     def on_unmount(self) -> None:
+        self.watching.stop()
         self.serving.stop()
         self.backend.leave(self.readonly)
         self.backend.close()
