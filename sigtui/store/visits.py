@@ -44,10 +44,15 @@ class Visits(ServiceBase):
         tx.apply(plan(Insert("setting", {"key": key, "value": value}, replace=True)))
 
     def arrive(self, write: bool = True) -> Arrival:
-        """Let a held clock run again from where it stood; say when the last workbench left."""
-        if not write:
-            with self.read() as conn:
-                return Arrival(_left_at(conn), self.clock_state(conn).now(self.real_time()))
+        """Let a held clock run again from where it stood (unless `write` is False or the file cannot be
+        written); say when the last workbench left."""
+        if write:
+            with suppress(AzureError, DatabaseError, OSError):
+                return self._arrive_writing()
+        with self.read() as conn:
+            return Arrival(_left_at(conn), self.clock_state(conn).now(self.real_time()))
+
+    def _arrive_writing(self) -> Arrival:
         with self.write() as tx:
             clock = self.clock_state(tx.conn)
             if reads.setting(tx.conn, HELD) == "1" and clock.paused and self._simulation_allowed(tx):
