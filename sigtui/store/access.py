@@ -9,9 +9,12 @@ from ..domain.access import Principal, RoleAssignment
 from ..domain.errors import invalid, not_found
 from ..domain.plan import Delete, Insert, plan
 from . import reads
-from .base import ServiceBase
+from .base import Attempt, ServiceBase
 from .defaults import DEFAULT_OWNER, DEFAULT_TENANT
 from .reads import find_principal
+
+ASSIGNMENT_WRITE = "Microsoft.Authorization/roleAssignments/write"
+ASSIGNMENT_DELETE = "Microsoft.Authorization/roleAssignments/delete"
 
 
 def assignment_to_rest(a: RoleAssignment, principal: Principal | None) -> dict:
@@ -161,9 +164,9 @@ class AccessOps(ServiceBase):
 
     def create_role_assignment(self, assignee: str, role: str, scope: str) -> tuple[dict, str | None]:
         """Share a gallery, definition or version; returns the assignment and a warning for version scope."""
-        role = access.role_name(role)
-        access.check_scope(scope)
-        with self.write() as tx:
+        with self.write(Attempt(ASSIGNMENT_WRITE, None, lambda _: scope)) as tx:
+            role = access.role_name(role)
+            access.check_scope(scope)
             self.authorize(tx.conn, "share", scope)
             principal = find_principal(tx.conn, assignee)
             if principal is None:
@@ -175,7 +178,7 @@ class AccessOps(ServiceBase):
             assignment = RoleAssignment(str(uuid.uuid4()), principal.id, role, scope)
             tx.apply(plan(_assignment_row(assignment, tx.now)))
             body = assignment_to_rest(assignment, principal)
-            tx.log("Microsoft.Authorization/roleAssignments/write", scope, None, body)
+            tx.log(ASSIGNMENT_WRITE, scope, None, body)
             return body, access.sharing_warning(scope)
 
     def _scope_exists(self, conn, scope: str) -> None:
@@ -233,7 +236,7 @@ class AccessOps(ServiceBase):
         if gone:
             tx.apply(plan(Delete("role_assignment", match)))
             tx.log(
-                "Microsoft.Authorization/roleAssignments/delete",
+                ASSIGNMENT_DELETE,
                 scope,
                 {"principalId": principal_id, "role": role},
                 None,
@@ -241,8 +244,8 @@ class AccessOps(ServiceBase):
         return gone
 
     def delete_role_assignment(self, assignee: str, role: str, scope: str) -> int:
-        role = access.role_name(role)
-        with self.write() as tx:
+        with self.write(Attempt(ASSIGNMENT_DELETE, None, lambda _: scope)) as tx:
+            role = access.role_name(role)
             principal = find_principal(tx.conn, assignee)
             if principal is None:
                 raise not_found("PrincipalNotFound", f"Principal {assignee} does not exist in the directory.")

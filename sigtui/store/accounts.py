@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from ..domain import names
+from ..domain import ids, names
 from ..domain.catalog import find_region
 from ..domain.clock import ClockState
 from ..domain.errors import invalid
@@ -16,8 +16,11 @@ from ..domain.rules import check_location
 from ..domain.values import check_tags
 from . import reads
 from .activity import activity_log
-from .base import ServiceBase
+from .base import Attempt, ServiceBase
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
+
+RG_WRITE = "Microsoft.Resources/subscriptions/resourceGroups/write"
+RG_DELETE = "Microsoft.Resources/subscriptions/resourceGroups/delete"
 
 
 class AccountOps(ServiceBase):
@@ -87,9 +90,9 @@ class AccountOps(ServiceBase):
         self, name: str, location: str, subscription: str | None = None, tags: dict | None = None
     ) -> ResourceGroup:
         """Create a resource group, or return the existing one (as `az group create` does)."""
-        names.check_resource_group_name(name)
-        check_tags(tags)
-        with self.write() as tx:
+        with self.write(Attempt(RG_WRITE, subscription, lambda s: ids.rg_id(s, name))) as tx:
+            names.check_resource_group_name(name)
+            check_tags(tags)
             sub = self.subscription(tx.conn, subscription)
             region = check_location(location, sub, "Microsoft.Resources/resourceGroups")
             existing = reads.resource_group(tx.conn, sub.id, name)
@@ -100,7 +103,7 @@ class AccountOps(ServiceBase):
             rg_row = {"subscription_id": sub.id, "name": name, "location": region.name, "tags": json.dumps(tags or {})}
             tx.apply(plan(Insert("resource_group", rg_row)))
             rg = ResourceGroup(sub.id, name, region.name, tags or {})
-            tx.log("Microsoft.Resources/subscriptions/resourceGroups/write", rg.id, None, rg_to_rest(rg))
+            tx.log(RG_WRITE, rg.id, None, rg_to_rest(rg))
             return rg
 
     def list_resource_groups(self, subscription: str | None = None) -> list[ResourceGroup]:
@@ -113,7 +116,7 @@ class AccountOps(ServiceBase):
 
     def delete_resource_group(self, name: str, subscription: str | None = None) -> None:
         """Delete a resource group and everything in it, children first."""
-        with self.write() as tx:
+        with self.write(Attempt(RG_DELETE, subscription, lambda s: ids.rg_id(s, name))) as tx:
             sub = self.subscription(tx.conn, subscription)
             pk = self.rg_pk(tx.conn, sub.id, name)
             self.authorize(tx.conn, "delete", f"/subscriptions/{sub.id}/resourceGroups/{name}")
@@ -129,7 +132,7 @@ class AccountOps(ServiceBase):
                 )
             )
             tx.log(
-                "Microsoft.Resources/subscriptions/resourceGroups/delete",
+                RG_DELETE,
                 f"/subscriptions/{sub.id}/resourceGroups/{name}",
                 None,
                 None,

@@ -14,7 +14,7 @@ from ..domain.rows import source_insert
 from ..domain.rules import check_location
 from ..domain.vm_plan import VmPlan
 from . import reads
-from .base import ServiceBase
+from .base import Attempt, ServiceBase
 
 ENCRYPTION_TYPES = {"cmk": "EncryptionAtRestWithCustomerKey", "double": "EncryptionAtRestWithPlatformAndCustomerKeys"}
 
@@ -197,7 +197,10 @@ class VmOps(ServiceBase):
         self, image_id: str, request: vm.VmRequest, subscription: str | None = None, create_resource_group: bool = False
     ) -> tuple[dict, VmPlan]:
         """Create a VM (or a scale set when `instance_count` is set); returns its REST shape and the reviewed plan."""
-        with self.write() as tx:
+        rtype = "virtualMachineScaleSets" if request.instance_count is not None else "virtualMachines"
+        attempt = Attempt(f"Microsoft.Compute/{rtype}/write", subscription,
+                          lambda s: ids.resource_id(s, request.resource_group, rtype, request.name))
+        with self.write(attempt) as tx:
             sub = self.subscription(tx.conn, subscription)
             if create_resource_group and reads.resource_group(tx.conn, sub.id, request.resource_group) is None:
                 names.check_resource_group_name(request.resource_group)

@@ -67,3 +67,14 @@ def test_a_region_that_failed_is_in_the_log(tmp_path, capsys):
     assert failed[0]["caller"] == "Microsoft.Compute" and failed[0]["face"] == "simulation"
     assert failed[0]["status"]["value"] == "Failed"
     assert failed[0]["properties"]["message"].startswith("Replication to northeurope failed (attempt 1): ")
+
+
+def test_refused_resource_group_and_role_assignment_writes_are_logged(ok, az, sub):
+    assert az("group create -n bad/name -l westus").status == 1
+    assert az(f"role assignment create --assignee nobody --role Reader --scope /subscriptions/{sub}").status == 1
+    newest, before = entries(ok)[:2]
+    assert newest["operationName"]["value"] == "Microsoft.Authorization/roleAssignments/write"
+    assert newest["resourceId"] == f"/subscriptions/{sub}" and newest["status"]["value"] == "Failed"
+    assert before["operationName"]["value"] == "Microsoft.Resources/subscriptions/resourceGroups/write"
+    assert before["resourceId"] == f"/subscriptions/{sub}/resourceGroups/bad/name"
+    assert before["status"]["value"] == "Failed"
