@@ -40,8 +40,8 @@ GLOBAL_OPTIONS = (
     GlobalOption(("--speed",), "speed", "Speed of the simulation clock (the workbench only).", workbench=True),
     GlobalOption(("--readonly",), "readonly", "Hide and refuse every change (the workbench only).",
                  takes_value=False, workbench=True),
-    GlobalOption(("--serve",), "serve", "Serve Azure Resource Manager over HTTPS from the workbench, as "
-                 "`sigtui serve` does (the workbench only).", takes_value=False, workbench=True),
+    GlobalOption(("--serve",), "serve", "Also serve Azure Resource Manager over HTTPS (the workbench only).",
+                 takes_value=False, workbench=True),
 )
 _BY_NAME = {name: option for option in GLOBAL_OPTIONS for name in option.names}
 
