@@ -34,6 +34,8 @@ class CatalogLoaded(Message):
     definitions: dict[int, list[DefinitionSummary]] = field(default_factory=dict)
     versions: dict[int, list[VersionSummary]] = field(default_factory=dict)
     filtered: FilterResult | None = None
+    generation: int = 0
+    """Which request this answers: an answer to an older one than the latest is dropped."""
 
 
 @dataclass

@@ -173,6 +173,8 @@ class WorkbenchScreen(Screen[None]):
     # What the workers found
 
     def on_catalog_loaded(self, message: m.CatalogLoaded) -> None:
+        if not self.browsing.is_current(message):
+            return
         self.clock.catalog_loaded(message)
         first = self.browsing.catalog_loaded(message)
         self.clock.settled()

@@ -70,3 +70,23 @@ async def test_nothing_is_read_again_while_nobody_writes(make_app):
         workbench(app).browsing.follow_changes = lambda: loads.append(1) or original()
         await pilot.pause(1.5)
         assert loads == []
+
+
+async def test_a_reload_right_after_a_write_keeps_the_cursor_the_write_chose(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages")
+        screen = workbench(app)
+        gallery = screen.cursor_data()
+        definition = next(d for d in screen.backend.catalog.definitions(gallery.pk) if d.name == "rhel-app")
+        version = next(v for v in screen.backend.catalog.versions(definition.pk) if v.name == "1.0.0")
+        screen.browsing.reload_around(("version", version.pk), {gallery.pk}, {definition.pk})
+        screen.browsing.follow_changes()
+
+        def on_the_version() -> bool:
+            data = screen.cursor_data()
+            return data is not None and (data.kind, data.pk) == ("version", version.pk)
+
+        await wait_for(pilot, on_the_version)
+        await pilot.pause(0.5)
+        assert on_the_version()
