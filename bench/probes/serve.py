@@ -30,7 +30,7 @@ from sigtui.store.apps import app_principal
 from sigtui.store.services import Services
 
 SUBSCRIPTION = "Contoso Scale"
-VERSION = ("rg-scale", "scaleGallery042", "app-03", "1.4.0")
+VERSION = ("rg-scale", "scaleGallery000", "app-03", "1.4.0")
 API = "api-version=2024-03-03"
 
 

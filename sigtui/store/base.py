@@ -55,18 +55,6 @@ class Tx:
         self.apply(decision.plan)
         return decision.result
 
-    def log(
-        self,
-        operation: str,
-        resource_id: str,
-        before: dict | None,
-        after: dict | None,
-        status: str = "Succeeded",
-        message: str = "",
-    ) -> None:
-        """Write the activity-log entry of this transaction's change."""
-        self.apply(Plan((activity(self.now, self.caller, operation, resource_id, before, after, status, message),)))
-
 
 class ServiceBase:
     """Shared plumbing of every service: validate first, then write in one transaction."""
