@@ -22,7 +22,7 @@ from .models import (
 from .plan import Decision, Delete, Insert, NewKey, Plan, Update, activity, plan
 from .presence import WriteScope, readable_existing, require_subscription
 from .reference_data import find_region
-from .replication import FaultPlan, plan_jobs, region_status
+from .replication import FaultPlan, failure_entry, plan_jobs, region_status
 from .rest import version_from_rest, version_to_rest
 from .rest_bodies import merge
 from .rows import data_disk_inserts, target_region_inserts, version_row
@@ -247,6 +247,7 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
         plan(
             Update("target_region", restarted, {"version_id": pk, "region": failed.name}),
             Update("image_version", {"operation": "update", "changed_at": now.timestamp()}, {"id": pk}),
+            failure_entry(old.id, failed.name, failed.job),
             entry,
         ),
     )
