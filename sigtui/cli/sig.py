@@ -36,6 +36,12 @@ def update(ctx, ns) -> dict:
     return gallery_to_rest(updated)
 
 
+def list_usage(ctx, ns) -> list:
+    """The subscription's gallery quotas in one region, as `az vm list-usage` prints compute quotas."""
+    found = ctx.services.usage(ctx.subscription, ns.location)
+    return [quota.to_rest() for region in found for quota in region.quotas]
+
+
 def delete(ctx, ns) -> None:
     arm.delete(lambda: ctx.services.delete_gallery(ctx.subscription, ns.resource_group, ns.gallery))
 
@@ -53,6 +59,8 @@ EXAMPLES = {
              ("List the names of the subscription's galleries in West US.",
               "sigtui sig list --query \"[?location=='westus'].name\" -o tsv")),
     "update": (("Change a gallery's description.", f"sigtui sig update {SCOPE} --set description=\"New text\""),),
+    "list-usage": (("Show how many galleries, definitions and versions the subscription has in West US, against "
+                    "Azure's limits.", "sigtui sig list-usage --location westus -o table"),),
     "delete": (("Delete a gallery (it must hold no image definitions).",
                 "sigtui sig delete --resource-group MyResourceGroup --gallery-name MyEastGallery"),),
 }
@@ -82,3 +90,7 @@ def build(parser, group) -> None:
                          examples=EXAMPLES["delete"])
     add_gallery(p)
     p.set_defaults(handler=delete)
+    p = verbs.add_parser("list-usage", help="List the gallery quotas of the subscription in a region.",
+                         examples=EXAMPLES["list-usage"])
+    p.add_argument("-l", "--location", required=True, help="Location, e.g. westus.")
+    p.set_defaults(handler=list_usage)

@@ -10,6 +10,7 @@ from . import names
 from .catalog import Region, find_region, limits, regions
 from .errors import AzureError, conflict, invalid
 from .models import Gallery, ImageDefinition, Subscription
+from .usage import quota_error
 from .values import INT32_MAX, check_tags
 
 GALLERY_TYPE = "Microsoft.Compute/galleries"
@@ -134,13 +135,7 @@ def check_range(prop: str, low: int | None, high: int | None) -> None:
 def check_quota(what: str, current: int, limit_key: str) -> None:
     limit = limits()[limit_key]
     if current + 1 > limit:
-        raise AzureError(
-            "OperationNotAllowed",
-            f"Operation could not be completed as it results in exceeding approved {what} quota. "
-            f"Limit: {limit}, Current usage: {current}, Additional required: 1.",
-            409,
-            target="location",
-        )
+        raise quota_error(what, current, limit)
 
 
 def validate_gallery(

@@ -226,6 +226,17 @@ def count_per_region(conn: sqlite3.Connection, table: str, sub: str) -> dict[str
     return dict(found.fetchall())
 
 
+def replicas_per_region(conn: sqlite3.Connection, sub: str) -> dict[str, tuple[int, int]]:
+    """Per region: the replicas every version of a subscription keeps there, and the largest count of one."""
+    found = conn.execute(
+        "SELECT t.region, SUM(COALESCE(t.replica_count, x.replica_count)), "
+        f"MAX(COALESCE(t.replica_count, x.replica_count)) FROM {COUNTED_JOINS['image_version']} "
+        "JOIN target_region t ON t.version_id = x.id WHERE rg.subscription_id = ? GROUP BY t.region",
+        (sub,),
+    )
+    return {region: (total, largest) for region, total, largest in found}
+
+
 VERSION_SQL = """SELECT v.*, d.name AS definition_name, g.name AS gallery_name, rg.name AS rg_name,
 rg.subscription_id AS sub FROM image_version v JOIN image_definition d ON d.id = v.definition_id
 JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id"""

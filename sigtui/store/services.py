@@ -9,9 +9,11 @@ from .costs import CostOps
 from .definitions import DefinitionOps
 from .galleries import GalleryOps
 from .sources import SourceOps
+from .usage import UsageOps
 from .versions import VersionOps
 from .vms import VmOps
 
 
-class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps, AppOps):
+class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps, AppOps,
+               UsageOps):
     """Validate first, then write in one transaction with an activity-log entry."""
