@@ -60,6 +60,10 @@ class RegionUsage:
     quotas: tuple[Usage, ...]
     replicas: int
 
+    def current(self, kind: str) -> int:
+        """How many galleries, definitions or versions (by `kind`) the subscription has here."""
+        return self.quotas[tuple(LIMIT_KEYS).index(kind)].current
+
 
 def region_usage(
     subscription: tuple[str, str], region: str, counts: dict[str, int], replicas: tuple[int, int]
@@ -81,6 +85,12 @@ def quota_error(what: str, current: int, limit: int) -> AzureError:
         409,
         target="location",
     )
+
+
+def warning_for(kind: str, subscription: str, region: str, found: tuple[RegionUsage, ...]) -> str | None:
+    """The warning before creating a `kind` in the subscription's `region`, from the usage read beforehand."""
+    here = next((u for u in found if (u.subscription, u.region) == (subscription, region)), None)
+    return create_warning(kind, region, here.current(kind)) if here else None
 
 
 def create_warning(kind: str, region: str, current: int) -> str | None:

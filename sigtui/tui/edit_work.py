@@ -84,6 +84,8 @@ class EditWork:
         default = next((s for s in subscriptions if s.is_default), subscriptions[0])
         subscription = next((s for s in subscriptions if s.id == wanted), default)
         context = FormContext(services.now(), subscription, subscriptions)
+        if not editing:
+            context = replace(context, usage=tuple(services.usage(every=True)))
         if kind == "gallery":
             groups = tuple(g for s in subscriptions for g in services.list_resource_groups(s.id))
             resource = services.get_gallery(ref.subscription, ref.resource_group, ref.gallery) if editing else None

@@ -33,6 +33,7 @@ WORKBENCH_BINDINGS: list[BindingType] = [
     Binding("s", "share", "Share", id="access.share", tooltip="Role assignments on this resource"),
     Binding("ctrl+u", "switch_identity", "Identity", id="access.identity", tooltip="Act as another identity"),
     Binding("dollar_sign", "costs", "Costs", id="access.costs", tooltip="Illustrative cost of all you can read"),
+    Binding("u", "quotas", "Quotas", id="access.quotas", tooltip="Usage against Azure's limits per region"),
     Binding("5", "show_tab('cost')", "Cost tab", show=False, id="tab.cost"),
 ]
 """In footer order."""

@@ -15,6 +15,7 @@ from ..domain.costs import CostEstimate
 from ..domain.errors import AzureError
 from ..domain.latest import Resolution
 from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
+from ..domain.usage import RegionUsage
 from ..domain.vm_plan import VmPlan
 from ..store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
 from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
@@ -177,6 +178,14 @@ class CostEstimated(Message):
 
     resource_id: str
     estimate: CostEstimate | None
+    problem: str = ""
+
+
+@dataclass
+class UsageLoaded(Message):
+    """The quotas of every subscription the identity can see, per region; empty with `problem` when refused."""
+
+    regions: list[RegionUsage]
     problem: str = ""
 
 

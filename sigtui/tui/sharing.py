@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.errors import AzureError
-from .messages import CostEstimated, PermissionsLoaded
+from .messages import CostEstimated, PermissionsLoaded, UsageLoaded
 from .nodes import SHAREABLE
 from .policy import CHECKED
 from .screens.costs import CostScreen
 from .screens.identity import IdentityScreen, login
+from .screens.quotas import QuotaScreen
 from .screens.share import ShareAccess, ShareScreen, ShareTarget
 from .widgets.cost_view import EVERYTHING
 from .widgets.tree_nodes import NodeData
@@ -99,6 +100,16 @@ class Sharing:
 
     def costs(self) -> None:
         self.screen.app.push_screen(CostScreen(self.screen.status.caller, self.estimate))
+
+    def quotas(self) -> None:
+        self.screen.app.push_screen(QuotaScreen(self.screen.status.caller, self.usage))
+
+    def usage(self) -> UsageLoaded:
+        """On a worker: the quotas of every subscription the identity can see."""
+        try:
+            return UsageLoaded(self.screen.backend.services().usage(every=True))
+        except AzureError as error:
+            return UsageLoaded([], f"{error.code}: {error.message}")
 
     def estimate(self, resource_id: str) -> CostEstimated:
         """On a worker: an estimate of a resource the identity can read (EVERYTHING: all it can read)."""

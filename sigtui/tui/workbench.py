@@ -301,6 +301,9 @@ class WorkbenchScreen(Screen[None]):
     def action_costs(self) -> None:
         self.sharing.costs()
 
+    def action_quotas(self) -> None:
+        self.sharing.quotas()
+
     # Help and the command palette
 
     def action_help(self) -> None:
@@ -336,6 +339,7 @@ class WorkbenchScreen(Screen[None]):
             yield SystemCommand("Slower clock", "Halve the clock speed (-)", self.action_slower)
             yield SystemCommand("Retry failed regions", "Replicate failed regions again (R)", self.action_retry)
         yield SystemCommand("Costs", "Illustrative cost of everything you can read ($)", self.action_costs)
+        yield SystemCommand("Quotas", "Usage against Azure's limits per region (u)", self.action_quotas)
         yield SystemCommand(
             "Act as…", "Switch the identity: what you see and may do follows it (ctrl+u)", self.action_switch_identity
         )

@@ -14,7 +14,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
+from ....domain.catalog import find_region
 from ....domain.errors import AzureError
+from ....domain.usage import warning_for
 from ....domain.wording import counted
 from ...messages import FormLoaded, FormRefused, FormSaved
 from ...threads import run_in_thread
@@ -50,6 +52,8 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.context: FormContext | None = None
         self.writer = writer
         self.status = Static("", id="form-status", markup=False)
+        self.quota_note = Static("", id="form-quota", markup=False)
+        self.quota_note.display = False
         self.saving = False
         self._pristine: tuple = ()
 
@@ -66,6 +70,7 @@ class FormScreen(ModalScreen[Outcome | None]):
             yield Static(self.heading, id="form-title", markup=False)
             if self.context.editing:
                 yield Static(f"Only {self.EDITABLE} can change after create.", id="form-note", markup=False)
+            yield self.quota_note
             yield from self.compose_body()
             yield self.status
         yield Footer(compact=True)
@@ -95,6 +100,7 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.context = message.context
         await self.recompose()
         self.refresh_derived()
+        self.warn_of_quota()
         self.focus_first(self, empty=not self.context.editing)
         self.call_after_refresh(self._remember_pristine)
 
@@ -139,8 +145,21 @@ class FormScreen(ModalScreen[Outcome | None]):
     def _changed(self) -> None:
         if self.is_mounted and self.context is not None:
             self.refresh_derived()
+            self.warn_of_quota()
             if not self.saving:
                 self.show_status("")
+
+    def quota_subscription(self) -> str:
+        """The subscription a create would count against."""
+        return self.context.subscription.id
+
+    def warn_of_quota(self) -> None:
+        """Before a create: say so when the region typed has no room left for one more of this kind."""
+        location = self.query("#f-location")
+        region = find_region(location.first(FormField).control.value) if location and not self.context.editing else None
+        warning = warning_for(self.KIND, self.quota_subscription(), region.name, self.context.usage) if region else None
+        self.quota_note.update(warning or "")
+        self.quota_note.display = warning is not None
 
     @staticmethod
     def field_of(widget: Widget) -> FormField | None:

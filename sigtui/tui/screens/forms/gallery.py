@@ -92,6 +92,9 @@ class GalleryForm(FormScreen):
         name = self.name_input.value.strip()
         self.unique.update(f"{sub}-{name.upper()}" if name else "—")
 
+    def quota_subscription(self) -> str:
+        return self._subscription().id
+
     def _subscription(self):
         chosen = self.sub_select.value
         return next((s for s in self.context.subscriptions if s.id == chosen), self.context.subscription)
