@@ -14,6 +14,7 @@ from .messages import StepReplayed
 from .nodes import child_count, failed_regions, ref_of
 from .screens.activity_log import ActivityLogScreen
 from .screens.confirm import ConfirmScreen
+from .screens.copy_as import CopyAsScreen
 from .screens.failed_region import FailedRegionScreen
 from .screens.forms.model import KIND_LABELS, Outcome, ResourceRef, Step
 from .screens.refused import RefusedScreen
@@ -68,6 +69,14 @@ class Editing:
 
     def _push(self, dialog, then=None) -> None:
         self.screen.app.push_screen(dialog, then)
+
+    def copy_as(self, data: NodeData | None) -> None:
+        """The resource under the cursor as az, az rest and curl requests."""
+        ref = ref_of(data)
+        if ref is None:
+            self.screen.notify("Put the cursor on a gallery, definition or version to copy it as a request.")
+            return
+        self._push(CopyAsScreen(lambda: self.work.equivalent(ref)))
 
     # Create and edit
 

@@ -12,6 +12,7 @@ from textual.message import Message
 from ..domain.access import Principal
 from ..domain.clock import ClockState
 from ..domain.costs import CostEstimate
+from ..domain.equivalents import Equivalent
 from ..domain.errors import AzureError
 from ..domain.latest import Resolution
 from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
@@ -178,6 +179,14 @@ class CostEstimated(Message):
 
     resource_id: str
     estimate: CostEstimate | None
+    problem: str = ""
+
+
+@dataclass
+class EquivalentLoaded(Message):
+    """How to make the resource under the cursor with az, az rest and curl; None with `problem` when refused."""
+
+    equivalent: Equivalent | None
     problem: str = ""
 
 

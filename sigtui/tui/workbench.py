@@ -22,10 +22,11 @@ from .backend import Backend
 from .browsing import Browsing
 from .deploying import Deploying
 from .editing import Editing
-from .keys import MUTATING, WORKBENCH_BINDINGS
+from .keys import FORM_BINDINGS, MUTATING, WORKBENCH_BINDINGS
 from .live_clock import LiveClock
 from .palette import ResourceProvider
 from .policy import ActionPolicy
+from .screens.copy_as import CopyAsScreen
 from .screens.help import HelpRow, HelpScreen
 from .screens.identity import IdentityScreen
 from .screens.share import ShareScreen
@@ -42,6 +43,8 @@ HELP_SECTIONS = (
     ("Tree", ResourceTree.BINDINGS),
     ("Share dialog", ShareScreen.BINDINGS),
     ("Identity picker", IdentityScreen.BINDINGS),
+    ("Create and edit forms", FORM_BINDINGS),
+    ("Copy as dialog", CopyAsScreen.BINDINGS),
 )
 
 
@@ -265,6 +268,9 @@ class WorkbenchScreen(Screen[None]):
 
     # Actions: the areas
 
+    def action_copy_as(self) -> None:
+        self.editing.copy_as(self.cursor_data())
+
     def action_create_resource(self) -> None:
         self.editing.create(self.cursor_data())
 
@@ -331,6 +337,8 @@ class WorkbenchScreen(Screen[None]):
         yield SystemCommand("Filter", "Show only matching resources (/)", self.action_filter)
         yield SystemCommand("Reload", "Read the database again (r)", self.action_reload)
         yield SystemCommand("Copy ARM id", "Copy the id of the resource under the cursor (y)", self.action_copy_id)
+        yield SystemCommand("Copy as az / REST / curl", "The resource under the cursor as a request (Y)",
+                            self.action_copy_as)
         yield SystemCommand("Keys", "Every key binding (f1)", self.action_help)
         if not self.readonly:
             yield SystemCommand("Pause or resume the clock", "Simulation clock (space)", self.action_toggle_clock)

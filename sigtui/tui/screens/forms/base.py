@@ -8,21 +8,24 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
 from ....domain.catalog import find_region
+from ....domain.equivalents import for_create, for_patch
 from ....domain.errors import AzureError
 from ....domain.usage import warning_for
 from ....domain.wording import counted
+from ...keys import FORM_BINDINGS
 from ...messages import FormLoaded, FormRefused, FormSaved
 from ...threads import run_in_thread
 from ...widgets.form_kit import REFUSALS, FormField, refusal
 from ..confirm import ConfirmScreen
-from .model import FormContext, Outcome
+from ..copy_as import CopyAsScreen
+from .model import FieldPatch, FormContext, Outcome
 from .wording import field_by_wording
 
 Loader = Callable[[], FormContext]
@@ -35,10 +38,7 @@ class FormScreen(ModalScreen[Outcome | None]):
     """A dialog over a `FormContext` (loaded first, then the fields are composed); `build()` turns the fields into
     a request, or raises Azure's refusal."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = FORM_BINDINGS
     EDITABLE: ClassVar[str] = ""
     """What an edit form may change (shown under its title); everything else is read-only."""
     SHORT: ClassVar[bool] = False
@@ -196,6 +196,24 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.saving = True
         self.show_status("Saving…")
         self._save(request)
+
+    def action_copy_as(self) -> None:
+        """What the form would send, as az, az rest and curl requests; a form that is not valid yet says why."""
+        if self.context is None:
+            return
+        try:
+            request = self.build()
+        except REFUSALS as error:
+            self.show_status(f"Nothing to copy yet: {refusal(error)}", error=True)
+            return
+        if request is None:
+            self.notify("Nothing changed, so there is no request to copy.", timeout=3)
+            return
+        if isinstance(request, FieldPatch):
+            equivalent = for_patch(self.context.resource, request.after, request.summary)
+        else:
+            equivalent = for_create(request, self.context.now)
+        self.app.push_screen(CopyAsScreen(equivalent))
 
     def error_field(self, error: BaseException) -> str | None:
         """The id of the field a refusal is about: by its target, else by its wording; None for no one field."""
