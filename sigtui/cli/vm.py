@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..domain import ids
 from ..domain.access import covers
 from ..domain.errors import AzureError
-from . import lookup, resources, tables, vm_request
+from . import resources, tables, vm_request
 from .output import UsageError, warn
 from .parser import add_flag, add_location, add_resource_group, enum, subcommands
 
@@ -37,18 +37,18 @@ def _made(ctx, kind: str, scope: str) -> list[dict]:
 
 
 def _scope(ctx, rg: str | None) -> str:
-    sub = lookup.subscription(ctx).id
+    sub = ctx.lookups.subscription().id
     if rg is None:
         return f"/subscriptions/{sub}"
-    return lookup.resource_group(ctx, rg).id
+    return ctx.lookups.resource_group(None, rg).id
 
 
 def show(ctx, ns) -> dict:
     """A VM or scale set made from the gallery, else (for `vm`) a source VM."""
     kind = KINDS[ns.group]
-    lookup.resource_group(ctx, ns.resource_group)
+    ctx.lookups.resource_group(None, ns.resource_group)
     try:
-        return ctx.services.get_vm(ids.resource_id(lookup.subscription(ctx).id, ns.resource_group, kind, ns.name))
+        return ctx.services.get_vm(ids.resource_id(ctx.lookups.subscription().id, ns.resource_group, kind, ns.name))
     except AzureError as error:
         if error.code != "ResourceNotFound" or ns.group != "vm":
             raise

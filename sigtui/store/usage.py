@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain import access, rules
+from ..domain import rules
 from ..domain.models import Subscription
 from ..domain.usage import COUNTED, RegionUsage, region_usage
 from . import reads
@@ -18,11 +18,8 @@ class UsageOps(ServiceBase):
         in `location`, or in every region where it holds something."""
         with self.read() as conn:
             self.check_caller(conn)
-            visible = reads.visible_subscriptions(conn, self.caller)
-            subs = visible if every else [self.subscription(conn, subscription)]
-            for sub in subs:
-                if sub not in visible:
-                    self.authorize(conn, "read", access.subscription_scope(sub.id))
+            lookups = self.lookups(conn)
+            subs = lookups.visible_subscriptions() if every else [lookups.visible_subscription(subscription)]
             region = rules.check_location(location, subs[0], rules.GALLERY_TYPE).name if location and subs else None
             return [row for sub in subs for row in self._subscription_usage(conn, sub, region)]
 

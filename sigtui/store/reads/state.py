@@ -1,0 +1,30 @@
+"""The simulation's state: its clock, settings and the activity log."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ...domain.clock import ClockState
+from .mappers import clock_from, rows
+
+
+def clock(conn: sqlite3.Connection) -> ClockState | None:
+    found = rows(conn, "SELECT * FROM sim_clock WHERE id = 1")
+    return clock_from(found[0]) if found else None
+
+
+def setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    found = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return found[0] if found else default
+
+
+def activity(conn: sqlite3.Connection, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
+    sql = "SELECT * FROM activity"
+    params: list = []
+    if resource_id:
+        sql += " WHERE resource_id = ? OR resource_id LIKE ?"
+        params += [resource_id, resource_id.rstrip("/") + "/%"]
+    sql += " ORDER BY at DESC, id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [dict(r) for r in rows(conn, sql, params)]
