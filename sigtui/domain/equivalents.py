@@ -28,6 +28,7 @@ READ_ONLY = (
 """What a GET shows that a PUT does not send (data disks' `sizeInGB` too)."""
 
 GROUPS = {Gallery: "sig", ImageDefinition: "sig image-definition", ImageVersion: "sig image-version"}
+LABELS = {Gallery: "gallery", ImageDefinition: "image definition", ImageVersion: "image version"}
 SOURCE_FLAGS = {"images": "--managed-image", "virtualmachines": "--virtual-machine", "versions": "--image-version"}
 
 
@@ -167,8 +168,7 @@ def for_create(resource: Resource, now: datetime) -> Equivalent:
         rest = version_to_rest(resource, now)
     args += [*_tags(resource.tags), "--subscription", resource.subscription]
     az_rest, curl = rest_calls("PUT", resource.id, put_body(rest))
-    return Equivalent(f"Create {GROUPS[type(resource)].split()[-1]} {resource.name}", shlex.join(args), az_rest,
-                      curl, note)
+    return Equivalent(f"Create {LABELS[type(resource)]} {resource.name}", shlex.join(args), az_rest, curl, note)
 
 
 def _leaves(value: object, path: str) -> list[tuple[str, object]]:
@@ -188,4 +188,5 @@ def for_patch(resource: Resource, patch: dict, summary: str) -> Equivalent:
     args = ["az", *GROUPS[type(resource)].split(), "update", *_scope(resource), "--set", *sets,
             "--subscription", resource.subscription]
     az_rest, curl = rest_calls("PATCH", resource.id, patch)
-    return Equivalent(f"Change the {summary} of {resource.name}", shlex.join(args), az_rest, curl)
+    return Equivalent(f"Change the {summary} of {LABELS[type(resource)]} {resource.name}", shlex.join(args), az_rest,
+                      curl)

@@ -25,7 +25,7 @@ async def test_y_shows_the_resource_as_three_requests_and_copies_each(make_app):
         await press(pilot, "Y")
         screen = app.screen
         assert isinstance(screen, CopyAsScreen)
-        assert str(screen.title_line.render()) == "Create sig ContosoImages"
+        assert str(screen.title_line.render()) == "Create gallery ContosoImages"
         assert text(screen, "az") == (
             "az sig create -g rg-images -r ContosoImages -l westus --description "
             f"'Golden images for Contoso'\"'\"'s platform team.' --tags env=prod --subscription {PROD}")

@@ -11,6 +11,7 @@ from sigtui.tui.screens.quotas import QuotaScreen
 from .conftest import SIZE
 from .editing_helpers import PROD, errors, press, services, type_text
 from .helpers import open_path, settle
+from .test_snapshots import snap
 
 PAT = "pat@contoso.onmicrosoft.com"
 
@@ -74,3 +75,18 @@ async def test_the_gallery_form_warns_before_a_create_would_cross_the_limit(make
         assert str(form.status.render()) == "Nothing was saved."
         assert "exceeding approved galleries quota. Limit: 1, Current usage: 1" in errors(form)["f-location"]
         assert "Web.Images" not in [g.name for g in services(app).list_galleries(PROD)]
+
+
+def test_quota_screen_snapshot(snap_compare, make_app):
+    async def run_before(pilot):
+        await pilot.press("u")
+
+    assert snap(snap_compare, make_app(), run_before)
+
+
+def test_copy_as_screen_snapshot(snap_compare, make_app):
+    async def run_before(pilot):
+        await open_path(pilot, "ContosoImages", "win2022-base", "2023.1.0")
+        await pilot.press("Y")
+
+    assert snap(snap_compare, make_app(), run_before)
