@@ -172,8 +172,8 @@ def for_create(resource: Resource, now: datetime) -> Equivalent:
 
 
 def _leaves(value: object, path: str) -> list[tuple[str, object]]:
-    """`recommended.vCPUs.min=2`-style paths of every value in a patch; lists stay whole."""
-    if isinstance(value, dict) and value:
+    """`recommended.vCPUs.min=2`-style paths of every value in a patch; lists and tags (replaced whole) stay whole."""
+    if isinstance(value, dict) and value and path != "tags":
         return [leaf for key, inner in value.items() for leaf in _leaves(inner, f"{path}.{key}" if path else key)]
     return [(path, value)]
 

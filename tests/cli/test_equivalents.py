@@ -126,3 +126,23 @@ def test_what_az_flags_cannot_say_is_noted_and_left_to_the_rest_call(demo):
     equivalent = for_create(version, svc.now())
     assert equivalent.note == "az's flags cannot set excludeFromLatest per region (westus); the REST calls do."
     assert '"excludeFromLatest":true' in equivalent.az_rest
+
+
+@pytest.mark.parametrize("way", ["az", "az_rest"])
+def test_a_version_edit_and_a_tags_edit_applied_from_their_lines(demo, capsys, way):
+    from sigtui.tui.screens.forms.gallery import gallery_patch
+    from sigtui.tui.screens.forms.version_parts import version_patch
+
+    svc = Services(demo)
+    old = svc.get_version(PROD, "rg-finance", "FinanceGallery", "myImage1", "1.10.0")
+    new = dataclasses.replace(old, target_regions=old.target_regions[:2], exclude_from_latest=True)
+    patch = version_patch(old, new)
+    run(demo, capsys, getattr(for_patch(old, patch.after, patch.summary), way))
+    changed = svc.get_version(PROD, "rg-finance", "FinanceGallery", "myImage1", "1.10.0")
+    assert [t.name for t in changed.target_regions] == ["eastus", "westus2"] and changed.exclude_from_latest
+
+    gallery = svc.get_gallery(PROD, "rg-images", "ContosoImages")
+    patch = gallery_patch(gallery, "Reviewed", {"team": "web"})
+    run(demo, capsys, getattr(for_patch(gallery, patch.after, patch.summary), way))
+    changed = svc.get_gallery(PROD, "rg-images", "ContosoImages")
+    assert (changed.description, changed.tags) == ("Reviewed", {"team": "web"})

@@ -61,3 +61,12 @@ def test_a_create_past_the_limit_is_refused_as_azure_does(ok, refused, world, tw
         "(OperationNotAllowed) Operation could not be completed as it results in exceeding approved galleries quota. "
         "Limit: 2, Current usage: 2, Additional required: 1.")
     ok("sig create -g MyResourceGroup -r Elsewhere -l eastus")
+
+
+def test_an_identity_without_a_role_in_the_subscription_is_refused(ok, refused, world):
+    ok("ad user create --display-name Mallory --user-principal-name mallory@contoso.onmicrosoft.com")
+    assert refused("sig list-usage -l westus --as mallory@contoso.onmicrosoft.com").startswith(
+        "(AuthorizationFailed) The client 'mallory@contoso.onmicrosoft.com'")
+    ok(f"role assignment create --assignee mallory@contoso.onmicrosoft.com --role Reader --scope "
+       f"/subscriptions/{world}/resourceGroups/MyResourceGroup/providers/Microsoft.Compute/galleries/MyGallery")
+    assert _quotas(ok("sig list-usage -l westus --as mallory@contoso.onmicrosoft.com"))["galleries"] == ("1", "100")

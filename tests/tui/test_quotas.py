@@ -90,3 +90,19 @@ def test_copy_as_screen_snapshot(snap_compare, make_app):
         await pilot.press("Y")
 
     assert snap(snap_compare, make_app(), run_before)
+
+
+@pytest.fixture
+def seven_versions_per_region(monkeypatch):
+    """Room for only the seven image versions Contoso Production already has in West US."""
+    tight = {**catalog.limits(), "imageVersionsPerSubscriptionPerRegion": 7}
+    for module in (rules, usage):
+        monkeypatch.setattr(module, "limits", lambda: dict(tight))
+
+
+async def test_the_version_form_warns_too(make_app, seven_versions_per_region):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages", "ubuntu-web")
+        await press(pilot, "n")
+        assert "approved image versions quota. Limit: 7, Current usage: 7" in str(app.screen.quota_note.render())
