@@ -4,6 +4,7 @@ versions, people, role assignments and the clock) told through the services in o
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,7 +48,10 @@ class Scenario:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
-            raise AzureError(BAD_FILE, f"{name}: not valid YAML or JSON: {error}".replace("\n", " ")) from None
+            try:
+                return cls(json.loads(text), name)
+            except ValueError:
+                raise AzureError(BAD_FILE, f"{name}: not valid YAML or JSON: {error}".replace("\n", " ")) from None
         lines: dict[tuple, int] = {}
         _index(node, (), lines)
         return cls(data if data is not None else {}, name, lines)

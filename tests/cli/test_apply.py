@@ -100,3 +100,14 @@ def test_the_demo_is_a_scenario_file(ok, az):
     assert sorted(ok("sig list --query '[].name'")) == ["ContosoImages", "FinanceGallery"]
     assert ok("sig image-version list -g rg-images -r ContosoImages -i ubuntu-web --query '[].name'") == [
         "1.0.0", "1.1.0", "1.2.0", "1.3.0"]
+
+
+def test_json_indented_with_tabs_is_read_as_json(ok, az, tmp_path):
+    path = tmp_path / "tabs.json"
+    path.write_text(json.dumps({"galleries": [{"subscription": "main", "resource_group": "rg", "name": "G",
+                                               "location": "westus"}],
+                                "subscriptions": {"main": {"name": "Main"}},
+                                "resource_groups": [{"name": "rg", "location": "westus", "subscription": "main"}]},
+                               indent="\t"))
+    assert az(f"apply {path}").status == 0
+    assert ok("sig list --query '[].name'") == ["G"]
