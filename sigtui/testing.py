@@ -88,6 +88,6 @@ def scenario_app(scenario: Path | str | dict, db_path: Path, *, now: datetime = 
 
 def demo_scenario() -> dict:
     """The demo catalog's scenario (sigtui/data/demo.yaml), to extend or trim in a test."""
-    from .domain.catalog import DATA_DIR
+    from .domain.reference_data import DATA_DIR
 
     return yaml.safe_load((DATA_DIR / "demo.yaml").read_text(encoding="utf-8"))

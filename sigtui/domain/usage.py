@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import limits
 from .errors import AzureError
+from .reference_data import limits
 
 COUNTED = (
     ("galleries", "Galleries", "gallery", "galleriesPerSubscriptionPerRegion"),

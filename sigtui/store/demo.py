@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from ..domain.catalog import DATA_DIR
+from ..domain.reference_data import DATA_DIR
 from .scenario import Scenario, apply_scenario
 from .services import Services
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sigtui.domain.catalog import DATA_DIR
+from sigtui.domain.reference_data import DATA_DIR
 
 SCENARIO = """\
 clock: {now: 2026-03-01T12:00:00Z, paused: true}

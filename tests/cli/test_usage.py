@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sigtui.domain import catalog, rules, usage
+from sigtui.domain import reference_data, rules, usage
 
 G = "-g MyResourceGroup -r MyGallery"
 
@@ -49,7 +49,7 @@ def test_unknown_location_and_missing_location_are_refused(refused, world):
 @pytest.fixture
 def two_galleries(monkeypatch):
     """Azure's limits with room for only two galleries per subscription and region."""
-    tight = {**catalog.limits(), "galleriesPerSubscriptionPerRegion": 2}
+    tight = {**reference_data.limits(), "galleriesPerSubscriptionPerRegion": 2}
     for module in (rules, usage):
         monkeypatch.setattr(module, "limits", lambda: dict(tight))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sigtui.domain import catalog, rules, usage
+from sigtui.domain import reference_data, rules, usage
 from sigtui.tui.screens.forms.gallery import GalleryForm
 from sigtui.tui.screens.quotas import QuotaScreen
 
@@ -47,7 +47,7 @@ async def test_an_identity_sees_only_its_own_subscriptions(make_app):
 @pytest.fixture
 def one_gallery_per_region(monkeypatch):
     """Azure's limits with room for only one gallery per subscription and region."""
-    tight = {**catalog.limits(), "galleriesPerSubscriptionPerRegion": 1}
+    tight = {**reference_data.limits(), "galleriesPerSubscriptionPerRegion": 1}
     for module in (rules, usage):
         monkeypatch.setattr(module, "limits", lambda: dict(tight))
 
@@ -95,7 +95,7 @@ def test_copy_as_screen_snapshot(snap_compare, make_app):
 @pytest.fixture
 def seven_versions_per_region(monkeypatch):
     """Room for only the seven image versions Contoso Production already has in West US."""
-    tight = {**catalog.limits(), "imageVersionsPerSubscriptionPerRegion": 7}
+    tight = {**reference_data.limits(), "imageVersionsPerSubscriptionPerRegion": 7}
     for module in (rules, usage):
         monkeypatch.setattr(module, "limits", lambda: dict(tight))
 

@@ -56,3 +56,8 @@ def replicas_per_region(conn: sqlite3.Connection, sub: str) -> dict[str, tuple[i
         (sub,),
     )
     return {region: (total, largest) for region, total, largest in found}
+
+
+def next_key(conn: sqlite3.Connection, table: str) -> int:
+    """The primary key after the highest one in `table` (a bulk load numbers its rows from there)."""
+    return conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
