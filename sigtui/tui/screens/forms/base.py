@@ -42,6 +42,8 @@ class FormScreen(ModalScreen[Outcome | None]):
     """What an edit form may change (shown under its title); everything else is read-only."""
     SHORT: ClassVar[bool] = False
     """A dialog that fits without scrolling is only as tall as its fields."""
+    QUOTA: ClassVar[str] = ""
+    """The quota a create counts against: gallery, definition or version."""
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__()
@@ -153,8 +155,10 @@ class FormScreen(ModalScreen[Outcome | None]):
     def warn_of_quota(self) -> None:
         """Before a create: say so when the region typed has no room left for one more of this kind."""
         location = self.query("#f-location")
-        region = find_region(location.first(FormField).control.value) if location and not self.context.editing else None
-        warning = warning_for(self.KIND, self.quota_subscription(), region.name, self.context.usage) if region else None
+        typed = location.first(FormField).control.value if location and not self.context.editing else ""
+        region = find_region(typed) if typed else None
+        usage = self.context.usage
+        warning = warning_for(self.QUOTA, self.quota_subscription(), region.name, usage) if region else None
         self.quota_note.update(warning or "")
         self.quota_note.display = warning is not None
 

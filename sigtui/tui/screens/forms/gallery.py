@@ -25,6 +25,7 @@ class GalleryForm(FormScreen):
 
     SHORT: ClassVar[bool] = True
     EDITABLE: ClassVar[str] = "the description and tags"
+    QUOTA: ClassVar[str] = "gallery"
 
     @property
     def heading(self) -> str:
