@@ -1,102 +1,89 @@
-"""Quotas at a glance: what a subscription uses in one region against Azure's limits (sigtui/data/limits.json)."""
+"""Who uses an image version: the VMs and scale sets made from it, pinned to it or through `latest`; and what
+`latest` resolves to in each region now and after a planned change (exclude the version from latest, or delete
+it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
 
-from .errors import AzureError
-from .reference_data import limits
+from .latest import resolve_latest
+from .models import ImageVersion
 
-COUNTED = (
-    ("galleries", "Galleries", "gallery", "galleriesPerSubscriptionPerRegion"),
-    ("imageDefinitions", "Image definitions", "image_definition", "imageDefinitionsPerSubscriptionPerRegion"),
-    ("imageVersions", "Image versions", "image_version", "imageVersionsPerSubscriptionPerRegion"),
-)
-"""Quota name, display name, counted table, limit key: what Azure limits per subscription per region."""
-
-QUOTA_WORDS = {"gallery": "galleries", "definition": "image definitions", "version": "image versions"}
-"""The word Azure's quota error uses for each kind of resource."""
-
-LIMIT_KEYS = {"gallery": COUNTED[0][3], "definition": COUNTED[1][3], "version": COUNTED[2][3]}
-REPLICAS = ("replicasPerImageVersion", "Replicas per image version (largest)", "regionalReplicaCountMax")
-NEAR = 0.8
-"""A quota is shown as nearly used up from this share of its limit."""
+CHANGES = ("delete", "exclude")
+"""The planned changes `latest_by_region` can look at."""
 
 
 @dataclass(frozen=True, slots=True)
-class Usage:
-    """One quota of one subscription in one region."""
+class Deployment:
+    """A VM or scale set made from a gallery image, as stored: the image it asked for and the version it got."""
 
+    id: str
     name: str
-    local_name: str
-    current: int
-    limit: int
+    kind: str
+    location: str
+    image_reference: str
+    exact_version: str
+    version_id: str
 
     @property
-    def state(self) -> str:
-        """`full` (the next create is refused), `near` (80% or more) or `ok`."""
-        if self.current >= self.limit:
-            return "full"
-        return "near" if self.current >= self.limit * NEAR else "ok"
+    def pinned(self) -> bool:
+        """Asked for a version by its id (not the definition, not `…/versions/latest`)."""
+        reference = self.image_reference.lower().rstrip("/")
+        return "/versions/" in reference and not reference.endswith("/versions/latest")
 
-    def to_rest(self) -> dict:
-        """As `az vm list-usage` prints a usage: values as strings, `localName` beside ARM's `name`."""
-        return {
-            "currentValue": str(self.current),
-            "limit": str(self.limit),
-            "localName": self.local_name,
-            "name": {"localizedValue": self.local_name, "value": self.name},
-            "unit": "Count",
-        }
+    @property
+    def via(self) -> str:
+        return "pinned" if self.pinned else "latest"
+
+    @property
+    def kind_label(self) -> str:
+        return "scale set" if self.kind == "virtualMachineScaleSets" else "VM"
+
+
+def uses_of(version: ImageVersion, deployments: Iterable[Deployment]) -> list[Deployment]:
+    """The VMs and scale sets made from `version`, by name."""
+    wanted = version.id.lower()
+    return sorted((d for d in deployments if d.version_id.lower() == wanted), key=lambda d: d.name.lower())
 
 
 @dataclass(frozen=True, slots=True)
-class RegionUsage:
-    """Every quota of one subscription in one region, and the replicas held there."""
+class RegionLatest:
+    """What `latest` resolves to in one region now, and after the planned change (None: nothing qualifies)."""
 
-    subscription: str
-    subscription_name: str
     region: str
-    quotas: tuple[Usage, ...]
-    replicas: int
+    now: str | None
+    after: str | None
 
-    def current(self, kind: str) -> int:
-        """How many galleries, definitions or versions (by `kind`) the subscription has here."""
-        return self.quotas[tuple(LIMIT_KEYS).index(kind)].current
-
-
-def region_usage(
-    subscription: tuple[str, str], region: str, counts: dict[str, int], replicas: tuple[int, int]
-) -> RegionUsage:
-    """The quotas from the counts per table (gallery, image_definition, image_version) and the region's
-    replicas as (total, largest per version)."""
-    lim = limits()
-    quotas = [Usage(name, label, counts.get(table, 0), lim[key]) for name, label, table, key in COUNTED]
-    quotas.append(Usage(REPLICAS[0], REPLICAS[1], replicas[1], lim[REPLICAS[2]]))
-    return RegionUsage(subscription[0], subscription[1], region, tuple(quotas), replicas[0])
+    @property
+    def changes(self) -> bool:
+        return self.now != self.after
 
 
-def quota_error(what: str, current: int, limit: int) -> AzureError:
-    """Azure's refusal of a create that would exceed a quota of `what` (e.g. "galleries")."""
-    return AzureError(
-        "OperationNotAllowed",
-        f"Operation could not be completed as it results in exceeding approved {what} quota. "
-        f"Limit: {limit}, Current usage: {current}, Additional required: 1.",
-        409,
-        target="location",
-    )
+def after_change(versions: Sequence[ImageVersion], names: Iterable[str], change: str) -> list[ImageVersion]:
+    """The definition's versions once `names` are deleted, or excluded from latest (in every region)."""
+    chosen = set(names)
+    if change == "delete":
+        return [v for v in versions if v.name not in chosen]
+    if change == "exclude":
+        return [_excluded(v) if v.name in chosen else v for v in versions]
+    raise ValueError(f"unknown change {change!r}")
 
 
-def warning_for(kind: str, subscription: str, region: str, found: tuple[RegionUsage, ...]) -> str | None:
-    """The warning before creating a `kind` in the subscription's `region`, from the usage read beforehand."""
-    here = next((u for u in found if (u.subscription, u.region) == (subscription, region)), None)
-    return create_warning(kind, region, here.current(kind)) if here else None
+def _excluded(version: ImageVersion) -> ImageVersion:
+    targets = tuple(replace(t, exclude_from_latest=True) for t in version.target_regions)
+    return replace(version, exclude_from_latest=True, target_regions=targets)
 
 
-def create_warning(kind: str, region: str, current: int) -> str | None:
-    """What to say before a gallery, definition or version is created in `region` where the subscription already
-    has `current` of them: None while there is room."""
-    limit = limits()[LIMIT_KEYS[kind]]
-    if current + 1 <= limit:
-        return None
-    return f"Quota in {region}: {quota_error(QUOTA_WORDS[kind], current, limit).message}"
+def latest_by_region(
+    before: Sequence[ImageVersion], after: Sequence[ImageVersion], definition_id: str, now: datetime
+) -> list[RegionLatest]:
+    """`latest` in every region any version targets, before and after a change, by region name."""
+    regions = sorted({t.name for v in before for t in v.target_regions})
+    found = []
+    for region in regions:
+        was = resolve_latest(before, definition_id, region, now).version
+        will = resolve_latest(after, definition_id, region, now).version
+        found.append(RegionLatest(region, was.name if was else None, will.name if will else None))
+    return found

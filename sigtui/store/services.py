@@ -8,12 +8,14 @@ from .apps import AppOps
 from .costs import CostOps
 from .definitions import DefinitionOps
 from .galleries import GalleryOps
+from .quotas import QuotaOps
+from .retention import RetentionOps
 from .sources import SourceOps
-from .usage import UsageOps
+from .storage import StorageOps
 from .versions import VersionOps
 from .vms import VmOps
 
 
-class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps, AppOps,
-               UsageOps):
+class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, StorageOps, VmOps, AccessOps, CostOps,
+               AppOps, RetentionOps, QuotaOps):
     """Validate first, then write in one transaction with an activity-log entry."""

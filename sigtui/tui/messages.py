@@ -6,22 +6,26 @@ Thread workers post the `…Loaded`/`…Listed`/`…Changed` ones with what they
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ..domain.access import Principal
-from ..domain.clock import ClockState
-from ..domain.costs import CostEstimate
-from ..domain.equivalents import Equivalent
-from ..domain.errors import AzureError
-from ..domain.latest import Resolution
-from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
-from ..domain.usage import RegionUsage
-from ..domain.vm_plan import VmPlan
-from ..store.reads.filtering import FilterResult
-from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
-from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
-from .screens.vm.target import CreatedVm, RegionChoice
+if TYPE_CHECKING:
+    from ..domain.access import Principal
+    from ..domain.clock import ClockState
+    from ..domain.costs import CostEstimate
+    from ..domain.equivalents import Equivalent
+    from ..domain.errors import AzureError
+    from ..domain.latest import Resolution
+    from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
+    from ..domain.quotas import RegionUsage
+    from ..domain.retention import DefinitionPlan
+    from ..domain.usage import Deployment, RegionLatest
+    from ..domain.vm_plan import VmPlan
+    from ..store.reads.filtering import FilterResult
+    from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
+    from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
+    from .screens.vm.target import CreatedVm, RegionChoice
 
 # The workbench: the tree, the details pane and the clock
 
@@ -192,7 +196,7 @@ class EquivalentLoaded(Message):
 
 
 @dataclass
-class UsageLoaded(Message):
+class QuotasLoaded(Message):
     """The quotas of every subscription the identity can see, per region; empty with `problem` when refused."""
 
     regions: list[RegionUsage]
@@ -295,3 +299,23 @@ class ReplicasRaised(Message):
 @dataclass
 class VmCreated(Message):
     created: CreatedVm
+
+
+# Retention and who-uses
+
+
+@dataclass
+class UsageLoaded(Message):
+    """The VMs and scale sets made from a version, and `latest` per region if it were deleted or excluded."""
+
+    deployments: list[Deployment]
+    if_deleted: list[RegionLatest]
+    if_excluded: list[RegionLatest]
+
+
+@dataclass
+class PrunePlanned(Message):
+    """The retention planner's dry run for the rule on screen, or why the rule cannot be planned."""
+
+    plans: list[DefinitionPlan]
+    problem: str = ""

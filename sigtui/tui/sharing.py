@@ -6,13 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.errors import AzureError
-from .messages import CostEstimated, PermissionsLoaded, UsageLoaded
+from .messages import CostEstimated, PermissionsLoaded, QuotasLoaded
 from .nodes import SHAREABLE
 from .policy import CHECKED
-from .screens.costs import CostScreen
-from .screens.identity import IdentityScreen, login
-from .screens.quotas import QuotaScreen
-from .screens.share import ShareAccess, ShareScreen, ShareTarget
 from .widgets.cost_view import EVERYTHING
 from .widgets.tree_nodes import NodeData
 
@@ -60,11 +56,15 @@ class Sharing:
     # Switching identity
 
     def choose_identity(self) -> None:
+        from .screens.identity import IdentityScreen
+
         backend = self.screen.backend
         picker = IdentityScreen(lambda: backend.services().list_principals(), backend.identity())
         self.screen.app.push_screen(picker, self._identity_chosen)
 
     def _identity_chosen(self, principal) -> None:
+        from .screens.identity import login
+
         if principal is None or login(principal).lower() == self.screen.backend.identity().lower():
             return
         self.switch_identity(login(principal), principal.label)
@@ -89,6 +89,8 @@ class Sharing:
         if data is None or data.kind not in SHAREABLE:
             self.screen.notify("Choose a gallery, an image definition or an image version to share.")
             return
+        from .screens.share import ShareAccess, ShareScreen, ShareTarget
+
         dialog = ShareScreen(ShareTarget(data.kind, data.name, data.arm_id), ShareAccess(self.screen.backend.services))
         self.screen.app.push_screen(dialog, self._shared)
 
@@ -99,17 +101,21 @@ class Sharing:
     # Costs
 
     def costs(self) -> None:
+        from .screens.costs import CostScreen
+
         self.screen.app.push_screen(CostScreen(self.screen.status.caller, self.estimate))
 
     def quotas(self) -> None:
+        from .screens.quotas import QuotaScreen
+
         self.screen.app.push_screen(QuotaScreen(self.screen.status.caller, self.usage))
 
-    def usage(self) -> UsageLoaded:
+    def usage(self) -> QuotasLoaded:
         """On a worker: the quotas of every subscription the identity can see."""
         try:
-            return UsageLoaded(self.screen.backend.services().usage(every=True))
+            return QuotasLoaded(self.screen.backend.services().usage(every=True))
         except AzureError as error:
-            return UsageLoaded([], f"{error.code}: {error.message}")
+            return QuotasLoaded([], f"{error.code}: {error.message}")
 
     def estimate(self, resource_id: str) -> CostEstimated:
         """On a worker: an estimate of a resource the identity can read (EVERYTHING: all it can read)."""

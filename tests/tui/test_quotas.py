@@ -1,10 +1,10 @@
-"""`u`: quotas at a glance; and the create forms' warning before a create would cross a limit."""
+"""`Q`: quotas at a glance; and the create forms' warning before a create would cross a limit."""
 
 from __future__ import annotations
 
 import pytest
 
-from sigtui.domain import reference_data, rules, usage
+from sigtui.domain import quotas, reference_data, rules
 from sigtui.tui.screens.forms.gallery import GalleryForm
 from sigtui.tui.screens.quotas import QuotaScreen
 
@@ -25,7 +25,7 @@ async def test_u_shows_each_subscription_and_region_against_azures_limits(make_a
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "u")
+        await press(pilot, "Q")
         assert isinstance(app.screen, QuotaScreen)
         found = rows(app.screen)
         assert ("Contoso Production", "eastus", "1 / 100", "3 / 1,000", "6 / 10,000", "3 / 10", "17") in found
@@ -38,7 +38,7 @@ async def test_an_identity_sees_only_its_own_subscriptions(make_app):
     app = make_app(caller=PAT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "u")
+        await press(pilot, "Q")
         found = rows(app.screen)
         assert {row[0] for row in found} == {"Contoso Production"}
         assert str(app.screen.note.render()).endswith(f"as {PAT} sees them · esc closes")
@@ -48,7 +48,7 @@ async def test_an_identity_sees_only_its_own_subscriptions(make_app):
 def one_gallery_per_region(monkeypatch):
     """Azure's limits with room for only one gallery per subscription and region."""
     tight = {**reference_data.limits(), "galleriesPerSubscriptionPerRegion": 1}
-    for module in (rules, usage):
+    for module in (rules, quotas):
         monkeypatch.setattr(module, "limits", lambda: dict(tight))
 
 
@@ -79,7 +79,7 @@ async def test_the_gallery_form_warns_before_a_create_would_cross_the_limit(make
 
 def test_quota_screen_snapshot(snap_compare, make_app):
     async def run_before(pilot):
-        await pilot.press("u")
+        await pilot.press("Q")
 
     assert snap(snap_compare, make_app(), run_before)
 
@@ -96,7 +96,7 @@ def test_copy_as_screen_snapshot(snap_compare, make_app):
 def seven_versions_per_region(monkeypatch):
     """Room for only the seven image versions Contoso Production already has in West US."""
     tight = {**reference_data.limits(), "imageVersionsPerSubscriptionPerRegion": 7}
-    for module in (rules, usage):
+    for module in (rules, quotas):
         monkeypatch.setattr(module, "limits", lambda: dict(tight))
 
 

@@ -7,6 +7,7 @@
 - `directory.py`: tenants, principals, groups and role assignments;
 - `compute.py`: image sources, disk encryption sets, virtual machines;
 - `state.py`: the simulation clock, settings and the activity log;
+- `storage.py`: storage accounts and soft-deleted image versions;
 - `counts.py`: counts and keys writes are decided on;
 - `latest.py`: `latest` through the version index;
 - `summaries.py`, `filtering.py`, `workbench.py`: the workbench's tree, filter and palette, and its `Catalog`.
@@ -14,7 +15,7 @@
 The names below are the ones the store and the faces use as `reads.<name>`.
 """
 
-from .compute import disk_encryption_set, disk_encryption_sets, source, sources, virtual_machines
+from .compute import deployments, disk_encryption_set, disk_encryption_sets, source, sources, virtual_machines
 from .counts import catalog_keys_in, count_per_region, has_children, next_key, replicas_per_region
 from .directory import (
     app_credential,
@@ -48,14 +49,16 @@ from .resources import (
     versions_in_subscription,
 )
 from .state import activity, clock, setting
+from .storage import soft_deleted_versions, storage_account_named, storage_accounts
 from .visibility import Visibility, visibility
 
 __all__ = [
     "Found", "Lookups", "Visibility", "activity", "app_credential", "caller", "catalog_keys_in", "clock",
-    "count_per_region", "definition", "definitions", "disk_encryption_set", "disk_encryption_sets",
+    "count_per_region", "definition", "definitions", "deployments", "disk_encryption_set", "disk_encryption_sets",
     "encrypted_version_ids", "find_principal", "galleries", "galleries_named", "gallery", "grants",
     "has_assignment", "has_children", "latest_name", "latest_names", "members", "next_key", "principal_count",
     "principals", "replicas_per_region", "resource_group", "resource_groups", "role_assignments", "setting",
-    "source", "sources", "subscription", "subscriptions", "tenant_id", "tenants", "version", "versions",
-    "versions_from_key", "versions_in_subscription", "virtual_machines", "visibility",
+    "soft_deleted_versions", "source", "sources", "storage_account_named", "storage_accounts", "subscription",
+    "subscriptions", "tenant_id", "tenants", "version", "versions", "versions_from_key", "versions_in_subscription",
+    "virtual_machines", "visibility",
 ]

@@ -1,4 +1,4 @@
-"""`u`: quotas at a glance, what each subscription uses per region against Azure's limits."""
+"""`Q`: quotas at a glance, what each subscription uses per region against Azure's limits."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ...domain.usage import RegionUsage, Usage
+from ...domain.quotas import RegionUsage, Usage
 from ...domain.wording import counted
-from ..messages import UsageLoaded
+from ..messages import QuotasLoaded
 from ..threads import run_in_thread
 
-Loader = Callable[[], UsageLoaded]
+Loader = Callable[[], QuotasLoaded]
 """Runs on the screen's thread worker: the usage of every subscription the identity can see."""
 
 COLUMNS = ("Subscription", "Region", "Galleries", "Definitions", "Versions", "Replicas/version", "Replicas")
@@ -38,7 +38,7 @@ class QuotaScreen(ModalScreen[None]):
     """One row per subscription and region where something is held; the identity sees its own subscriptions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,u", "close", "Close", id="quotas.close"),
+        Binding("escape,q,Q", "close", "Close", id="quotas.close"),
     ]
 
     def __init__(self, identity: str, load: Loader) -> None:
@@ -59,7 +59,7 @@ class QuotaScreen(ModalScreen[None]):
         self.table.focus()
         run_in_thread(self, "usage", self.load)
 
-    def on_usage_loaded(self, message: UsageLoaded) -> None:
+    def on_quotas_loaded(self, message: QuotasLoaded) -> None:
         if message.problem:
             self.note.update(message.problem)
             return

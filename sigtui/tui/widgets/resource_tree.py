@@ -8,25 +8,29 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...domain.latest import resolve_latest
-from ...domain.models import AggregatedState, ReplicationState
+from ...domain.models import ReplicationState
 from ...domain.replication import next_change, region_status
-from ...domain.wording import counted
 from ...store.reads.filtering import FilterResult
 from ...store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
-from ..render import bar_text, percent, version_state
-from .tree_nodes import NodeData, badges, filter_keep
+from ..render import percent, version_state
+from .tree_labels import STATE_WIDTH, TreeLabels
+from .tree_nodes import NodeData, filter_keep
 
-STATE_WIDTH = 12
 CHUNK = 400
+WIDE = 200
+"""A filter matching more versions than this shows them as counts under collapsed definitions."""
+COMPACT_BELOW = 40
+"""A tree narrower than this many cells draws states as marks and percentages, with shallower guides."""
 
 
-class ResourceTree(Tree[NodeData], inherit_bindings=False):
+class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
     """Galleries load at start; definitions and versions load when their parent first expands."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,6 +70,16 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         self._jobs: list[JobFact] = []
         self._live: set[TreeNode[NodeData]] = set()
         self._shown: dict[int, tuple] = {}
+        self._unbuilt: dict[int, int] = {}
+        """Versions shown only as their definition's count until it opens: version pk → definition pk."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Compact when narrow, full again when wide: follows every resize, also one behind a dialog."""
+        compact = event.size.width < COMPACT_BELOW
+        if compact != self.compact:
+            self.compact = compact
+            self.guide_depth = 2 if compact else 3
+            self._invalidate()
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(f"resource-tree--{name}")
@@ -83,6 +97,7 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         self.clear()
         self._by_key.clear()
         self._live.clear()
+        self._unbuilt.clear()
         keep = filter_keep(filtered)
         shown = [g for g in galleries if keep is None or g.pk in keep["gallery"]]
         by_sub = len({g.subscription for g in galleries}) > 1
@@ -101,8 +116,9 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
                     children = [d for d in children if d.pk in keep["definition"]]
                 self.add_definitions(gallery.pk, children, expand=True, partial=keep is not None)
         if filtered is not None:
+            wide = sum(map(len, filtered.versions.values())) > WIDE
             for definition_pk, matching in filtered.versions.items():
-                self.add_versions(definition_pk, matching, expand=True, complete=False)
+                self.add_versions(definition_pk, matching, expand=not wide, complete=False)
             if not filtered.paths:
                 self._note(f"No resources match “{filtered.text}”")
             if filtered.truncated:
@@ -144,7 +160,8 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
     def add_versions(
         self, definition_pk: int, versions: list[VersionSummary], expand: bool = False, complete: bool = True
     ) -> None:
-        """Show versions under their definition; `complete` when they are all of them (a filter shows some)."""
+        """Show versions under their definition; `complete` when they are all of them (a filter shows some).
+        Without `expand` the definition stays closed and its version nodes are built when it opens."""
         node = self._by_key.get(("definition", definition_pk))
         if node is None:
             return
@@ -155,9 +172,18 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         data.complete = complete
         data.name_width = max((len(v.name) for v in versions), default=0)
         self._resolve_latest(data)
-        self._add_chunk(node, versions, 0)
         if expand:
+            self._add_chunk(node, versions, 0)
             node.expand()
+        else:
+            self._unbuilt.update((v.pk, definition_pk) for v in versions)
+
+    def _build_versions(self, node: TreeNode[NodeData]) -> None:
+        """Add the nodes of versions kept collapsed (a wide filter's matches) when their definition opens."""
+        if node.data.versions and not node.children:
+            for summary in node.data.versions:
+                self._unbuilt.pop(summary.pk, None)
+            self._add_chunk(node, node.data.versions, 0)
 
     def _forget_children(self, node: TreeNode[NodeData]) -> None:
         for child in node.children:
@@ -218,6 +244,8 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         data = event.node.data
+        if data is not None and data.kind == "definition" and data.loaded:
+            self._build_versions(event.node)
         if data is not None and data.kind in ("gallery", "definition") and not data.loaded:
             data.loaded = True
             event.node.add_leaf(Text("loading…"), NodeData("loading", "loading…"))
@@ -259,6 +287,8 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
 
     def reveal(self, kind: str, pk: int) -> bool:
         """Open the ancestors of a node and put the cursor on it."""
+        if kind == "version" and pk in self._unbuilt:
+            self._build_versions(self._by_key[("definition", self._unbuilt[pk])])
         node = self._by_key.get((kind, pk))
         if node is None:
             return False
@@ -319,74 +349,3 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
                 self._resolve_latest(node.data)
         self._live = {n for n in self._live if self._is_live(n.data.summary)}
         self._invalidate()
-
-    # Rendering
-
-    def get_label_width(self, node: TreeNode[NodeData]) -> int:
-        data = node.data
-        if data is None:
-            return 0
-        if data.kind == "version":
-            return data.name_width + STATE_WIDTH + 24
-        return len(data.name) + 20
-
-    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
-        data = node.data
-        if data is None:
-            return Text("")
-        prefix = Text()
-        if node.allow_expand:
-            prefix.append(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
-        if data.kind == "version":
-            label = self._version_label(data)
-        elif data.kind in ("gallery", "definition"):
-            label = self._parent_label(data, node)
-        elif data.kind in ("more", "loading"):
-            label = Text(data.name, self.style_of("dim"))
-        else:
-            label = Text(data.name, self.style_of("group"))
-        label.stylize(style)
-        return prefix + label
-
-    def _parent_label(self, data: NodeData, node: TreeNode[NodeData]) -> Text:
-        text = Text(data.name)
-        dim = self.style_of("dim")
-        if data.kind == "gallery" and data.gallery is not None:
-            count = data.gallery.definition_count
-            text.append("  " + counted(count, "image"), dim)
-            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
-        elif data.definition is not None:
-            count = data.definition.version_count
-            text.append("  " + counted(count, "version"), dim)
-            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
-        else:
-            running = failed = 0
-        if running:
-            text.append(f" ↻{running}", self.style_of("running"))
-        if failed:
-            text.append(f" ✗{failed}", self.style_of("failed"))
-        return text
-
-    def _version_label(self, data: NodeData) -> Text:
-        summary = data.summary
-        text = Text(summary.name.ljust(data.name_width + 1))
-        version = summary.version
-        aggregated, provisioning, fraction = version_state(version, self.now)
-        text.append_text(self._state_cell(aggregated, provisioning, fraction))
-        parent = self._by_key.get(("definition", data.summary.definition_pk))
-        latest = parent is not None and parent.data.latest_pk == data.pk
-        for badge, style in badges(data.summary.version, latest, self.now):
-            text.append(" ")
-            text.append(badge, self.style_of(style))
-        return text
-
-    def _state_cell(self, aggregated: AggregatedState, provisioning: str, fraction: float) -> Text:
-        width = 4 if self.compact else STATE_WIDTH
-        if aggregated is AggregatedState.COMPLETED:
-            return Text("✓".ljust(2) + ("" if self.compact else "Succeeded").ljust(width - 2), self.style_of("ok"))
-        if aggregated is AggregatedState.FAILED:
-            return Text("✗".ljust(2) + ("" if self.compact else provisioning).ljust(width - 2), self.style_of("failed"))
-        if self.compact:
-            return Text(percent(fraction), self.style_of("running"))
-        bar = bar_text(fraction, width - 5, self.style_of("running"), self.style_of("track"))
-        return bar + Text(" " + percent(fraction), self.style_of("running"))

@@ -16,8 +16,8 @@ from textual.widgets import Footer, Input, Select, Static
 
 from ....domain.equivalents import for_create, for_patch
 from ....domain.errors import AzureError
+from ....domain.quotas import warning_for
 from ....domain.reference_data import find_region
-from ....domain.usage import warning_for
 from ....domain.wording import counted
 from ...keys import FORM_BINDINGS
 from ...messages import FormLoaded, FormRefused, FormSaved

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sigtui.domain import reference_data, rules, usage
+from sigtui.domain import quotas, reference_data, rules
 
 G = "-g MyResourceGroup -r MyGallery"
 
@@ -50,7 +50,7 @@ def test_unknown_location_and_missing_location_are_refused(refused, world):
 def two_galleries(monkeypatch):
     """Azure's limits with room for only two galleries per subscription and region."""
     tight = {**reference_data.limits(), "galleriesPerSubscriptionPerRegion": 2}
-    for module in (rules, usage):
+    for module in (rules, quotas):
         monkeypatch.setattr(module, "limits", lambda: dict(tight))
 
 

@@ -6,12 +6,12 @@ import sqlite3
 
 from ..domain import rules
 from ..domain.models import Subscription
-from ..domain.usage import COUNTED, RegionUsage, region_usage
+from ..domain.quotas import COUNTED, RegionUsage, region_usage
 from . import reads
 from .base import ServiceBase
 
 
-class UsageOps(ServiceBase):
+class QuotaOps(ServiceBase):
     def usage(self, subscription: str | None = None, location: str | None = None, every: bool = False
               ) -> list[RegionUsage]:
         """The quotas of a subscription (the default one unless named; with `every`, each one the caller can see)

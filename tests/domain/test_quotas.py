@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sigtui.domain.usage import Usage, create_warning, region_usage
+from sigtui.domain.quotas import Usage, create_warning, region_usage
 
 
 def test_region_usage_puts_each_count_against_its_limit():
