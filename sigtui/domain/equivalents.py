@@ -21,7 +21,8 @@ READ_ONLY = (
     ("identifier", "uniqueName"),
     ("publishingProfile", "publishedDate"),
     ("replicationStatus",),
-    ("safetyProfile",),
+    ("safetyProfile", "reportedForPolicyViolation"),
+    ("safetyProfile", "policyViolations"),
     ("storageProfile", "source", "resourceGroup"),
     ("storageProfile", "osDiskImage", "sizeInGB"),
 )
@@ -114,16 +115,23 @@ def _definition_args(d: ImageDefinition) -> list[str]:
 
 
 def _source_args(v: ImageVersion) -> list[str]:
+    """The flags naming the version's source: an image, VM or version; snapshots or disks; or VHDs."""
     args: list[str] = []
     if v.source_id:
         kind = v.source_id.rstrip("/").split("/")[-2].lower()
         args += [SOURCE_FLAGS.get(kind, "--managed-image"), v.source_id]
-    if v.os_disk.source_id:
+    if v.os_disk.source_id and v.os_disk.storage_account_id:
+        args += ["--os-vhd-uri", v.os_disk.source_id, "--os-vhd-storage-account", v.os_disk.storage_account_id]
+    elif v.os_disk.source_id:
         args += ["--os-snapshot", v.os_disk.source_id]
-    data = [disk for disk in v.data_disks if disk.source_id]
-    if data:
-        args += ["--data-snapshots", *(d.source_id for d in data)]
-        args += ["--data-snapshot-luns", *(str(d.lun) for d in data)]
+    vhds = [disk for disk in v.data_disks if disk.source_id and disk.storage_account_id]
+    snapshots = [disk for disk in v.data_disks if disk.source_id and not disk.storage_account_id]
+    if snapshots:
+        args += ["--data-snapshots", *(d.source_id for d in snapshots)]
+        args += ["--data-snapshot-luns", *(str(d.lun) for d in snapshots)]
+    if vhds:
+        args += ["--data-vhds-uris", *(d.source_id for d in vhds), "--data-vhds-luns", *(str(d.lun) for d in vhds)]
+        args += ["--data-vhds-sa", *(d.storage_account_id for d in vhds)]
     return args
 
 
@@ -145,7 +153,11 @@ def _version_args(v: ImageVersion) -> tuple[list[str], str]:
         args += ["--target-region-encryption", *map(_encryption, v.target_regions)]
     args += _options((("--replica-count", v.replica_count), ("--storage-account-type", v.storage_account_type),
                       ("--end-of-life-date", iso(v.end_of_life_date))))
-    args += ["--exclude-from-latest", "true"] if v.exclude_from_latest else []
+    args += _options((("--replication-mode", v.replication_mode),))
+    for flag, value in (("--exclude-from-latest", v.exclude_from_latest),
+                        ("--allow-replicated-location-deletion", v.allow_replicated_location_deletion),
+                        ("--block-deletion-before-end-of-life", v.block_deletion_before_end_of_life)):
+        args += [flag, "true"] if value else []
     regional = [t.name for t in v.target_regions if t.exclude_from_latest is not None]
     note = (f"az's flags cannot set excludeFromLatest per region ({', '.join(regional)}); the REST calls do."
             if regional else "")

@@ -11,6 +11,7 @@ import pytest
 
 from sigtui.cli.main import main
 from sigtui.domain.equivalents import for_create, for_patch
+from sigtui.domain.models import TargetRegion
 from sigtui.store.services import Services
 
 PROD = "6a3c8e2f-3b1d-4c7e-9f0a-5d2b7c8e1f40"
@@ -135,14 +136,31 @@ def test_a_version_edit_and_a_tags_edit_applied_from_their_lines(demo, capsys, w
 
     svc = Services(demo)
     old = svc.get_version(PROD, "rg-finance", "FinanceGallery", "myImage1", "1.10.0")
-    new = dataclasses.replace(old, target_regions=old.target_regions[:2], exclude_from_latest=True)
+    new = dataclasses.replace(old, target_regions=(*old.target_regions, TargetRegion("centralus")),
+                              exclude_from_latest=True)
     patch = version_patch(old, new)
     run(demo, capsys, getattr(for_patch(old, patch.after, patch.summary), way))
     changed = svc.get_version(PROD, "rg-finance", "FinanceGallery", "myImage1", "1.10.0")
-    assert [t.name for t in changed.target_regions] == ["eastus", "westus2"] and changed.exclude_from_latest
+    assert [t.name for t in changed.target_regions] == ["eastus", "westus2", "eastus2", "centralus"]
+    assert changed.exclude_from_latest
 
     gallery = svc.get_gallery(PROD, "rg-images", "ContosoImages")
     patch = gallery_patch(gallery, "Reviewed", {"team": "web"})
     run(demo, capsys, getattr(for_patch(gallery, patch.after, patch.summary), way))
     changed = svc.get_gallery(PROD, "rg-images", "ContosoImages")
     assert (changed.description, changed.tags) == ("Reviewed", {"team": "web"})
+
+
+@pytest.mark.parametrize("way", ["az", "az_rest"])
+def test_replication_mode_and_safety_flags_survive_the_round_trip(demo, capsys, way):
+    scope = f"-g rg-images -r ContosoImages -i ubuntu-web -e 2.0.0 --subscription {PROD}"
+    run(demo, capsys, f"az sig image-version create {scope} --managed-image img-ubuntu-web --target-regions westus "
+                      "--replication-mode Shallow --allow-replicated-location-deletion true "
+                      "--end-of-life-date 2030-01-01")
+    svc = Services(demo)
+    equivalent = for_create(svc.get_version(PROD, "rg-images", "ContosoImages", "ubuntu-web", "2.0.0"), svc.now())
+    before = run(demo, capsys, f"az sig image-version show {scope}")
+    run(demo, capsys, f"az sig image-version delete {scope}")
+    run(demo, capsys, getattr(equivalent, way))
+    assert stable(run(demo, capsys, f"az sig image-version show {scope}")) == stable(before)
+    assert before["properties"]["safetyProfile"]["allowDeletionOfReplicatedLocations"] is True
