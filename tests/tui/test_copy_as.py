@@ -9,6 +9,7 @@ from sigtui.tui.screens.forms.gallery import GalleryForm
 from .conftest import SIZE
 from .editing_helpers import PROD, press, type_text
 from .helpers import open_path, settle, workbench
+from .test_snapshots import snap
 
 PAT = "pat@contoso.onmicrosoft.com"
 GALLERY = f"/subscriptions/{PROD}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/ContosoImages"
@@ -91,3 +92,11 @@ async def test_help_and_palette_offer_copy_as_and_quotas(make_app):
         assert {"app.copy-as", "access.quotas", "form.copy-as", "copy-as.az", "copy-as.rest", "copy-as.curl"} <= ids
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Copy as az / REST / curl", "Quotas"} <= titles
+
+
+def test_copy_as_screen_snapshot(snap_compare, make_app):
+    async def run_before(pilot):
+        await open_path(pilot, "ContosoImages", "win2022-base", "2023.1.0")
+        await pilot.press("Y")
+
+    assert snap(snap_compare, make_app(), run_before)

@@ -84,14 +84,6 @@ def test_quota_screen_snapshot(snap_compare, make_app):
     assert snap(snap_compare, make_app(), run_before)
 
 
-def test_copy_as_screen_snapshot(snap_compare, make_app):
-    async def run_before(pilot):
-        await open_path(pilot, "ContosoImages", "win2022-base", "2023.1.0")
-        await pilot.press("Y")
-
-    assert snap(snap_compare, make_app(), run_before)
-
-
 @pytest.fixture
 def seven_versions_per_region(monkeypatch):
     """Room for only the seven image versions Contoso Production already has in West US."""
