@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ..domain.errors import AzureError
-from ..domain.rest import etag
+from ..domain.rest_bodies import etag
 from .output import UsageError
 
 COLLECTIONS = {"groups": "group", "galleries": "gallery", "definitions": "definition", "versions": "version",
@@ -36,7 +36,7 @@ def parse_headers(values: list[str] | None) -> dict[str, str]:
 
 def tagged(kind: str, body: dict | None) -> dict | None:
     """A resource body with its etag; a collection tags each item."""
-    if body is None or kind.startswith("subscription"):
+    if body is None or kind.startswith("subscription") or kind == "softdeleted":
         return body
     if kind in COLLECTIONS:
         return {**body, "value": [tagged(COLLECTIONS[kind], item) for item in body.get("value", [])]}

@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from . import features
 from .errors import AzureError, invalid
 from .models import ImageDefinition
 from .reference_data import VmSize, find_region, find_vm_size, limits
@@ -86,11 +87,11 @@ class VmRequest:
     admin_username: str | None = None
     admin_password: str | None = None
     ssh_key: str | None = None
+    encryption: str = "platform"
+    disk_encryption_set: str | None = None
     inbound_port: str = "NONE"
     availability: str = "None"
     zone: str | None = None
-    encryption: str = "platform"
-    disk_encryption_set: str | None = None
     instance_count: int | None = None
     concurrent: int = 1
     """VMs created at once, or scale sets created at once when `instance_count` is set (for the replica advice)."""
@@ -213,6 +214,7 @@ def check_size(size_name: str, definition: ImageDefinition) -> tuple[VmSize, lis
             f"The selected VM size '{size.name}' is an {size.architecture} size and cannot run an "
             f"{architecture} image.",
         )
+    features.check_vm_size(size, definition)
     return size, recommendation_warnings(size, definition)
 
 

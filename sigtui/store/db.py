@@ -29,7 +29,23 @@ def _sources_know_caching(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE source ADD COLUMN os_host_caching VARCHAR")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications, 3: _sources_know_caching}
+def _soft_delete_and_safety(conn: sqlite3.Connection) -> None:
+    """Schema 5: a gallery's soft delete policy (`gallery.soft_delete`), the soft-deleted versions
+    (`soft_deleted_version`, a new table made from the metadata), a definition's `features`, and a version's
+    replication mode, safety profile and the field that named its source, a VHD disk's storage account, and storage
+    accounts (`storage_account`, a new table)."""
+    conn.execute("ALTER TABLE gallery ADD COLUMN soft_delete BOOLEAN")
+    conn.execute("ALTER TABLE image_definition ADD COLUMN features VARCHAR NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE image_version ADD COLUMN replication_mode VARCHAR")
+    for column in ("allow_replicated_location_deletion", "block_deletion_before_end_of_life"):
+        conn.execute(f"ALTER TABLE image_version ADD COLUMN {column} BOOLEAN NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE image_version ADD COLUMN source_field VARCHAR NOT NULL DEFAULT 'id'")
+    conn.execute("ALTER TABLE image_version ADD COLUMN os_storage_account_id VARCHAR")
+    conn.execute("ALTER TABLE data_disk ADD COLUMN storage_account_id VARCHAR")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications, 3: _sources_know_caching,
+                                    4: _soft_delete_and_safety}
 """Steps from version N to N+1, each run inside the migration transaction."""
 
 

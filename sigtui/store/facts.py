@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from datetime import datetime
@@ -18,7 +19,10 @@ from ..domain.replication import FaultPlan
 from ..domain.resource_group_writes import ResourceGroupFacts
 from ..domain.simulation_writes import SimulationFacts
 from ..domain.source_writes import PlacementFacts
+from ..domain.storage_writes import AccountFacts, BlobFacts
 from ..domain.version_writes import VersionFacts, source_ids
+from ..domain.vm import VmRequest
+from ..domain.vm_writes import VmFacts, image_reference
 from . import reads
 from .reads.lookups import named_or_default
 from .reads.visibility import Visibility
@@ -127,6 +131,36 @@ def simulation_facts(conn: sqlite3.Connection, caller: Caller, real: float) -> S
     return SimulationFacts(caller, subscription(conn, None, caller), reads.clock(conn), real)
 
 
+def vm_facts(
+    conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, image_id: str,
+    request: VmRequest | None = None,
+) -> VmFacts:
+    """The image's definition and versions and, for a request, its encryption set, resource group and whether a
+    VM of its name is there."""
+    sub = subscription(conn, requested, caller)
+    definition, versions = None, ()
+    try:
+        parsed = image_reference(image_id)
+    except AzureError:
+        parsed = None
+    if parsed is not None:
+        names = parsed.subscription, parsed.resource_group or "", parsed.name_of("galleries"), parsed.name_of("images")
+        found = reads.definition(conn, *names)
+        if found is not None:
+            definition, versions = found[1], tuple(v for _, v in reads.versions(conn, found[0]))
+    known = VmFacts(now, caller, sub, requested, image_id, definition, versions)
+    if request is None or sub is None:
+        return known
+    kind = "virtualMachineScaleSets" if request.instance_count is not None else "virtualMachines"
+    return dataclasses.replace(
+        known,
+        encryption_set=reads.disk_encryption_set(conn, request.disk_encryption_set)
+        if request.disk_encryption_set else None,
+        rg_pk=rg_pk(conn, sub, request.resource_group),
+        exists=bool(reads.virtual_machines(conn, ids.resource_id(sub.id, request.resource_group, kind, request.name))),
+    )
+
+
 def faults(conn: sqlite3.Connection) -> FaultPlan:
     """The simulated trouble set with `set_faults`."""
     return FaultPlan(
@@ -137,7 +171,10 @@ def faults(conn: sqlite3.Connection) -> FaultPlan:
 
 
 def source(conn: sqlite3.Connection, source_id: str, location: str, now: datetime) -> Source | None:
-    """A source by id; a gallery image version counts as present where it has completed replication."""
+    """A source by id (a VHD by its URI); a gallery image version counts as present where it has completed
+    replication."""
+    if source_id.lower().startswith("https://"):
+        return reads.source(conn, source_id)
     try:
         parsed = ids.parse_arm_id(source_id, "properties.storageProfile.source.id")
     except AzureError:
@@ -171,6 +208,8 @@ def version_facts(
     if found_definition:
         found = reads.version(conn, sub.id, rg, found_definition.gallery, found_definition.name, name)
     pk, existing = found if found else (None, None)
+    gallery_found = reads.gallery(conn, sub.id, rg, found_definition.gallery) if found_definition else None
+    deleted = reads.soft_deleted_versions(conn, definition_pk, found_definition, name) if found_definition else []
     sources = {}
     if request is not None and found_definition and not existing:
         region = find_region(request.location or found_definition.location)
@@ -196,4 +235,28 @@ def version_facts(
         {des.id.lower(): des for des in reads.disk_encryption_sets(conn)} if found_definition else {},
         in_region(conn, "image_version", sub) if found_definition and not existing else {},
         faults(conn),
+        bool(gallery_found and gallery_found[1].soft_delete),
+        deleted[0] if deleted else None,
     )
+
+
+def account_facts(
+    conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, rg: str, name: str
+) -> AccountFacts:
+    """Creating storage account `name`: its resource group and any account already holding the name."""
+    sub = subscription(conn, requested, caller)
+    found = reads.resource_group(conn, sub.id, rg) if sub else None
+    rg_pk, location = (found[0], found[1].location) if found else (None, None)
+    return AccountFacts(now, caller, sub, requested, rg, rg_pk, location, reads.storage_account_named(conn, name))
+
+
+def blob_facts(conn: sqlite3.Connection, now: datetime, caller: Caller, account_name: str, container: str,
+               name: str) -> BlobFacts:
+    """Uploading blob `container/name` to storage account `account_name`."""
+    account = reads.storage_account_named(conn, account_name)
+    if account is None:
+        return BlobFacts(now, caller, account_name, None, None, False)
+    found = reads.resource_group(conn, account.subscription, account.resource_group)
+    uri = f"{account.blob_endpoint}{container}/{name}"
+    exists = reads.source(conn, uri) is not None
+    return BlobFacts(now, caller, account_name, account, found[0] if found else None, exists)

@@ -10,10 +10,11 @@ from .definitions import DefinitionOps
 from .galleries import GalleryOps
 from .retention import RetentionOps
 from .sources import SourceOps
+from .storage import StorageOps
 from .versions import VersionOps
 from .vms import VmOps
 
 
-class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps, AppOps,
-               RetentionOps):
+class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, StorageOps, VmOps, AccessOps, CostOps,
+               AppOps, RetentionOps):
     """Validate first, then write in one transaction with an activity-log entry."""

@@ -64,6 +64,7 @@ class GalleryRow(SQLModel, table=True):
     tags: str = "{}"
     created_at: float
     changed_at: float
+    soft_delete: bool | None = None
 
 
 class DefinitionRow(SQLModel, table=True):
@@ -96,6 +97,7 @@ class DefinitionRow(SQLModel, table=True):
     architecture: str | None = None
     created_at: float
     changed_at: float
+    features: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
 
 
 class VersionRow(SQLModel, table=True):
@@ -127,6 +129,11 @@ class VersionRow(SQLModel, table=True):
     encrypted: bool = False
     created_at: float
     changed_at: float
+    replication_mode: str | None = None
+    allow_replicated_location_deletion: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    block_deletion_before_end_of_life: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    source_field: str = Field(default="id", sa_column_kwargs={"server_default": "id"})
+    os_storage_account_id: str | None = None
 
 
 class DataDiskRow(SQLModel, table=True):
@@ -138,6 +145,20 @@ class DataDiskRow(SQLModel, table=True):
     used_gb: float
     host_caching: str | None = None
     source_id: str | None = None
+    storage_account_id: str | None = None
+
+
+class SoftDeletedVersionRow(SQLModel, table=True):
+    """An image version deleted with its gallery's soft delete on: its rows as they were, to restore."""
+
+    __tablename__ = "soft_deleted_version"
+    __table_args__ = (UniqueConstraint("definition_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    definition_id: int = Field(foreign_key="image_definition.id")
+    name: str
+    location: str
+    deleted_at: float
+    snapshot: str
 
 
 class TargetRegionRow(SQLModel, table=True):
@@ -179,6 +200,21 @@ class SourceRow(SQLModel, table=True):
     data_disks: str = "[]"
     encrypted: bool = False
     details: str = "{}"
+    created_at: float
+
+
+class StorageAccountRow(SQLModel, table=True):
+    """`Microsoft.Storage/storageAccounts`: where VHD sources live. Names are unique across Azure."""
+
+    __tablename__ = "storage_account"
+    id: int | None = Field(default=None, primary_key=True)
+    arm_id: str = Field(sa_type=NOCASE, unique=True)
+    subscription_id: str = Field(sa_type=NOCASE)
+    rg_id: int = Field(foreign_key="resource_group.id", index=True)
+    name: str = Field(sa_type=NOCASE, unique=True)
+    location: str
+    sku: str
+    kind: str
     created_at: float
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..domain import version_writes
+from ..domain import soft_delete, version_writes
 from ..domain.latest import Resolution, resolve_latest
-from ..domain.models import ImageVersion
+from ..domain.models import ImageVersion, SoftDeletedVersion
 from ..domain.names import version_key
 from ..domain.reference_data import find_region
 from ..domain.version_writes import VersionFacts
@@ -66,6 +66,22 @@ class VersionOps(ServiceBase):
         with self.write() as tx:
             known = self._version_facts(tx, sub, (rg, gallery, definition, name))
             tx.decided(version_writes.decide_delete(known, name))
+
+    def restore_version(self, sub: str | None, rg: str, gallery: str, definition: str, name: str) -> ImageVersion:
+        """Put a soft-deleted version back as it was when deleted (a version not deleted stays as it is)."""
+        with self.write() as tx:
+            known = self._version_facts(tx, sub, (rg, gallery, definition, name))
+            tx.decided(soft_delete.decide_restore(known, name))
+            return reads.version(tx.conn, known.subscription.id, rg, gallery, definition, name)[1]
+
+    def list_soft_deleted_versions(self, sub: str | None, rg: str, gallery: str, definition: str
+                                   ) -> list[SoftDeletedVersion]:
+        """The definition's soft-deleted versions the caller may read."""
+        with self.read() as conn:
+            pk, found = self.lookups(conn).definition_key(sub, rg, gallery, definition)
+            self.authorize(conn, "read", found.id)
+            readable = self.readable(conn)
+            return [v for v in reads.soft_deleted_versions(conn, pk, found) if readable(v.version_id)]
 
     def resolve_latest(self, sub: str | None, rg: str, gallery: str, definition: str, region: str | None) -> Resolution:
         """`latest` in `region` (any region when None): the index finds it, then only newer versions are read."""

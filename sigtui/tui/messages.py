@@ -6,22 +6,24 @@ Thread workers post the `…Loaded`/`…Listed`/`…Changed` ones with what they
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ..domain.access import Principal
-from ..domain.clock import ClockState
-from ..domain.costs import CostEstimate
-from ..domain.errors import AzureError
-from ..domain.latest import Resolution
-from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
-from ..domain.retention import DefinitionPlan
-from ..domain.usage import Deployment, RegionLatest
-from ..domain.vm_plan import VmPlan
-from ..store.reads.filtering import FilterResult
-from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
-from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
-from .screens.vm.target import CreatedVm, RegionChoice
+if TYPE_CHECKING:
+    from ..domain.access import Principal
+    from ..domain.clock import ClockState
+    from ..domain.costs import CostEstimate
+    from ..domain.errors import AzureError
+    from ..domain.latest import Resolution
+    from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
+    from ..domain.retention import DefinitionPlan
+    from ..domain.usage import Deployment, RegionLatest
+    from ..domain.vm_plan import VmPlan
+    from ..store.reads.filtering import FilterResult
+    from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
+    from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
+    from .screens.vm.target import CreatedVm, RegionChoice
 
 # The workbench: the tree, the details pane and the clock
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
@@ -27,12 +27,6 @@ from .live_clock import LiveClock
 from .palette import ResourceProvider
 from .policy import ActionPolicy
 from .retention import Retention
-from .screens.help import HelpRow, HelpScreen
-from .screens.identity import IdentityScreen
-from .screens.prune import PruneScreen
-from .screens.share import ShareScreen
-from .screens.usage import UsageScreen
-from .screens.vm.dialog import CreateVmDialog
 from .sharing import Sharing
 from .threads import Job, run_in_thread
 from .widgets.breadcrumb import Breadcrumb
@@ -42,15 +36,28 @@ from .widgets.resource_tree import ResourceTree
 from .widgets.status_bar import StatusBar, home_relative
 from .widgets.tree_nodes import NodeData
 
+if TYPE_CHECKING:
+    from .screens.help import HelpRow
+
 NARROW = 100
-HELP_SECTIONS = (
-    ("Tree", ResourceTree.BINDINGS),
-    ("Share dialog", ShareScreen.BINDINGS),
-    ("Identity picker", IdentityScreen.BINDINGS),
-    ("VM dialog", CreateVmDialog.BINDINGS),
-    ("Retention planner", PruneScreen.BINDINGS),
-    ("Who uses", UsageScreen.BINDINGS),
-)
+
+
+def help_sections() -> tuple:
+    """The bindings of the tree and the dialogs, in help's order (the dialogs load when help first opens)."""
+    from .screens.identity import IdentityScreen
+    from .screens.prune import PruneScreen
+    from .screens.share import ShareScreen
+    from .screens.usage import UsageScreen
+    from .screens.vm.dialog import CreateVmDialog
+
+    return (
+        ("Tree", ResourceTree.BINDINGS),
+        ("Share dialog", ShareScreen.BINDINGS),
+        ("Identity picker", IdentityScreen.BINDINGS),
+        ("VM dialog", CreateVmDialog.BINDINGS),
+        ("Retention planner", PruneScreen.BINDINGS),
+        ("Who uses", UsageScreen.BINDINGS),
+    )
 
 
 @dataclass(frozen=True)
@@ -310,13 +317,15 @@ class WorkbenchScreen(Screen[None]):
     # Help and the command palette
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.help_rows(), home_relative(self.app.keymap_file)))
 
     def help_rows(self) -> list[HelpRow]:
         """Every binding of the workbench, the tree and the dialogs, with the keys the keymap gives it."""
         rows: list[HelpRow] = []
         keymap, app = self.app.keymap, self.app
-        for section, bindings in (("Workbench", self.BINDINGS), *HELP_SECTIONS):
+        for section, bindings in (("Workbench", self.BINDINGS), *help_sections()):
             for binding in bindings:
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
                 shown = ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))

@@ -69,7 +69,7 @@ def test_only_a_failed_region_is_retried():
 
 
 def test_removing_a_region_rewrites_the_remaining_ones():
-    old = existing(done("westus"), done("eastus"))
+    old = dataclasses.replace(existing(done("westus"), done("eastus")), allow_replicated_location_deletion=True)
     decision = decide_remove_region(facts(existing=old, existing_pk=8), "1.0.0", "eastus")
     assert [t.name for t in decision.result.target_regions] == ["westus"]
     assert Delete("target_region", {"version_id": 8}) in decision.plan.steps

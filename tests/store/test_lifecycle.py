@@ -223,6 +223,11 @@ def test_failed_region_can_be_retried_or_removed(world):
     assert status(svc, world.version())["East US"] == ("Completed", 100)
     with pytest.raises(AzureError):
         svc.retry_region(None, "rg", "gallery1", "linux", "1.0.0", "eastus")
+    with pytest.raises(AzureError) as refused:
+        svc.remove_region(None, "rg", "gallery1", "linux", "1.0.0", "eastus")
+    assert refused.value.code == "OperationNotAllowed", "a replicated region stays unless the safety profile allows"
+    svc.update_version(None, "rg", "gallery1", "linux", "1.0.0",
+                       {"properties": {"safetyProfile": {"allowDeletionOfReplicatedLocations": True}}})
     removed = svc.remove_region(None, "rg", "gallery1", "linux", "1.0.0", "eastus")
     assert [t.name for t in removed.target_regions] == ["westus"]
 
@@ -384,12 +389,20 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.execute("ALTER TABLE target_region DROP COLUMN serving")
     conn.execute("ALTER TABLE source DROP COLUMN os_host_caching")
     conn.execute("DROP TABLE app_credential")
+    conn.execute("ALTER TABLE gallery DROP COLUMN soft_delete")
+    conn.execute("ALTER TABLE image_definition DROP COLUMN features")
+    for column in ("replication_mode", "allow_replicated_location_deletion", "block_deletion_before_end_of_life",
+                   "source_field", "os_storage_account_id"):
+        conn.execute(f"ALTER TABLE image_version DROP COLUMN {column}")
+    conn.execute("ALTER TABLE data_disk DROP COLUMN storage_account_id")
+    conn.execute("DROP TABLE storage_account")
+    conn.execute("DROP TABLE soft_deleted_version")
     conn.execute("UPDATE schemainfo SET version = 1")
     conn.commit()
     conn.close()
     reopened = Services(path, real_time=fake_time)
     reopened.bootstrap()
-    assert stored_schema_version(path) == SCHEMA_VERSION == 4
+    assert stored_schema_version(path) == SCHEMA_VERSION == 5
     version = reopened.get_version(None, "rg", "gallery1", "linux", "1.0.0")
     assert version.target_regions[0].job.serving is False
     assert reopened.create_for_rbac("pipeline")["appId"]

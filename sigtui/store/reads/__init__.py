@@ -7,6 +7,7 @@
 - `directory.py`: tenants, principals, groups and role assignments;
 - `compute.py`: image sources, disk encryption sets, virtual machines;
 - `state.py`: the simulation clock, settings and the activity log;
+- `storage.py`: storage accounts and soft-deleted image versions;
 - `counts.py`: counts and keys writes are decided on;
 - `latest.py`: `latest` through the version index;
 - `summaries.py`, `filtering.py`, `workbench.py`: the workbench's tree, filter and palette, and its `Catalog`.
@@ -48,6 +49,7 @@ from .resources import (
     versions_in_subscription,
 )
 from .state import activity, clock, setting
+from .storage import soft_deleted_versions, storage_account_named, storage_accounts
 from .visibility import Visibility, visibility
 
 __all__ = [
@@ -55,7 +57,8 @@ __all__ = [
     "count_per_region", "definition", "definitions", "deployments", "disk_encryption_set", "disk_encryption_sets",
     "encrypted_version_ids", "find_principal", "galleries", "galleries_named", "gallery", "grants",
     "has_assignment", "has_children", "latest_name", "latest_names", "members", "next_key", "principal_count",
-    "principals", "resource_group", "resource_groups", "role_assignments", "setting", "source", "sources",
-    "subscription", "subscriptions", "tenant_id", "tenants", "version", "versions", "versions_from_key",
-    "versions_in_subscription", "virtual_machines", "visibility",
+    "principals", "resource_group", "resource_groups", "role_assignments", "setting", "soft_deleted_versions",
+    "source", "sources", "storage_account_named", "storage_accounts", "subscription", "subscriptions", "tenant_id",
+    "tenants", "version", "versions", "versions_from_key", "versions_in_subscription", "virtual_machines",
+    "visibility",
 ]
