@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-from ..domain.retention import DefinitionPlan, RetentionRule
 from ..domain.usage import CHANGES, Deployment, RegionLatest
 from .output import UsageError
 from .parser import add_gallery, add_version, enum
+
+if TYPE_CHECKING:
+    from ..domain.retention import DefinitionPlan
 
 SCOPE = "--resource-group MyResourceGroup --gallery-name MyGallery"
 EXAMPLES = {
@@ -53,6 +56,8 @@ def prune(ctx, ns) -> list:
     """The plan (`--dry-run`), or the plan carried out in one transaction."""
     if ns.keep is None and not ns.past_end_of_life:
         raise UsageError("usage error: say what to prune: --keep N and/or --past-end-of-life")
+    from ..domain.retention import RetentionRule
+
     rule = RetentionRule(ns.keep, bool(ns.past_end_of_life))
     run = ctx.services.plan_prune if ns.dry_run else ctx.services.prune
     plans = run(ctx.subscription, ns.resource_group, ns.gallery, ns.definition, rule)

@@ -6,10 +6,13 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from .models import AggregatedState, ImageVersion, ProvisioningState, ReplicationJob, ReplicationState
-from .plan import Insert, activity
 from .reference_data import distance_km, find_region
+
+if TYPE_CHECKING:
+    from .plan import Insert
 
 BASE_SECONDS = 120.0
 LOCAL_SECONDS_PER_GB = 10.0
@@ -168,6 +171,8 @@ def failed_at(job: ReplicationJob | None) -> datetime | None:
 
 def failure_entry(version_id: str, region: str, job: ReplicationJob) -> Insert:
     """The activity-log entry of a regional replication that failed, at the moment it failed."""
+    from .plan import activity
+
     when = failed_at(job) or job.started_at
     message = f"Replication to {region} failed (attempt {job.attempt + 1}): {job.failure_detail or FAILURE_DETAIL}"
     return activity(when, PLATFORM, REPLICATE, version_id, None, None, "Failed", message, face="simulation")

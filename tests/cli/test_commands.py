@@ -240,3 +240,16 @@ def test_console_entry_and_a_cheap_read_path(tmp_path):
              "print(status, sorted({m.split('.')[0] for m in sys.modules} & {'sqlmodel', 'sqlalchemy', 'textual'}))")
     shown = _python(probe, "sig", "list", "--db", str(db))
     assert shown.stdout.splitlines()[-1] == "0 []"
+
+
+def test_showing_a_version_loads_only_what_a_read_needs(tmp_path):
+    db = tmp_path / "p.db"
+    assert _python("", "-m", "sigtui", "init", "--db", str(db)).returncode == 0
+    unneeded = ("sigtui.domain.retention", "sigtui.domain.plan", "sigtui.store.reads.storage",
+                "sigtui.store.reads.compute", "sigtui.store.reads.counts", "sqlmodel", "textual")
+    probe = ("import sys; from sigtui.cli.main import main; status = main(sys.argv[1:]); "
+             f"print(status, sorted(m for m in {unneeded!r} if m in sys.modules))")
+    shown = _python(probe, "sig", "image-version", "show", "-g", "rg", "-r", "g", "-i", "d", "-e", "1.0.0",
+                    "--db", str(db))
+    assert shown.stderr.startswith("(ResourceGroupNotFound)")
+    assert shown.stdout.splitlines()[-1] == "1 []"

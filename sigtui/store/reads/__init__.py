@@ -16,50 +16,36 @@
 The names below are the ones the store and the faces use as `reads.<name>`.
 """
 
-from .compute import deployments, disk_encryption_set, disk_encryption_sets, source, sources, virtual_machines
-from .counts import catalog_keys_in, count_per_region, has_children, next_key, replicas_per_region
-from .directory import (
-    app_credential,
-    caller,
-    find_principal,
-    grants,
-    has_assignment,
-    members,
-    principal_count,
-    principals,
-    role_assignments,
-    tenant_id,
-    tenants,
-)
-from .latest import latest_name, latest_names
-from .lookups import Found, Lookups
-from .resources import (
-    definition,
-    definitions,
-    encrypted_version_ids,
-    galleries,
-    galleries_named,
-    gallery,
-    resource_group,
-    resource_groups,
-    subscription,
-    subscriptions,
-    version,
-    versions,
-    versions_from_key,
-    versions_in_subscription,
-)
-from .state import activity, clock, setting
-from .storage import soft_deleted_versions, storage_account_named, storage_accounts
+from __future__ import annotations
+
+from importlib import import_module
+
 from .visibility import Visibility, visibility
 
-__all__ = [
-    "Found", "Lookups", "Visibility", "activity", "app_credential", "caller", "catalog_keys_in", "clock",
-    "count_per_region", "definition", "definitions", "deployments", "disk_encryption_set", "disk_encryption_sets",
-    "encrypted_version_ids", "find_principal", "galleries", "galleries_named", "gallery", "grants",
-    "has_assignment", "has_children", "latest_name", "latest_names", "members", "next_key", "principal_count",
-    "principals", "replicas_per_region", "resource_group", "resource_groups", "role_assignments", "setting",
-    "soft_deleted_versions", "source", "sources", "storage_account_named", "storage_accounts", "subscription",
-    "subscriptions", "tenant_id", "tenants", "version", "versions", "versions_from_key", "versions_in_subscription",
-    "virtual_machines", "visibility",
-]
+_HOMES = {
+    "compute": ("deployments", "disk_encryption_set", "disk_encryption_sets", "source", "sources", "virtual_machines"),
+    "counts": ("catalog_keys_in", "count_per_region", "has_children", "next_key", "replicas_per_region"),
+    "directory": ("app_credential", "caller", "find_principal", "grants", "has_assignment", "members",
+                  "principal_count", "principals", "role_assignments", "tenant_id", "tenants"),
+    "latest": ("latest_name", "latest_names"),
+    "lookups": ("Found", "Lookups"),
+    "resources": ("definition", "definitions", "encrypted_version_ids", "galleries", "galleries_named", "gallery",
+                  "resource_group", "resource_groups", "subscription", "subscriptions", "version", "versions",
+                  "versions_from_key", "versions_in_subscription"),
+    "state": ("activity", "clock", "setting"),
+    "storage": ("soft_deleted_versions", "storage_account_named", "storage_accounts"),
+}
+"""Each submodule and the names it gives the package, imported on first use so a command loads only what it
+reads. (`visibility`, a submodule and a function, is imported above so its name is the function.)"""
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+__all__ = sorted([*_MODULE_OF, "Visibility", "visibility"])
+
+
+def __getattr__(name: str):
+    """A name of the read model, imported from its submodule the first time it is asked for."""
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_MODULE_OF[name]}", __name__), name)
+    globals()[name] = value
+    return value
