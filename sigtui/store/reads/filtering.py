@@ -51,6 +51,26 @@ def _tags(column: str) -> str:
     )
 
 
+VERSION_STATE_WORDS = ("deleting", "failed", "succeeded", "completed", "updating", "creating", "replicating",
+                       "excluded")
+"""The words a version's state adds to what the filter matches, read from its regional jobs."""
+
+VERSION_STATES = """
+    || CASE WHEN v.deleting THEN ' deleting'
+            WHEN s.failed > 0 THEN ' failed'
+            WHEN s.done = s.n THEN ' succeeded completed'
+            WHEN v.operation = 'update' THEN ' updating'
+            ELSE ' creating' END
+    || CASE WHEN s.running > 0 THEN ' replicating' ELSE '' END
+    || CASE WHEN v.exclude_from_latest OR s.excluded > 0 THEN ' excluded' ELSE '' END"""
+
+VERSION_JOBS = """
+  LEFT JOIN (
+    SELECT version_id, COUNT(*) AS n,
+      SUM({failed}) AS failed, SUM({completed}) AS done, SUM({replicating}) AS running,
+      SUM(COALESCE(exclude_from_latest, 0)) AS excluded
+    FROM target_region GROUP BY version_id) s ON s.version_id = v.id"""
+
 FILTER_SQL = """
 SELECT g_pk, d_pk, v_pk FROM (
   SELECT g.id AS g_pk, NULL AS d_pk, NULL AS v_pk, 0 AS kind,
@@ -64,23 +84,22 @@ SELECT g_pk, d_pk, v_pk FROM (
   FROM image_definition d
   UNION ALL
   SELECT d.gallery_id, v.definition_id, v.id, 2,
-    v.name || ' ' || v.location || ' ' || {v_tags}
-    || CASE WHEN v.deleting THEN ' deleting'
-            WHEN s.failed > 0 THEN ' failed'
-            WHEN s.done = s.n THEN ' succeeded completed'
-            WHEN v.operation = 'update' THEN ' updating'
-            ELSE ' creating' END
-    || CASE WHEN s.running > 0 THEN ' replicating' ELSE '' END
-    || CASE WHEN v.exclude_from_latest OR s.excluded > 0 THEN ' excluded' ELSE '' END
+    v.name || ' ' || v.location || ' ' || {v_tags}{version_states}
     || CASE WHEN v.end_of_life_date IS NOT NULL AND v.end_of_life_date <= :now THEN ' eol' ELSE '' END
     || CASE WHEN v.encrypted THEN ' cmk encrypted' ELSE '' END
-  FROM image_version v JOIN image_definition d ON d.id = v.definition_id
-  LEFT JOIN (
-    SELECT version_id, COUNT(*) AS n,
-      SUM({failed}) AS failed, SUM({completed}) AS done, SUM({replicating}) AS running,
-      SUM(COALESCE(exclude_from_latest, 0)) AS excluded
-    FROM target_region GROUP BY version_id) s ON s.version_id = v.id
+  FROM image_version v JOIN image_definition d ON d.id = v.definition_id{version_jobs}
 ) WHERE {where} ORDER BY kind LIMIT :limit"""
+
+
+def _filter_sql(words: list[str], token_count: int) -> str:
+    """The filter's query; a version's state comes from its regional jobs only when a word could match it."""
+    where = " AND ".join(f"hay LIKE :t{i} ESCAPE '\\'" for i in range(token_count))
+    tags = {"g_tags": _tags("g.tags"), "d_tags": _tags("d.tags"), "v_tags": _tags("v.tags")}
+    if not any(word.lower() in state for word in words for state in VERSION_STATE_WORDS):
+        return FILTER_SQL.format(**tags, version_states="", version_jobs="", where=where)
+    states = {name: getattr(job_states, name)() for name in ("failed", "completed", "replicating")}
+    return FILTER_SQL.format(**tags, version_states=VERSION_STATES, version_jobs=VERSION_JOBS.format(**states),
+                             where=where)
 
 
 def filter_paths(
@@ -90,10 +109,7 @@ def filter_paths(
     tokens = _tokens(text)
     if not tokens:
         return [], False
-    where = " AND ".join(f"hay LIKE :t{i} ESCAPE '\\'" for i in range(len(tokens)))
-    states = {name: getattr(job_states, name)() for name in ("failed", "completed", "replicating")}
-    tags = {"g_tags": _tags("g.tags"), "d_tags": _tags("d.tags"), "v_tags": _tags("v.tags")}
-    sql = FILTER_SQL.format(**tags, **states, where=where)
+    sql = _filter_sql(text.split(), len(tokens))
     params = {"now": now.timestamp(), "limit": limit + 1, **{f"t{i}": t for i, t in enumerate(tokens)}}
     found = [tuple(r) for r in conn.execute(sql, params)]
     return found[:limit], len(found) > limit
