@@ -58,6 +58,9 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
         "resource-tree--group",
     }
 
+    _rebuilding = False
+    """True while `rebuild` adds nodes: their refreshes wait for its end."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("catalog", id=id)
         self.show_root = False
@@ -81,6 +84,13 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
             self.guide_depth = 2 if compact else 3
             self._invalidate()
 
+    def _invalidate(self) -> None:
+        """Drop the cached lines; while the whole tree is rebuilt, one refresh at its end stands for every node's."""
+        if self._rebuilding:
+            self._clear_line_cache()
+            return
+        super()._invalidate()
+
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(f"resource-tree--{name}")
 
@@ -94,6 +104,20 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
         filtered: FilterResult | None = None,
     ) -> None:
         """Draw the whole tree; `definitions`/`versions` are children of open nodes, or a filter's matches."""
+        self._rebuilding = True
+        try:
+            self._rebuild(galleries, definitions, versions, filtered)
+        finally:
+            self._rebuilding = False
+            self._invalidate()
+
+    def _rebuild(
+        self,
+        galleries: list[GallerySummary],
+        definitions: dict[int, list[DefinitionSummary]],
+        versions: dict[int, list[VersionSummary]],
+        filtered: FilterResult | None,
+    ) -> None:
         self.clear()
         self._by_key.clear()
         self._live.clear()
