@@ -197,6 +197,28 @@ def tui_figures(db: Path, live_db: Path, mode: Mode) -> list[Figure]:
     return [paint, expand, filtering, trees[0], broad, trees[1], *cpu_figures(db, live_db, mode), memory]
 
 
+def serve_figures(db: Path, mode: Mode) -> list[Figure]:
+    """The endpoint over HTTPS beside the same REST handler called in-process (bench/probes/serve.py), and the
+    memory of a server holding the catalogue beside one holding an empty database."""
+    in_process = "the same REST handler called in-process"
+    figures = {
+        (method, stat): Figure(f"`{method.upper()} version` over HTTPS, {label}", unit, in_process, None, limit,
+                               at_least=stat == "rps")
+        for method, limits in (("get", (100.0, 25.0, 60.0)), ("put", (10.0, 80.0, 200.0)))
+        for stat, label, unit, limit in zip(("rps", "p50", "p99"), ("requests per second", "p50", "p99"),
+                                            ("/s", "ms", "ms"), limits, strict=True)
+    }
+    memory = Figure(f"`sigtui serve` memory holding {mode.size:,} versions", "MB", "`sigtui serve` on an empty "
+                    "database", 1.5, 150)
+    requests = 200 if mode.size >= 10_000 else 20
+    for _ in range(mode.reps):
+        result = probe("serve.py", db, requests)
+        for (method, stat), figure in figures.items():
+            figure.add(result["https"][method][stat], result["in_process"][method][stat])
+        memory.add(result["rss_mb"], probe("serve.py", "empty")["rss_mb"])
+    return [*figures.values(), memory]
+
+
 def cpu_figures(db: Path, live_db: Path, mode: Mode) -> list[Figure]:
     line_api = "a bare Line-API widget repainting 200 lines at 10 Hz"
     live = Figure("200 regions replicating, live bars (CPU, % of one core)", "%", line_api, 1.5)
@@ -267,6 +289,7 @@ def main() -> None:
         *latest_figures(latest_db, db, mode.reps),
         *headless_figures(db, writes_db, mode.reps),
         *(az_figures(az, db, writes_db, mode.reps) if az else []),
+        *serve_figures(db, mode),
     ]
     table, more = growth(folder, mode) if mode.growth else ([], [])
     figures += more

@@ -113,20 +113,24 @@ def open_workbench(options: GlobalOptions) -> int:
         speed = float(options.speed) if options.speed is not None else None
     except ValueError:
         raise UsageError(f"sigtui: error: argument --speed: invalid float value: '{options.speed}'") from None
+    if options.serve and options.readonly:
+        raise UsageError("sigtui: error: --serve writes through the endpoint, so it cannot be used with --readonly")
     from ..tui.app import run_app
 
-    return run_app(db_path=options.db, caller=options.caller, speed=speed, readonly=options.readonly) or 0
+    return run_app(db_path=options.db, caller=options.caller, speed=speed, readonly=options.readonly,
+                   serve=options.serve) or 0
 
 
 def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     group = _group(tokens)
-    if options.speed is not None or options.readonly:
-        raise UsageError("sigtui: error: --speed and --readonly apply to the workbench, not to commands")
+    if options.speed is not None or options.readonly or options.serve:
+        raise UsageError("sigtui: error: --speed, --readonly and --serve apply to the workbench, not to commands")
     namespace = command_parser(group).parse_args(tokens[len(group):])
     from .context import Context, MissingDatabase
 
     try:
-        ctx = Context(options, creates=group in CREATES_DATABASE, bootstrap=getattr(namespace, "bootstrap", True))
+        ctx = Context(options, creates=group in CREATES_DATABASE, bootstrap=getattr(namespace, "bootstrap", True),
+                      face=getattr(namespace, "face", "cli"))
     except MissingDatabase as error:
         raise CliError(str(error)) from None
     except (ValueError, RuntimeError) as error:

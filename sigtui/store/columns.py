@@ -190,6 +190,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "before": None,
         "after": None,
         "message": "",
+        "face": "",
     },
     "virtual_machine": {
         "id": AUTO,

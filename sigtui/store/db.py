@@ -44,8 +44,13 @@ def _soft_delete_and_safety(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE data_disk ADD COLUMN storage_account_id VARCHAR")
 
 
+def _activity_names_faces(conn: sqlite3.Connection) -> None:
+    """Schema 6: every activity entry says through which face it came (`activity.face`: tui, cli, rest, serve)."""
+    conn.execute("ALTER TABLE activity ADD COLUMN face VARCHAR NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications, 3: _sources_know_caching,
-                                    4: _soft_delete_and_safety}
+                                    4: _soft_delete_and_safety, 5: _activity_names_faces}
 """Steps from version N to N+1, each run inside the migration transaction."""
 
 

@@ -241,6 +241,7 @@ class ActivityRow(SQLModel, table=True):
     before: str | None = None
     after: str | None = None
     message: str = ""
+    face: str = ""
 
 
 class VirtualMachineRow(SQLModel, table=True):

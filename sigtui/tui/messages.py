@@ -38,6 +38,27 @@ class CatalogLoaded(Message):
     definitions: dict[int, list[DefinitionSummary]] = field(default_factory=dict)
     versions: dict[int, list[VersionSummary]] = field(default_factory=dict)
     filtered: FilterResult | None = None
+    generation: int = 0
+    """Which request this answers: an answer to an older one than the latest is dropped."""
+
+
+@dataclass
+class EndpointStarted(Message):
+    """The endpoint listens on a thread of this process (a `BackgroundEndpoint`, with what it announced)."""
+
+    endpoint: object
+
+
+@dataclass
+class AwayReported(Message):
+    """What replication did between the last workbench closing and this one opening."""
+
+    note: str
+
+
+@dataclass
+class DatabaseChanged(Message):
+    """Another connection committed to the database since the catalog was last read."""
 
 
 @dataclass

@@ -27,8 +27,10 @@ from .live_clock import LiveClock
 from .palette import ResourceProvider
 from .policy import ActionPolicy
 from .retention import Retention
+from .serving import Serving
 from .sharing import Sharing
 from .threads import Job, run_in_thread
+from .watching import Watching
 from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
 from .widgets.fitted_footer import FittedFooter
@@ -62,14 +64,15 @@ def help_sections() -> tuple:
 
 @dataclass(frozen=True)
 class WorkbenchOptions:
-    """What the command line chose: the database, the identity, the clock's speed, read-only mode; and the
-    source of real time (tests pass a fake one)."""
+    """What the command line chose: the database, the identity, the clock's speed, read-only mode, whether to
+    serve the endpoint; and the source of real time (tests pass a fake one)."""
 
     db_path: Path
     caller: str | None
     speed: float | None
     readonly: bool
     real_time: Callable[[], float]
+    serve: bool = False
 
 
 class WorkbenchScreen(Screen[None]):
@@ -95,6 +98,8 @@ class WorkbenchScreen(Screen[None]):
         self.editing = Editing(self)
         self.deploying = Deploying(self)
         self.sharing = Sharing(self)
+        self.watching = Watching(self)
+        self.serving = Serving(self)
         self.retention = Retention(self)
         self._offered: tuple | None = None
 
@@ -111,11 +116,17 @@ class WorkbenchScreen(Screen[None]):
         if self.readonly and self.options.speed:
             self.notify("--speed changes the clock, so it is ignored in read-only mode.", severity="warning")
         self.clock.start()
+        self.watching.start()
         self.tree_pane.border_title = "Resources"
         self.resource_tree.focus()
         self.browsing.load_catalog()
+        if self.options.serve:
+            self.serving.start()
 
     def on_unmount(self) -> None:
+        self.watching.stop()
+        self.serving.stop()
+        self.backend.leave(self.readonly)
         self.backend.close()
 
     # Workers
@@ -169,12 +180,23 @@ class WorkbenchScreen(Screen[None]):
     # What the workers found
 
     def on_catalog_loaded(self, message: m.CatalogLoaded) -> None:
+        if not self.browsing.is_current(message):
+            return
         self.clock.catalog_loaded(message)
         first = self.browsing.catalog_loaded(message)
         self.clock.settled()
         self.deploying.attach_known_vms()
         if first and not self.readonly:
             self.call_after_refresh(self.clock.open_services)
+
+    def on_endpoint_started(self, message: m.EndpointStarted) -> None:
+        self.serving.started(message)
+
+    def on_away_reported(self, message: m.AwayReported) -> None:
+        self.notify(message.note, timeout=12)
+
+    def on_database_changed(self, message: m.DatabaseChanged) -> None:
+        self.watching.database_changed()
 
     def on_children_requested(self, message: m.ChildrenRequested) -> None:
         self.browsing.load_children(message.kind, message.pk)
@@ -350,6 +372,12 @@ class WorkbenchScreen(Screen[None]):
             yield SystemCommand("Faster clock", "Double the clock speed (+)", self.action_faster)
             yield SystemCommand("Slower clock", "Halve the clock speed (-)", self.action_slower)
             yield SystemCommand("Retry failed regions", "Replicate failed regions again (R)", self.action_retry)
+            if self.serving.running:
+                yield SystemCommand("Stop the endpoint", "Stop serving Azure Resource Manager", self.serving.stop)
+            else:
+                yield SystemCommand(
+                    "Serve the endpoint", "Azure Resource Manager over HTTPS for az and the SDKs", self.serving.start
+                )
         yield SystemCommand("Costs", "Illustrative cost of everything you can read ($)", self.action_costs)
         yield SystemCommand(
             "Act as…", "Switch the identity: what you see and may do follows it (ctrl+u)", self.action_switch_identity

@@ -389,6 +389,7 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.execute("ALTER TABLE target_region DROP COLUMN serving")
     conn.execute("ALTER TABLE source DROP COLUMN os_host_caching")
     conn.execute("DROP TABLE app_credential")
+    conn.execute("ALTER TABLE activity DROP COLUMN face")
     conn.execute("ALTER TABLE gallery DROP COLUMN soft_delete")
     conn.execute("ALTER TABLE image_definition DROP COLUMN features")
     for column in ("replication_mode", "allow_replicated_location_deletion", "block_deletion_before_end_of_life",
@@ -402,7 +403,8 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.close()
     reopened = Services(path, real_time=fake_time)
     reopened.bootstrap()
-    assert stored_schema_version(path) == SCHEMA_VERSION == 5
+    assert stored_schema_version(path) == SCHEMA_VERSION == 6
     version = reopened.get_version(None, "rg", "gallery1", "linux", "1.0.0")
     assert version.target_regions[0].job.serving is False
+    assert {entry["face"] for entry in reopened.activity()} == {""}, "entries from before faces name none"
     assert reopened.create_for_rbac("pipeline")["appId"]

@@ -1,6 +1,6 @@
 """The read model: every query that turns rows into what the faces show, over plain sqlite3 (no SQLModel).
 
-- `mappers.py`: one mapper per table, columns read by name;
+- `mappers.py`: `rows` (each a dict by column name) and one mapper per table;
 - `resources.py`: subscriptions, resource groups, galleries, definitions and versions as stored;
 - `lookups.py`: the same by name as one caller may read them (Azure's 404 and 403), for services, CLI and REST;
 - `visibility.py`: the one rule deciding what a caller sees from its role assignments;
@@ -9,6 +9,7 @@
 - `state.py`: the simulation clock, settings and the activity log;
 - `storage.py`: storage accounts and soft-deleted image versions;
 - `counts.py`: counts and keys writes are decided on;
+- `job_states.py`: the domain's regional replication states as SQL fragments;
 - `latest.py`: `latest` through the version index;
 - `summaries.py`, `filtering.py`, `workbench.py`: the workbench's tree, filter and palette, and its `Catalog`.
 
