@@ -4,6 +4,7 @@ from reads, listed apart, and restored under its name by a PUT or PATCH with `pr
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .errors import AzureError
@@ -18,17 +19,17 @@ if TYPE_CHECKING:
 VERSION_RESTORE = "Microsoft.Compute/galleries/images/versions/write"
 
 
-def keep(facts: VersionFacts, old: ImageVersion) -> Plan:
+def keep(now: datetime, definition_pk: int, old: ImageVersion) -> Plan:
     """The row that keeps a version being deleted, with everything needed to put it back."""
     snapshot = {
         "version": {k: v for k, v in version_row(old, 0).items() if k != "definition_id"},
         "data_disks": [_without_parent(step) for step in data_disk_inserts(old, 0)],
         "target_regions": [_without_parent(step) for step in target_region_inserts(old, 0)],
-        "rest": version_to_rest(old, facts.now),
+        "rest": version_to_rest(old, now),
     }
-    values = {"definition_id": facts.definition_pk, "name": old.name, "location": old.location,
-              "deleted_at": facts.now.timestamp(), "snapshot": json.dumps(snapshot)}
-    return plan(Insert("soft_deleted_version", values))
+    values = {"definition_id": definition_pk, "name": old.name, "location": old.location,
+              "deleted_at": now.timestamp(), "snapshot": json.dumps(snapshot)}
+    return plan(Insert("soft_deleted_version", values, replace=True))
 
 
 def _without_parent(step: Insert) -> dict:

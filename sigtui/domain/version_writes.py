@@ -256,15 +256,16 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
 def decide_delete(facts: VersionFacts, name: str) -> Decision[None]:
     old = facts.present(name)
     facts.caller.require("delete", old.id)
-    version_safety.check_delete(old, facts.now)
-    message = "Soft-deleted: restorable" if facts.soft_delete else ""
-    kept = soft_delete.keep(facts, old) if facts.soft_delete else plan()
-    return Decision(None, plan(kept, delete_steps(facts.now, facts.caller, old, facts.existing_pk, message)))
+    kept = soft_delete.keep(facts.now, facts.definition_pk, old) if facts.soft_delete else plan()
+    return Decision(None, kept.then(delete_steps(facts.now, facts.caller, old, facts.existing_pk, facts.soft_delete)))
 
 
-def delete_steps(now: datetime, caller: Caller, version: ImageVersion, pk: int, message: str = "") -> Plan:
-    """Delete a version with its regions and disks, and log it; the caller must have the right to."""
+def delete_steps(now: datetime, caller: Caller, version: ImageVersion, pk: int, soft: bool = False) -> Plan:
+    """Delete a version with its regions and disks, and log it (`soft`: kept, restorable); the caller must have
+    the right to, and its safety profile must not block deleting it yet."""
     caller.require("delete", version.id)
+    version_safety.check_delete(version, now)
     children = [Delete(table, {"version_id": pk}) for table in ("target_region", "data_disk")]
-    entry = activity(now, caller.name, VERSION_DELETE, version.id, version_to_rest(version, now), None, message=message)
+    entry = activity(now, caller.name, VERSION_DELETE, version.id, version_to_rest(version, now), None,
+                     message="Soft-deleted: restorable" if soft else "")
     return plan(*children, Delete("image_version", {"id": pk}), entry)

@@ -44,10 +44,6 @@ class AccessOps(ServiceBase):
             decision = access_writes.decide_create_principal(known, kind, display_name, user_principal_name, tenant)
             return tx.decided(decision)
 
-    def authorize_directory(self, conn) -> None:
-        """Directory writes need a directory role: the caller owns a subscription of its tenant."""
-        facts.directory_facts(conn, None, reads.caller(conn, self.caller)).authorize()
-
     def add_group_member(self, group: str, member: str) -> None:
         with self.write() as tx:
             known = facts.directory_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller))

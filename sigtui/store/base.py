@@ -139,6 +139,3 @@ class ServiceBase:
     def readable(self, conn: sqlite3.Connection) -> Callable[[str], bool]:
         """A predicate telling which resource ids the caller may read."""
         return reads.visibility(conn, self.caller).sees
-
-    def rg_pk(self, conn: sqlite3.Connection, sub: str, rg: str) -> int:
-        return self.lookups(conn).resource_group_key(sub, rg).pk

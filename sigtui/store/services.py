@@ -8,6 +8,7 @@ from .apps import AppOps
 from .costs import CostOps
 from .definitions import DefinitionOps
 from .galleries import GalleryOps
+from .quotas import QuotaOps
 from .retention import RetentionOps
 from .sources import SourceOps
 from .storage import StorageOps
@@ -16,5 +17,5 @@ from .vms import VmOps
 
 
 class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, StorageOps, VmOps, AccessOps, CostOps,
-               AppOps, RetentionOps):
+               AppOps, RetentionOps, QuotaOps):
     """Validate first, then write in one transaction with an activity-log entry."""

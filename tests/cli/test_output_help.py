@@ -46,7 +46,7 @@ def test_group_help_lists_subgroups_and_commands(az):
         "    image-definition : Manage image definitions (az sig image-definition).",
         "    image-version    : Manage image versions (az sig image-version)."]
     assert [line.split(":")[0].strip() for line in _section(text, "Commands:")] == [
-        "create", "delete", "list", "show", "update"]
+        "create", "delete", "list", "list-usage", "show", "update"]
     assert "Subgroups:" in az("ad --help").out and az("ad -h").status == 0
 
 

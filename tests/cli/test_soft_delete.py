@@ -95,3 +95,13 @@ def test_cli_turns_soft_delete_on_and_shows_it(ok):
     assert created["properties"]["softDeletePolicy"] == {"isSoftDeleteEnabled": True}
     updated = ok("sig update -g rg -r Soft --soft-delete false")
     assert updated["properties"]["softDeletePolicy"] == {"isSoftDeleteEnabled": False}
+
+
+def test_a_prune_keeps_what_it_deletes_from_a_soft_delete_gallery(ok, rest, soft_gallery):  # noqa: F811
+    ok("sig image-version create -g myResourceGroup -r myGalleryName -i myGalleryImageName -e 1.1.0 "
+       "--managed-image myImage --target-regions westus eastus")
+    ok("clock advance 1d")
+    ok("sig image-version prune -g myResourceGroup -r myGalleryName --keep 1")
+    assert [v["name"] for v in rest("get", _deleted_url(soft_gallery))[1]["value"]] == ["1.0.0"]
+    example = load("GalleryImageVersion_Update_RestoreSoftDeleted.json", soft_gallery, EXAMPLES)
+    assert rest("put", _version_url(soft_gallery), example["parameters"]["galleryImageVersion"])[0] == 200

@@ -51,3 +51,13 @@ def test_undelete_restores_a_soft_deleted_version(ok, refused, world):
     restored = ok(f"sig image-version undelete {RG} -e 1.0.0 --allow-replicated-location-deletion true")
     assert restored["properties"]["safetyProfile"]["allowDeletionOfReplicatedLocations"] is True
     assert [v["name"] for v in ok(f"sig image-version list {RG}")] == ["1.0.0"]
+
+
+def test_prune_refuses_a_version_blocked_before_its_end_of_life(ok, refused, world):
+    ok(f"sig image-version create {RG} -e 1.0.0 {SOURCE} --block-deletion-before-end-of-life "
+       "--end-of-life-date 2099-01-01")
+    ok(f"sig image-version create {RG} -e 1.1.0 {SOURCE}")
+    ok("clock advance 1d")
+    assert "(DeleteGalleryImageVersionBlockedBeforeEndOfLife)" in refused(
+        "sig image-version prune -g MyResourceGroup -r MyGallery --keep 1")
+    assert [v["name"] for v in ok(f"sig image-version list {RG}")] == ["1.0.0", "1.1.0"]

@@ -1,6 +1,6 @@
 """The read model: every query that turns rows into what the faces show, over plain sqlite3 (no SQLModel).
 
-- `mappers.py`: one mapper per table, columns read by name;
+- `mappers.py`: `rows` (each a dict by column name) and one mapper per table;
 - `resources.py`: subscriptions, resource groups, galleries, definitions and versions as stored;
 - `lookups.py`: the same by name as one caller may read them (Azure's 404 and 403), for services, CLI and REST;
 - `visibility.py`: the one rule deciding what a caller sees from its role assignments;
@@ -9,6 +9,7 @@
 - `state.py`: the simulation clock, settings and the activity log;
 - `storage.py`: storage accounts and soft-deleted image versions;
 - `counts.py`: counts and keys writes are decided on;
+- `job_states.py`: the domain's regional replication states as SQL fragments;
 - `latest.py`: `latest` through the version index;
 - `summaries.py`, `filtering.py`, `workbench.py`: the workbench's tree, filter and palette, and its `Catalog`.
 
@@ -16,7 +17,7 @@ The names below are the ones the store and the faces use as `reads.<name>`.
 """
 
 from .compute import deployments, disk_encryption_set, disk_encryption_sets, source, sources, virtual_machines
-from .counts import catalog_keys_in, count_per_region, has_children, next_key
+from .counts import catalog_keys_in, count_per_region, has_children, next_key, replicas_per_region
 from .directory import (
     app_credential,
     caller,
@@ -57,8 +58,8 @@ __all__ = [
     "count_per_region", "definition", "definitions", "deployments", "disk_encryption_set", "disk_encryption_sets",
     "encrypted_version_ids", "find_principal", "galleries", "galleries_named", "gallery", "grants",
     "has_assignment", "has_children", "latest_name", "latest_names", "members", "next_key", "principal_count",
-    "principals", "resource_group", "resource_groups", "role_assignments", "setting", "soft_deleted_versions",
-    "source", "sources", "storage_account_named", "storage_accounts", "subscription", "subscriptions", "tenant_id",
-    "tenants", "version", "versions", "versions_from_key", "versions_in_subscription", "virtual_machines",
-    "visibility",
+    "principals", "replicas_per_region", "resource_group", "resource_groups", "role_assignments", "setting",
+    "soft_deleted_versions", "source", "sources", "storage_account_named", "storage_accounts", "subscription",
+    "subscriptions", "tenant_id", "tenants", "version", "versions", "versions_from_key", "versions_in_subscription",
+    "virtual_machines", "visibility",
 ]
