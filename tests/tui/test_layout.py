@@ -78,3 +78,25 @@ async def test_every_vm_field_is_reachable_at_80_by_24(make_app):
             await settle(pilot)
             assert widget.region.width >= 20, field
             assert visible.contains_region(widget.region), field
+
+
+def footer_matches_bindings(app) -> bool:
+    """Every key the footer draws is on exactly when its binding is enabled now."""
+    screen = workbench(app)
+    enabled = {b.action: on for _, b, on, _ in screen.active_bindings.values() if b.show}
+    keys = [key for key in screen.footer.query(FooterKey) if key.action in enabled]
+    return bool(keys) and all(key.disabled != enabled[key.action] for key in keys)
+
+
+async def test_footer_keys_follow_the_filter_and_the_cursor(make_app):
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert footer_matches_bindings(pilot.app)
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press(*"ubuntu", "enter")
+        await settle(pilot)
+        assert footer_matches_bindings(pilot.app)
+        await open_path(pilot, "ContosoImages", "ubuntu-web", "1.2.0")
+        await settle(pilot)
+        assert footer_matches_bindings(pilot.app)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -27,8 +28,26 @@ class FittedFooter(Footer):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(compact=True, id=id)
         self._fitted_width = 0
+        self._shown: tuple = ()
+
+    def shown_keys(self, screen: Screen) -> tuple:
+        """What the footer would draw for `screen`'s bindings now: each shown key, its words and whether it is on."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        return tuple(
+            (binding.key, binding.description, binding.action, enabled, tooltip)
+            for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+            if binding.show or key == palette
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Recompose only when the keys to show changed (focus moving between widgets often changes none)."""
+        if self._bindings_ready and self.shown_keys(screen) == self._shown:
+            return
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self.shown_keys(self.screen)
         keys = list(super().compose())
         palette = [key for key in keys if key.has_class("-command-palette")]
         room = self.app.size.width - sum(key_cells(key) + PALETTE_EDGE for key in palette)
