@@ -32,6 +32,7 @@ GROUPS = {
     ("cost",): ("cost", "Estimate what image versions cost to keep (illustrative prices)."),
     ("export",): ("export", "Print resources in the Azure REST shape."),
     ("clock",): ("clock", "Show or control the simulation clock."),
+    ("config",): ("config", "Manage the database's settings, such as the end-of-life policy (az config)."),
     ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
     ("demo",): ("demo", "Fill a database with the demo catalog."),
     ("init",): ("init", "Create a new, empty database (one tenant, one subscription)."),

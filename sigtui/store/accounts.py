@@ -9,6 +9,7 @@ from ..domain import names
 from ..domain.catalog import find_region
 from ..domain.clock import ClockState
 from ..domain.errors import invalid, not_found
+from ..domain.latest import END_OF_LIFE_POLICIES
 from ..domain.models import ResourceGroup, Subscription
 from ..domain.plan import Delete, Insert, Update, plan
 from ..domain.rest import rg_to_rest
@@ -193,6 +194,27 @@ class AccountOps(ServiceBase):
         self.set_setting("fault_outages", json.dumps(names))
         if seed is not None:
             self.set_setting("fault_seed", seed)
+
+    def set_end_of_life_policy(self, policy: str) -> str:
+        """`block` (no VM from a version past its end of life) or `warn` (allowed, with a warning)."""
+        if policy not in END_OF_LIFE_POLICIES:
+            raise invalid(
+                f"The value '{policy}' of setting 'eol-policy' is invalid. Allowed values: "
+                f"{', '.join(END_OF_LIFE_POLICIES)}.",
+                "eol-policy",
+            )
+        with self.write() as tx:
+            self.authorize_simulation(tx.conn)
+            before = reads.end_of_life_policy(tx.conn)
+            tx.apply(plan(Insert("setting", {"key": "end_of_life_policy", "value": policy}, replace=True)))
+            sub = self.subscription(tx.conn, None)
+            tx.log("Microsoft.Resources/settings/write", f"/subscriptions/{sub.id}", {"eolPolicy": before},
+                   {"eolPolicy": policy})
+        return policy
+
+    def end_of_life_policy(self) -> str:
+        with self.read() as conn:
+            return reads.end_of_life_policy(conn)
 
     def set_setting(self, key: str, value: str) -> None:
         with self.write() as tx:

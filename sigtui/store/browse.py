@@ -243,7 +243,7 @@ def latest(conn: sqlite3.Connection, definition_pk: int, now: datetime, region: 
             )
         )
         seen.extend(s.version for s in batch)
-        resolution = resolve_latest(seen, definition_id, region, now)
+        resolution = resolve_latest(seen, definition_id, region, now, reads.end_of_life_policy(conn))
         if resolution.version is not None or len(batch) < page:
             return resolution
         offset += page

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from ..domain import access, ids
 from ..domain.access import Principal, RoleAssignment
 from ..domain.clock import ClockState
+from ..domain.latest import DEFAULT_END_OF_LIFE_POLICY
 from ..domain.models import (
     DiskEncryptionSet,
     DiskImage,
@@ -402,6 +403,11 @@ def clock(conn: sqlite3.Connection) -> ClockState | None:
     return ClockState(r["anchor_real"], r["anchor_sim"], r["speed"], bool(r["paused"]))
 
 
+def end_of_life_policy(conn: sqlite3.Connection) -> str:
+    """`block` (the default) or `warn`: what a version past its end of life allows."""
+    return setting(conn, "end_of_life_policy") or DEFAULT_END_OF_LIFE_POLICY
+
+
 def setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
     found = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
     return found[0] if found else default
@@ -458,7 +464,11 @@ def assignments_of(conn: sqlite3.Connection, principal_ids: set[str]) -> list[Ro
 
 ELIGIBLE = """EXISTS (SELECT 1 FROM target_region t WHERE t.version_id = v.id {region}
 AND COALESCE(t.exclude_from_latest, v.exclude_from_latest) = 0
-AND (t.serving = 1 OR (t.fail_at IS NULL AND t.started_at + t.duration_s <= :now)))"""
+AND (t.serving = 1 OR (t.fail_at IS NULL AND t.started_at + t.duration_s <= :now)))
+AND (v.end_of_life_date IS NULL OR v.end_of_life_date > :now
+     OR (SELECT value FROM setting WHERE key = 'end_of_life_policy') = 'warn')"""
+"""A version `latest` may pick: replicated, not excluded, and not past its end of life unless the end-of-life
+policy only warns."""
 
 
 def latest_name(conn: sqlite3.Connection, definition_pk: int, now: float, region: str | None = None) -> str | None:

@@ -6,7 +6,14 @@ import dataclasses
 
 from ..domain import ids, names, vm
 from ..domain.errors import AzureError, invalid, not_found, resource_not_found
-from ..domain.latest import Resolution, not_in_region_error, resolve_latest
+from ..domain.latest import (
+    Resolution,
+    end_of_life_error,
+    end_of_life_warning,
+    not_in_region_error,
+    past_end_of_life,
+    resolve_latest,
+)
 from ..domain.models import ImageVersion, ReplicationState, Source, SourceKind
 from ..domain.plan import Insert, plan
 from ..domain.replication import region_status
@@ -88,8 +95,10 @@ class VmOps(ServiceBase):
 
     def _resolve(self, conn, image_id: str, region: str, now) -> tuple[object, ImageVersion, Resolution | None]:
         (def_pk, definition), pinned = self._image(conn, image_id)
+        policy = reads.end_of_life_policy(conn)
         if pinned is None:
-            resolution = resolve_latest([v for _, v in reads.versions(conn, def_pk)], definition.id, region, now)
+            versions = [v for _, v in reads.versions(conn, def_pk)]
+            resolution = resolve_latest(versions, definition.id, region, now, policy)
             if resolution.error:
                 raise resolution.error
             return definition, resolution.version, resolution
@@ -100,6 +109,8 @@ class VmOps(ServiceBase):
         target = next((t for t in version.target_regions if t.name == region), None) if version else None
         if target is None or region_status(region, target.job, now).state is not ReplicationState.COMPLETED:
             raise not_in_region_error(image_id, region)
+        if policy == "block" and past_end_of_life(version, now):
+            raise end_of_life_error(image_id, version)
         return definition, version, None
 
     def image_regions(self, image_id: str) -> list[tuple[str, str | None, str]]:
@@ -115,7 +126,8 @@ class VmOps(ServiceBase):
                     _, version, resolution = self._resolve(conn, image_id, region, now)
                     result.append((region, version.name, resolution.explain() if resolution else ""))
                 except AzureError as error:
-                    latest = resolve_latest(versions, definition.id, region, now) if pinned is None else None
+                    policy = reads.end_of_life_policy(conn)
+                    latest = resolve_latest(versions, definition.id, region, now, policy) if pinned is None else None
                     why = latest.explain() if latest else error.message
                     result.append((region, None, why))
             return result
@@ -139,8 +151,10 @@ class VmOps(ServiceBase):
         availability, zone = vm.check_placement(request)
         port = vm.check_port(request.inbound_port, definition.os_type)
         self._check_encryption(conn, request, sub.id, version)
-        if version.end_of_life_date is not None and version.end_of_life_date <= now:
-            warnings.append(f"{version.name} is past its end-of-life date; VMs can still be created from it.")
+        if past_end_of_life(version, now):
+            warnings.append(end_of_life_warning(version))
+        if resolution is not None:
+            warnings += [f"latest skipped {p.text}." for p in resolution.passed_over if p.reason == "end_of_life"]
         target = next(t for t in version.target_regions if t.name == region)
         advice = vm.scaling_advice(
             version.replicas_in(target), request.concurrent, request.instance_count, request.concurrent
