@@ -82,4 +82,5 @@ def decide_delete(facts: GalleryFacts, name: str) -> Decision[None]:
     if facts.has_definitions:
         raise rules.children_block_delete()
     entry = activity(facts.now, facts.caller.name, GALLERY_DELETE, old.id, gallery_to_rest(old), None)
-    return Decision(None, plan(Delete("gallery", {"id": facts.existing_pk}), entry))
+    gone = (Delete("gallery_share", {"gallery_id": facts.existing_pk}), Delete("gallery", {"id": facts.existing_pk}))
+    return Decision(None, plan(*gone, entry))

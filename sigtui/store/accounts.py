@@ -125,13 +125,15 @@ class AccountOps(ServiceBase):
             pk = self.rg_pk(tx.conn, sub.id, name)
             self.authorize(tx.conn, "delete", f"/subscriptions/{sub.id}/resourceGroups/{name}")
             definitions, versions = reads.catalog_keys_in(tx.conn, pk)
+            galleries = reads.gallery_keys_in(tx.conn, pk)
             tx.apply(
                 plan(
+                    Delete("gallery_share", {"gallery_id": galleries}),
                     Delete("target_region", {"version_id": versions}),
                     Delete("data_disk", {"version_id": versions}),
                     Delete("image_version", {"id": versions}),
                     Delete("image_definition", {"id": definitions}),
-                    *(Delete(table, {"rg_id": pk}) for table in ("gallery", "disk_encryption_set", "source")),
+                    *(Delete(table, {"rg_id": pk}) for table in ("gallery", "disk_encryption_set", "source", "virtual_machine")),
                     Delete("resource_group", {"id": pk}),
                 )
             )

@@ -176,6 +176,11 @@ def definition(
     return (found[0]["id"], definition_from(found[0])) if found else None
 
 
+def gallery_keys_in(conn: sqlite3.Connection, rg_pk: int) -> list[int]:
+    """The primary keys of the galleries in a resource group."""
+    return [r[0] for r in conn.execute("SELECT id FROM gallery WHERE rg_id = ?", (rg_pk,))]
+
+
 def catalog_keys_in(conn: sqlite3.Connection, rg_pk: int) -> tuple[list[int], list[int]]:
     """The primary keys of the image definitions and image versions in a resource group."""
     definitions = [

@@ -19,6 +19,7 @@ from ..domain.plan import Insert, plan
 from ..domain.replication import region_status
 from ..domain.rows import source_insert
 from ..domain.rules import check_location
+from ..domain.vm_disks import data_disks_from_json, data_disks_to_json, data_disks_to_rest, inherited_disks, managed_disk
 from ..domain.vm_plan import VmPlan
 from . import reads
 from .base import ServiceBase
@@ -29,12 +30,14 @@ ENCRYPTION_TYPES = {"cmk": "EncryptionAtRestWithCustomerKey", "double": "Encrypt
 def vm_to_rest(row: dict) -> dict:
     """A created VM or scale set in the REST shape, image reference as requested plus `exactVersion`."""
     image = {"id": row["image_reference"], "exactVersion": row["exact_version"]}
-    disk = {"storageAccountType": row["os_disk_type"]}
-    if row["disk_encryption_set"]:
-        disk["diskEncryptionSet"] = {"id": row["disk_encryption_set"]}
+    disk = managed_disk(row["os_disk_type"], row.get("os_disk_encryption_set") or row["disk_encryption_set"])
+    os_disk = {"osType": row["os_type"], "createOption": "FromImage", "managedDisk": disk}
+    if row.get("os_disk_size_gb"):
+        os_disk["diskSizeGB"] = row["os_disk_size_gb"]
     storage = {
         "imageReference": image,
-        "osDisk": {"osType": row["os_type"], "createOption": "FromImage", "managedDisk": disk},
+        "osDisk": os_disk,
+        "dataDisks": data_disks_to_rest(data_disks_from_json(row.get("data_disks")), row["os_disk_type"]),
     }
     os_profile = None
     if row["admin_username"]:
@@ -175,6 +178,7 @@ class VmOps(ServiceBase):
             port,
             tuple(warnings),
             advice,
+            inherited_disks(version, region, request.disk_encryption_set),
         )
 
     def _check_encryption(self, conn, request: vm.VmRequest, subscription: str, version: ImageVersion) -> None:
@@ -247,6 +251,9 @@ class VmOps(ServiceBase):
                 disk_encryption_set=r.disk_encryption_set,
                 instance_count=r.instance_count,
                 created_at=tx.now.timestamp(),
+                os_disk_size_gb=vm_plan.disks.os_disk_size_gb,
+                os_disk_encryption_set=vm_plan.disks.os_disk_encryption_set,
+                data_disks=data_disks_to_json(vm_plan.disks),
             )
             steps = [Insert("virtual_machine", row)]
             if vm_plan.kind == "virtualMachines":

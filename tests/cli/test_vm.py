@@ -279,7 +279,11 @@ def test_defaults_from_the_resource_group_and_the_image(ok, db, world):
     assert made["location"] == "eastus"
     assert made["properties"]["hardwareProfile"] == {"vmSize": "Standard_DS1_v2"}
     assert made["properties"]["storageProfile"]["osDisk"] == {
-        "osType": "Windows", "createOption": "FromImage", "managedDisk": {"storageAccountType": "Premium_LRS"}}
+        "osType": "Windows", "createOption": "FromImage", "managedDisk": {"storageAccountType": "Premium_LRS"},
+        "diskSizeGB": 30}
+    assert made["properties"]["storageProfile"]["dataDisks"] == [{
+        "lun": 0, "createOption": "FromImage", "caching": "None", "diskSizeGB": 64,
+        "managedDisk": {"storageAccountType": "Premium_LRS"}}]
     ok(definition("lin"))
     ok("image create -g MyResourceGroup -n linImage --os-type Linux")
     ok(version("1.0.0"))

@@ -201,7 +201,8 @@ async def test_a_created_vm_shows_in_the_list_and_under_its_version(make_app):
         await settle(pilot)
         table = pilot.app.screen.query_one("#vm-table")
         assert table.get_row_at(0) == [
-            "web-01", "VM", "rg-images", "westus", "Standard_D2s_v5", "1", "ubuntu-web (latest)", "1.3.0"
+            "web-01", "VM", "rg-images", "westus", "Standard_D2s_v5", "1", "ubuntu-web (latest)", "1.3.0",
+            "OS 64 GiB · LUN 0 128 GiB",
         ]  # fmt: skip
 
 
