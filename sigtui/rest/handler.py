@@ -14,12 +14,14 @@ from ..domain.rest import (
 )
 from ..domain.rest_fields import check_modelled
 from ..store import reads
-from . import arm_shapes, routes
+from . import arm_shapes, routes, vms
 
 
 def _rest_of(ctx, route: routes.Route, value) -> dict:
     """The REST body of one resource of the route's kind."""
     kind = route.kind
+    if vms.handles(route):
+        return value
     if kind in ("gallery", "galleries"):
         return gallery_to_rest(value)
     if kind in ("definition", "definitions"):
@@ -59,6 +61,8 @@ def _read(ctx, r: routes.Route):
 
 
 def get(ctx, route: routes.Route) -> dict:
+    if vms.handles(route):
+        return vms.get(ctx, route)
     found = _read(ctx, route)
     if isinstance(found, list):
         return {"value": [_rest_of(ctx, route, item) for item in found]}
@@ -67,6 +71,8 @@ def get(ctx, route: routes.Route) -> dict:
 
 def _exists(ctx, r: routes.Route) -> bool:
     sub = lookup.subscription(ctx, r.sub).id
+    if vms.handles(r):
+        return vms.exists(ctx, r, sub)
     found = {
         "group": lambda: reads.resource_group(ctx.conn, sub, r.rg),
         "gallery": lambda: reads.gallery(ctx.conn, sub, r.rg, *r.names),
@@ -107,6 +113,8 @@ def _put(ctx, r: routes.Route, body: dict):
         return svc.create_definition(definition_from_rest(body, sub, rg, *names, ctx.now()))
     if r.kind == "version":
         return svc.create_version(version_from_rest(body, sub, rg, *names, ctx.now()))
+    if vms.handles(r):
+        return vms.put(ctx, r, sub, body, _source_arguments)
     if r.kind == "source" and r.rtype == resources.DES:
         encryption = (body.get("properties") or {}).get("encryptionType")
         return svc.create_disk_encryption_set(rg, *names, body.get("location"), sub, encryption)
@@ -125,6 +133,8 @@ def _patch(ctx, r: routes.Route, body: dict):
 
 
 def _delete(ctx, r: routes.Route) -> int:
+    if vms.handles(r) and r.kind == "source":
+        return arm.delete(lambda: vms.delete(ctx, r, lookup.subscription(ctx, r.sub).id))
     delete = {"group": lambda: ctx.services.delete_resource_group(r.rg, r.sub),
               "gallery": lambda: ctx.services.delete_gallery(r.sub, r.rg, *r.names),
               "definition": lambda: ctx.services.delete_definition(r.sub, r.rg, *r.names),

@@ -15,7 +15,7 @@ from ..domain.latest import (
     resolve_latest,
 )
 from ..domain.models import ImageVersion, ReplicationState, Source, SourceKind
-from ..domain.plan import Insert, plan
+from ..domain.plan import Delete, Insert, plan
 from ..domain.replication import region_status
 from ..domain.rows import source_insert
 from ..domain.rules import check_location
@@ -287,6 +287,20 @@ class VmOps(ServiceBase):
                 raise resource_not_found(f"Microsoft.Compute/{parsed.path[0][0]}", parsed.name, parsed.resource_group)
             self.authorize(conn, "read", vm_id)
             return vm_to_rest(dict(found[0]))
+
+    def delete_vm(self, vm_id: str) -> None:
+        """Delete a VM or scale set made from the gallery, or a source VM (its record as a source goes too)."""
+        with self.write() as tx:
+            made = reads.virtual_machines(tx.conn, vm_id)
+            source = reads.source(tx.conn, vm_id)
+            if not made and source is None:
+                parsed = ids.parse_arm_id(vm_id)
+                raise resource_not_found(f"Microsoft.Compute/{parsed.path[0][0]}", parsed.name, parsed.resource_group)
+            self.authorize(tx.conn, "delete", vm_id)
+            before = vm_to_rest(dict(made[0])) if made else None
+            tx.apply(plan(Delete("virtual_machine", {"arm_id": vm_id}), Delete("source", {"arm_id": vm_id})))
+            kind = made[0]["kind"] if made else "virtualMachines"
+            tx.log(f"Microsoft.Compute/{kind}/delete", vm_id, before, None)
 
     def list_vms(self, version_id: str | None = None) -> list[dict]:
         """Every VM and scale set, or those created from one image version."""

@@ -355,3 +355,28 @@ def test_usage(az, ok, refused, gallery):
     assert refused(vm("/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/images/z", CREDENTIALS)) == (
         "(InvalidParameter) The value of parameter imageReference is invalid: "
         "'/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/images/z' is not a gallery image.")
+
+
+def test_a_vm_inherits_the_disks_and_encryption_sets_of_its_region(ok, world):
+    """The version's West US sets encrypt the VM's OS disk and its LUN 0 data disk; sizes come from the image."""
+    ok(f"sig image-version create {G} -i MyImage -e 1.0.0 --managed-image myImage --target-regions westus "
+       "--target-region-encryption WestUSDiskEncryptionSet1,0,WestUSDiskEncryptionSet2")
+    ok(READY)
+    made = ok(vm(image_id(world, "MyImage", pinned="1.0.0"), CREDENTIALS, name="win1"))
+    sets = "/subscriptions/{}/resourceGroups/MyResourceGroup/providers/Microsoft.Compute/diskEncryptionSets/{}"
+    storage = made["properties"]["storageProfile"]
+    assert storage["osDisk"]["diskSizeGB"] == 30
+    assert storage["osDisk"]["managedDisk"]["diskEncryptionSet"]["id"] == sets.format(world, "WestUSDiskEncryptionSet1")
+    assert [(d["lun"], d["diskSizeGB"], d["managedDisk"]["diskEncryptionSet"]["id"]) for d in storage["dataDisks"]] == [
+        (0, 64, sets.format(world, "WestUSDiskEncryptionSet2"))]
+    assert ok("vm show -g MyResourceGroup -n win1")["properties"]["storageProfile"] == storage
+
+
+def test_a_vm_is_deleted_and_deleting_it_again_is_not_an_error(ok, az, world):
+    ok(f"sig image-version create {G} -i MyImage -e 1.0.0 --managed-image myImage --target-regions westus")
+    ok(READY)
+    ok(vm(image_id(world, "MyImage"), CREDENTIALS, name="win1"))
+    ok("vm delete -g MyResourceGroup -n win1 --yes")
+    assert "was not found" in az("vm show -g MyResourceGroup -n win1").err
+    ok("vm delete -g MyResourceGroup -n win1 --yes")
+    assert ok("activity list")[0]["operationName"]["value"] == "Microsoft.Compute/virtualMachines/delete"
