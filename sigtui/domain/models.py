@@ -87,6 +87,7 @@ class Subscription:
     tenant_id: str
     allowed_regions: tuple[str, ...] = ()
     is_default: bool = False
+    cloud: str = "AzureCloud"
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,12 @@ def when(value: float | None) -> datetime | None:
 
 def subscription_from(row: sqlite3.Row) -> Subscription:
     return Subscription(
-        row["id"], row["name"], row["tenant_id"], tuple(json.loads(row["allowed_regions"])), bool(row["is_default"])
+        row["id"],
+        row["name"],
+        row["tenant_id"],
+        tuple(json.loads(row["allowed_regions"])),
+        bool(row["is_default"]),
+        row["cloud"],
     )
 
 

@@ -9,9 +9,12 @@ from .costs import CostOps
 from .definitions import DefinitionOps
 from .galleries import GalleryOps
 from .sources import SourceOps
+from .tenancy import TenancyOps
 from .versions import VersionOps
 from .vms import VmOps
 
 
-class Services(AccountOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps, AppOps):
+class Services(
+    AccountOps, TenancyOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps, AppOps
+):
     """Validate first, then write in one transaction with an activity-log entry."""
