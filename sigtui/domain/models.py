@@ -113,6 +113,10 @@ class Gallery:
     provisioning_state: str = ProvisioningState.SUCCEEDED
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    sharing: str | None = None
+    """`sharingProfile.permissions` (`Private` or `Groups`) when it was given."""
+    shared_with: tuple[tuple[str, str], ...] = ()
+    """Direct sharing: (`Subscriptions` or `AADTenants`, lower-case id) pairs."""
 
     @property
     def id(self) -> str:

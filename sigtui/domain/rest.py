@@ -10,6 +10,7 @@ from datetime import datetime
 from . import content
 from .catalog import find_region
 from .dates import iso, parse_date
+from .direct_share import check_permissions, sharing_profile
 from .errors import AzureError, invalid
 from .models import (
     DiskEncryptionSet,
@@ -57,6 +58,7 @@ def gallery_to_rest(gallery: Gallery) -> dict:
         "description": gallery.description,
         "identifier": {"uniqueName": gallery.unique_name},
         "provisioningState": gallery.provisioning_state,
+        "sharingProfile": sharing_profile(gallery),
     }
     return _resource(gallery.id, gallery.name, GALLERY_TYPE, gallery.location, _drop_none(properties), gallery.tags)
 
@@ -237,6 +239,8 @@ def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: 
         _location(body),
         content.text(_props(body).get("description"), "properties.description"),
         content.tags(body.get("tags")),
+        sharing=check_permissions((content.obj(_props(body).get("sharingProfile"), "properties.sharingProfile")
+                                   ).get("permissions")),
     )
 
 

@@ -20,7 +20,8 @@ _ENCRYPTION = {"osDiskImage": {"diskEncryptionSetId": LEAF},
                "dataDiskImages": [{"lun": LEAF, "diskEncryptionSetId": LEAF}]}
 MODELLED = {
     "gallery": {**_ENVELOPE, "properties": {
-        "description": LEAF, "identifier": {"uniqueName": LEAF}, "provisioningState": LEAF}},
+        "description": LEAF, "identifier": {"uniqueName": LEAF}, "provisioningState": LEAF,
+        "sharingProfile": {"permissions": LEAF, "groups": LEAF}, "sharingStatus": LEAF}},
     "definition": {**_ENVELOPE, "properties": {
         "description": LEAF, "eula": LEAF, "privacyStatementUri": LEAF, "releaseNoteUri": LEAF, "osType": LEAF,
         "osState": LEAF, "hyperVGeneration": LEAF, "endOfLifeDate": LEAF,

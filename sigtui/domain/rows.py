@@ -22,6 +22,7 @@ def gallery_row(gallery: Gallery, rg_pk: int) -> dict:
         "tags": json.dumps(gallery.tags),
         "created_at": _stamp(gallery.created_at),
         "changed_at": _stamp(gallery.changed_at),
+        "sharing": gallery.sharing,
     }
 
 

@@ -25,7 +25,7 @@ UPDATABLE = {
     "version": {"target_regions", "replica_count", "exclude_from_latest", "end_of_life_date", "tags"},
 }
 PROPERTY_PATHS = {
-    "gallery": {"location": "location", "name": "name"},
+    "gallery": {"location": "location", "name": "name", "sharing": "sharingProfile.permissions"},
     "definition": {
         "location": "location",
         "publisher": "identifier.publisher",

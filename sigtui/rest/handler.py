@@ -14,7 +14,7 @@ from ..domain.rest import (
 )
 from ..domain.rest_fields import check_modelled
 from ..store import reads
-from . import arm_shapes, routes, vms
+from . import arm_shapes, routes, shared, vms
 
 
 def _rest_of(ctx, route: routes.Route, value) -> dict:
@@ -63,6 +63,8 @@ def _read(ctx, r: routes.Route):
 def get(ctx, route: routes.Route) -> dict:
     if vms.handles(route):
         return vms.get(ctx, route)
+    if shared.handles(route):
+        return shared.get(ctx, route)
     found = _read(ctx, route)
     if isinstance(found, list):
         return {"value": [_rest_of(ctx, route, item) for item in found]}
@@ -182,6 +184,8 @@ def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict
     check_modelled(route.kind, body)
     if method == "delete":
         return _delete(ctx, route), None
+    if method == "post" and route.kind == "share":
+        return 200, shared.share(ctx, route, body)
     if method == "patch":
         return 200, _rest_of(ctx, route, _patch(ctx, route, body))
     if method == "put":

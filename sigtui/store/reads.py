@@ -86,7 +86,8 @@ def resource_group(conn: sqlite3.Connection, sub: str, name: str) -> tuple[int, 
     return r["id"], ResourceGroup(r["subscription_id"], r["name"], r["location"], json.loads(r["tags"]))
 
 
-GALLERY_SQL = """SELECT g.*, rg.name AS rg_name, rg.subscription_id AS sub
+GALLERY_SQL = """SELECT g.*, rg.name AS rg_name, rg.subscription_id AS sub,
+(SELECT json_group_array(json_array(s.kind, s.target)) FROM gallery_share s WHERE s.gallery_id = g.id) AS shares
 FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id"""
 
 
@@ -100,6 +101,10 @@ def gallery_from(r: sqlite3.Row) -> Gallery:
         json.loads(r["tags"]),
         created_at=when(r["created_at"]),
         changed_at=when(r["changed_at"]),
+        sharing=r["sharing"],
+        shared_with=tuple(sorted(tuple(pair) for pair in json.loads(r["shares"] or "[]")))
+        if "shares" in r.keys()
+        else (),
     )
 
 

@@ -7,6 +7,7 @@ from .accounts import AccountOps
 from .apps import AppOps
 from .costs import CostOps
 from .definitions import DefinitionOps
+from .direct_sharing import DirectShareOps
 from .galleries import GalleryOps
 from .sources import SourceOps
 from .tenancy import TenancyOps
@@ -15,6 +16,16 @@ from .vms import VmOps
 
 
 class Services(
-    AccountOps, TenancyOps, GalleryOps, DefinitionOps, VersionOps, SourceOps, VmOps, AccessOps, CostOps, AppOps
+    AccountOps,
+    TenancyOps,
+    GalleryOps,
+    DirectShareOps,
+    DefinitionOps,
+    VersionOps,
+    SourceOps,
+    VmOps,
+    AccessOps,
+    CostOps,
+    AppOps,
 ):
     """Validate first, then write in one transaction with an activity-log entry."""

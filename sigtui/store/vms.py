@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..domain import ids, names, vm
+from ..domain.direct_share import SHARED_PREFIX
 from ..domain.errors import AzureError, invalid, not_found, resource_not_found
 from ..domain.latest import (
     Resolution,
@@ -29,7 +30,8 @@ ENCRYPTION_TYPES = {"cmk": "EncryptionAtRestWithCustomerKey", "double": "Encrypt
 
 def vm_to_rest(row: dict) -> dict:
     """A created VM or scale set in the REST shape, image reference as requested plus `exactVersion`."""
-    image = {"id": row["image_reference"], "exactVersion": row["exact_version"]}
+    key = "sharedGalleryImageId" if row["image_reference"].lower().startswith(SHARED_PREFIX.lower()) else "id"
+    image = {key: row["image_reference"], "exactVersion": row["exact_version"]}
     disk = managed_disk(row["os_disk_type"], row.get("os_disk_encryption_set") or row["disk_encryption_set"])
     os_disk = {"osType": row["os_type"], "createOption": "FromImage", "managedDisk": disk}
     if row.get("os_disk_size_gb"):
@@ -75,8 +77,11 @@ def vm_to_rest(row: dict) -> dict:
 
 
 class VmOps(ServiceBase):
-    def _image(self, conn, image_id: str):
-        """(definition, pinned version name or None) for a definition id, `.../versions/latest` or a version id."""
+    def _image(self, conn, image_id: str, subscription: str | None = None):
+        """(definition, pinned version name or None) for a definition id, `.../versions/latest` or a version id;
+        or a `/SharedGalleries/...` id of a gallery shared directly with the VM's subscription."""
+        if image_id.lower().startswith(SHARED_PREFIX.lower()):
+            return self.shared_image(conn, image_id, self.subscription(conn, subscription).id)
         parsed = ids.parse_arm_id(image_id, "storageProfile.imageReference.id")
         if parsed.kind not in ("galleries/images", "galleries/images/versions"):
             raise invalid(
@@ -96,8 +101,10 @@ class VmOps(ServiceBase):
         pinned = parsed.name_of("versions")
         return found, None if pinned is None or pinned.lower() == "latest" else pinned
 
-    def _resolve(self, conn, image_id: str, region: str, now) -> tuple[object, ImageVersion, Resolution | None]:
-        (def_pk, definition), pinned = self._image(conn, image_id)
+    def _resolve(
+        self, conn, image_id: str, region: str, now, subscription: str | None = None
+    ) -> tuple[object, ImageVersion, Resolution | None]:
+        (def_pk, definition), pinned = self._image(conn, image_id, subscription)
         policy = reads.end_of_life_policy(conn)
         if pinned is None:
             versions = [v for _, v in reads.versions(conn, def_pk)]
@@ -145,7 +152,7 @@ class VmOps(ServiceBase):
         now = self.clock_state(conn).now(self.real_time())
         region = check_location(request.location, sub, "Microsoft.Compute/virtualMachines").name
         request = dataclasses.replace(request, location=region)
-        definition, version, resolution = self._resolve(conn, image_id, region, now)
+        definition, version, resolution = self._resolve(conn, image_id, region, now, sub.id)
         vm.check_vm_name(request.name, definition.os_type)
         vm.check_instance_count(request.instance_count)
         vm.check_os_profile(request, definition)

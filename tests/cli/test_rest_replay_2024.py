@@ -20,7 +20,6 @@ SERVER_SET = frozenset({
 REFUSED = {
     "Gallery_Create_SoftDeletionEnabled.json": "properties.softDeletePolicy",
     "Gallery_Create_WithManagedIdentity.json": "identity",
-    "Gallery_Create_WithSharingProfile.json": "properties.sharingProfile",
     "GalleryImageVersion_Create_WithAdditionalReplicaSets.json": "properties.publishingProfile.targetRegions[0]"
                                                                  ".additionalReplicaSets",
     "GalleryImageVersion_Create_WithCommunityImageVersionAsSource.json":
@@ -31,8 +30,8 @@ REFUSED = {
                                                             ".storageAccountId",
     "GalleryImageVersion_Create_WithVmAsSource.json": "properties.storageProfile.source.virtualMachineId",
 }
-"""What sigtui refuses by design (a 400 naming the property): soft delete, managed identities, sharing and
-community galleries, additional replica sets, shallow replication, VHD blobs in storage accounts, and the VM source
+"""What sigtui refuses by design (a 400 naming the property): soft delete, managed identities, community
+galleries, additional replica sets, shallow replication, VHD blobs in storage accounts, and the VM source
 spelled as `virtualMachineId`."""
 BODIES = ("gallery", "galleryImage", "galleryImageVersion")
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*.json"))

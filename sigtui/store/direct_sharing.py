@@ -1,0 +1,136 @@
+"""Direct sharing: the `/share` action on a gallery, and the read-only `SharedGalleries` a receiving subscription
+sees (by location, as Azure lists them)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..domain import direct_share
+from ..domain.catalog import find_region
+from ..domain.errors import AzureError, not_found
+from ..domain.models import Gallery, ImageDefinition, Subscription
+from ..domain.plan import Delete, Insert, activity, plan
+from ..domain.rest import gallery_to_rest
+from . import reads
+from .base import ServiceBase
+
+SHARE_ACTION = "Microsoft.Compute/galleries/share/action"
+
+
+def _not_shared(unique_name: str) -> AzureError:
+    return not_found("GalleryNotFound", f"The shared gallery '{unique_name}' was not found, or is not shared with "
+                                        "the subscription.")
+
+
+class DirectShareOps(ServiceBase):
+    def share_gallery(self, sub: str | None, rg: str, name: str, body: dict) -> Gallery:
+        """POST `.../galleries/{g}/share`: Add, Remove or Reset subscriptions and tenants; Owner only."""
+        with self.write() as tx:
+            subscription = self.subscription(tx.conn, sub)
+            found = reads.gallery(tx.conn, subscription.id, rg, name) if reads.resource_group(
+                tx.conn, subscription.id, rg) else None
+            if found is None:
+                self.rg_pk(tx.conn, subscription.id, rg)
+                raise not_found("ResourceNotFound", f"The Resource 'Microsoft.Compute/galleries/{name}' under "
+                                                    f"resource group '{rg}' was not found.")
+            pk, gallery = found
+            self.authorize(tx.conn, "share", gallery.id)
+            prefix = gallery.id.lower() + "/"
+            encrypted = [v for v in reads.encrypted_version_ids(tx.conn) if v.lower().startswith(prefix)]
+            after = direct_share.shared_with(gallery, body, encrypted, subscription)
+            steps = [Delete("gallery_share", {"gallery_id": pk})]
+            steps += [Insert("gallery_share", {"gallery_id": pk, "kind": k, "target": t}) for k, t in after]
+            new = dataclasses.replace(gallery, shared_with=tuple(sorted(after)))
+            entry = activity(tx.now, self.caller, SHARE_ACTION, gallery.id, gallery_to_rest(gallery),
+                             gallery_to_rest(new))
+            tx.apply(plan(*steps, entry))
+            return new
+
+    def _receiver(self, conn, subscription: str | None) -> Subscription:
+        """The receiving subscription, which the caller must hold a role in."""
+        sub = self.subscription(conn, subscription)
+        self.authorize(conn, "read", f"/subscriptions/{sub.id}")
+        return sub
+
+    def _shared(self, conn, sub: Subscription, unique_name: str, to_tenant: bool = False) -> tuple[int, Gallery]:
+        """The gallery `{subscription id}-{NAME}` names, when it is shared with the receiving subscription."""
+        owner, name = unique_name[:36], unique_name[37:]
+        for gallery in reads.galleries_named(conn, owner, name) if unique_name[36:37] == "-" else ():
+            if direct_share.visible_to(gallery, sub, to_tenant):
+                return reads.gallery(conn, gallery.subscription, gallery.resource_group, gallery.name)
+        raise _not_shared(unique_name)
+
+    def shared_galleries(self, location: str, subscription: str | None = None, to_tenant: bool = False) -> list[dict]:
+        """`az sig list-shared`: galleries shared with the subscription (or its tenant) that serve `location`."""
+        with self.read() as conn:
+            sub = self._receiver(conn, subscription)
+            region = _region(location)
+            found = []
+            for pk, gallery in reads.galleries(conn):
+                if direct_share.visible_to(gallery, sub, to_tenant) and region in _regions(conn, pk, gallery):
+                    found.append(direct_share.shared_gallery_to_rest(gallery, region))
+            return found
+
+    def shared_images(self, location: str, unique_name: str, subscription: str | None = None) -> list[dict]:
+        with self.read() as conn:
+            sub = self._receiver(conn, subscription)
+            pk, gallery = self._shared(conn, sub, unique_name)
+            region = _region(location)
+            return [direct_share.shared_image_to_rest(gallery, d, region) for d_pk, d in reads.definitions(conn, pk)
+                    if region in _served(conn, d_pk, d)]
+
+    def shared_versions(self, location: str, unique_name: str, image: str, subscription: str | None = None
+                        ) -> list[dict]:
+        with self.read() as conn:
+            sub = self._receiver(conn, subscription)
+            pk, gallery = self._shared(conn, sub, unique_name)
+            region = _region(location)
+            d_pk, _ = self._shared_definition(conn, pk, gallery, image)
+            return [direct_share.shared_version_to_rest(gallery, v, region) for _, v in reads.versions(conn, d_pk)
+                    if any(t.name == region for t in v.target_regions)]
+
+    def _shared_definition(self, conn, gallery_pk: int, gallery: Gallery, image: str) -> tuple[int, ImageDefinition]:
+        found = next(((pk, d) for pk, d in reads.definitions(conn, gallery_pk) if d.name.lower() == image.lower()),
+                     None)
+        if found is None:
+            raise not_found("GalleryImageNotFound", f"The gallery image {direct_share.unique_id(gallery, image)} was "
+                                                    "not found.")
+        return found
+
+    def shared_image(self, conn, image_id: str, subscription: str) -> tuple[tuple[int, ImageDefinition], str | None]:
+        """For a VM: the definition a `/SharedGalleries/...` id names, shared with `subscription`, and the
+        pinned version (None for `latest`)."""
+        parsed = direct_share.parse_shared_id(image_id)
+        if parsed is None:
+            raise not_found("GalleryImageNotFound", f"The gallery image {image_id} was not found.")
+        unique_name, image, pinned = parsed
+        sub = self.subscription(conn, subscription)
+        pk, gallery = self._shared(conn, sub, unique_name)
+        latest = (pinned or "latest").lower() == "latest"
+        return self._shared_definition(conn, pk, gallery, image), None if latest else pinned
+
+
+def _region(location: str) -> str:
+    region = find_region(location or "")
+    if region is None:
+        raise AzureError("LocationNotAvailableForResourceType", f"The provided location '{location}' is not "
+                                                                "available for resource type "
+                                                                "'Microsoft.Compute/locations/sharedGalleries'.",
+                         target="location")
+    return region.name
+
+
+def _served(conn, definition_pk: int, definition: ImageDefinition) -> set[str]:
+    """The regions a definition's versions are replicated to, and its own."""
+    regions = {definition.location}
+    for _, version in reads.versions(conn, definition_pk):
+        regions |= {t.name for t in version.target_regions}
+    return regions
+
+
+def _regions(conn, gallery_pk: int, gallery: Gallery) -> set[str]:
+    regions = {gallery.location}
+    for pk, definition in reads.definitions(conn, gallery_pk):
+        regions |= _served(conn, pk, definition)
+    return regions
+
