@@ -70,9 +70,8 @@ def test_headless_commands_do_not_load_textual():
 
 
 FACES = ("tui", "cli", "rest", "serve")
+READ_MODEL = "store/reads/"
 SQL_HOMES = {
-    "store/reads.py",
-    "store/browse.py",
     "store/names.py",
     "store/apply.py",
     "store/raw.py",
@@ -125,6 +124,7 @@ def test_sql_is_written_only_in_the_read_models_the_apply_step_and_the_schema():
         str(path.relative_to(PACKAGE))
         for path in PACKAGE.rglob("*.py")
         if str(path.relative_to(PACKAGE)) not in SQL_HOMES
+        and not str(path.relative_to(PACKAGE)).startswith(READ_MODEL)
         and any(STATEMENT.search(text) for text in _string_constants(path))
     )
     assert offenders == []

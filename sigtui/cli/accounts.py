@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import lookup, tables
+from . import tables
 from .output import UsageError
 from .parser import add_tags, subcommands, tags
 
@@ -21,17 +21,17 @@ def rg_rest(rg) -> dict:
 
 
 def account_list(ctx, ns) -> list:
-    return [subscription_rest(s) for s in lookup.visible_subscriptions(ctx)]
+    return [subscription_rest(s) for s in ctx.lookups.visible_subscriptions()]
 
 
 def account_show(ctx, ns) -> dict:
-    return subscription_rest(lookup.visible_subscription(ctx))
+    return subscription_rest(ctx.lookups.visible_subscription())
 
 
 def account_set(ctx, ns) -> None:
     if not ctx.subscription:
         raise UsageError("sigtui account set: error: the following arguments are required: --subscription")
-    ctx.services.set_default_subscription(lookup.subscription(ctx).id)
+    ctx.services.set_default_subscription(ctx.lookups.subscription().id)
 
 
 def group_create(ctx, ns) -> dict:
@@ -39,11 +39,11 @@ def group_create(ctx, ns) -> dict:
 
 
 def group_show(ctx, ns) -> dict:
-    return rg_rest(lookup.resource_group(ctx, ns.name))
+    return rg_rest(ctx.lookups.resource_group(None, ns.name))
 
 
 def group_list(ctx, ns) -> list:
-    return [rg_rest(rg) for rg in lookup.resource_groups(ctx)]
+    return [rg_rest(rg) for rg in ctx.lookups.resource_groups()]
 
 
 def group_delete(ctx, ns) -> None:

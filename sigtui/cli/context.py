@@ -60,9 +60,14 @@ class Context:
         return raw.connect(self.path)
 
     @cached_property
+    def lookups(self) -> reads.Lookups:
+        """Reads by name as the caller may make them (Azure's 404 and 403), `--subscription` by default."""
+        return reads.Lookups.of(self.conn, self.identity, self.subscription)
+
+    @property
     def readable(self) -> Callable[[str], bool]:
-        """Which resource ids the caller may read, decided as the services decide it."""
-        return reads.readable(self.conn, self.identity)
+        """Which resource ids the caller may read: the one visibility rule every face uses."""
+        return self.lookups.seen.sees
 
     def now(self) -> datetime:
         """Simulated time, as the services see it."""

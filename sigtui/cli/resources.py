@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..domain import ids
 from ..domain.models import DiskEncryptionSet
 from ..store import reads
-from . import lookup
 from .parser import add_location, add_resource_group, enum, subcommands
 
 KINDS = {"image": "images", "snapshot": "snapshots", "disk": "disks", "vm": "virtualMachines",
@@ -24,30 +23,29 @@ def to_rest(resource):
 
 def find(ctx, rtype: str, rg: str, name: str, sub: str | None = None):
     """A source or disk encryption set by name; Azure's `ResourceNotFound` when there is none."""
-    sub_id = lookup.subscription(ctx, sub).id
-    lookup.resource_group(ctx, rg, sub_id)
+    sub_id = ctx.lookups.subscription(sub).id
+    ctx.lookups.resource_group(sub_id, rg)
     arm_id = ids.resource_id(sub_id, rg, rtype, name)
     found = (reads.disk_encryption_set if rtype == DES else reads.source)(ctx.conn, arm_id)
     if found is None:
         from ..domain.errors import resource_not_found
 
         raise resource_not_found(f"Microsoft.Compute/{rtype}", name, rg)
-    if not ctx.readable(found.id):
-        ctx.services.authorize(ctx.conn, "read", found.id)
+    ctx.lookups.seen.require(found.id)
     return found
 
 
 def listing(ctx, rtype: str, rg: str | None, sub: str | None = None) -> list:
-    sub_id = lookup.subscription(ctx, sub).id
+    sub_id = ctx.lookups.subscription(sub).id
     if rg:
-        lookup.resource_group(ctx, rg, sub_id)
+        ctx.lookups.resource_group(sub_id, rg)
     everything = reads.disk_encryption_sets(ctx.conn) if rtype == DES else reads.sources(ctx.conn)
     return [r for r in everything if (rtype == DES or r.kind == rtype) and r.subscription.lower() == sub_id.lower()
             and (rg is None or r.resource_group.lower() == rg.lower()) and ctx.readable(r.id)]
 
 
 def create(ctx, ns) -> dict:
-    location = ns.location or lookup.resource_group(ctx, ns.resource_group).location
+    location = ns.location or ctx.lookups.resource_group(None, ns.resource_group).location
     if ns.group == "disk-encryption-set":
         made = ctx.services.create_disk_encryption_set(ns.resource_group, ns.name, location, ctx.subscription,
                                                        ns.encryption_type)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..domain import ids
 from ..domain.access import ROLE_DEFINITION_IDS, covers, role_name
-from . import lookup
 from .output import CliError, warn
 from .parser import add_flag, add_resource_group, subcommands
 
@@ -24,7 +23,7 @@ def _scope(ctx, ns) -> str:
         raise CliError(f'Resource group "{ns.resource_group}" is redundant because scope is supplied')
     if ns.scope:
         return ns.scope
-    sub = lookup.subscription(ctx).id
+    sub = ctx.lookups.subscription().id
     return ids.rg_id(sub, ns.resource_group) if ns.resource_group else f"/subscriptions/{sub}"
 
 

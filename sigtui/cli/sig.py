@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
-from . import arm, generic_update, lookup
+from . import arm, generic_update
 from .context import atomic
 from .parser import add_gallery, add_location, add_resource_group, add_tags, subcommands, tags
 
 
 def location_or_group(ctx, ns) -> str:
     """az's default location: the resource group's."""
-    return ns.location or lookup.resource_group(ctx, ns.resource_group).location
+    return ns.location or ctx.lookups.resource_group(None, ns.resource_group).location
 
 
 def create(ctx, ns) -> dict:
@@ -21,16 +21,16 @@ def create(ctx, ns) -> dict:
 
 
 def show(ctx, ns) -> dict:
-    return gallery_to_rest(lookup.gallery(ctx, ns.resource_group, ns.gallery))
+    return gallery_to_rest(ctx.lookups.gallery(None, ns.resource_group, ns.gallery).value)
 
 
 def list_(ctx, ns) -> list:
-    return [gallery_to_rest(g) for g in lookup.galleries(ctx, ns.resource_group)]
+    return [gallery_to_rest(g) for g in ctx.lookups.galleries(None, ns.resource_group)]
 
 
 @atomic
 def update(ctx, ns) -> dict:
-    current = gallery_to_rest(lookup.gallery(ctx, ns.resource_group, ns.gallery))
+    current = gallery_to_rest(ctx.lookups.gallery(None, ns.resource_group, ns.gallery).value)
     updated = generic_update.run(current, "gallery", ns, lambda patch: ctx.services.update_gallery(
         ctx.subscription, ns.resource_group, ns.gallery, patch))
     return gallery_to_rest(updated)

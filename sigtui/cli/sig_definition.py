@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.models import ImageDefinition
 from ..domain.rest import definition_to_rest
-from . import arm, azparse, generic_update, lookup
+from . import arm, azparse, generic_update
 from .context import atomic
 from .parser import add_definition, add_gallery, add_location, add_tags, enum, subcommands, tags
 from .sig import location_or_group
@@ -22,16 +22,16 @@ def create(ctx, ns) -> dict:
 
 
 def show(ctx, ns) -> dict:
-    return definition_to_rest(lookup.definition(ctx, ns.resource_group, ns.gallery, ns.definition))
+    return definition_to_rest(ctx.lookups.definition(None, ns.resource_group, ns.gallery, ns.definition).value)
 
 
 def list_(ctx, ns) -> list:
-    return [definition_to_rest(d) for d in lookup.definitions(ctx, ns.resource_group, ns.gallery)]
+    return [definition_to_rest(d) for d in ctx.lookups.definitions(None, ns.resource_group, ns.gallery)]
 
 
 @atomic
 def update(ctx, ns) -> dict:
-    current = definition_to_rest(lookup.definition(ctx, ns.resource_group, ns.gallery, ns.definition))
+    current = definition_to_rest(ctx.lookups.definition(None, ns.resource_group, ns.gallery, ns.definition).value)
     updated = generic_update.run(current, "definition", ns, lambda patch: ctx.services.update_definition(
         ctx.subscription, ns.resource_group, ns.gallery, ns.definition, patch))
     return definition_to_rest(updated)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.dates import iso
 from ..domain.rest import version_from_rest, version_to_rest
-from . import arm, azparse, generic_update, lookup
+from . import arm, azparse, generic_update
 from .context import atomic
 from .output import UsageError
 from .parser import add_definition, add_flag, add_location, add_tags, add_version, enum, subcommands, tags
@@ -43,7 +43,7 @@ def _targets(ns, sub: str, rg: str) -> list[dict]:
 
 def create(ctx, ns) -> dict:
     """As az: parse the target regions, default the location, then require a source."""
-    sub, rg, now = lookup.subscription(ctx).id, ns.resource_group, ctx.now()
+    sub, rg, now = ctx.lookups.subscription().id, ns.resource_group, ctx.now()
     targets = _targets(ns, sub, rg) if ns.target_regions else None
     location = location_or_group(ctx, ns)
     publishing = {"targetRegions": targets or [{"name": location}]}
@@ -59,20 +59,20 @@ def create(ctx, ns) -> dict:
 
 
 def show(ctx, ns) -> dict:
-    version = lookup.version(ctx, ns.resource_group, ns.gallery, ns.definition, ns.version)
+    version = ctx.lookups.version(None, ns.resource_group, ns.gallery, ns.definition, ns.version).value
     return version_to_rest(version, ctx.now(), expand=(ns.expand or "").lower() == "replicationstatus")
 
 
 def list_(ctx, ns) -> list:
     now = ctx.now()
-    return [version_to_rest(v, now) for v in lookup.versions(ctx, ns.resource_group, ns.gallery, ns.definition)]
+    return [version_to_rest(v, now) for v in ctx.lookups.versions(None, ns.resource_group, ns.gallery, ns.definition)]
 
 
 @atomic
 def update(ctx, ns) -> dict:
     """Generic `--set/--add/--remove`, then `--target-regions` (the whole list) and `--replica-count`."""
-    sub, rg = lookup.subscription(ctx).id, ns.resource_group
-    current = version_to_rest(lookup.version(ctx, rg, ns.gallery, ns.definition, ns.version), ctx.now())
+    sub, rg = ctx.lookups.subscription().id, ns.resource_group
+    current = version_to_rest(ctx.lookups.version(None, rg, ns.gallery, ns.definition, ns.version).value, ctx.now())
 
     def adjust(view: dict) -> None:
         publishing = view.setdefault("publishingProfile", {})

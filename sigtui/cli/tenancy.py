@@ -7,7 +7,6 @@ from ..domain.catalog import CLOUDS
 from ..domain.rules import available_regions
 from ..store import reads
 from ..rest.arm_shapes import tenant as arm_tenant
-from . import lookup
 from .accounts import subscription_rest
 from .parser import enum, subcommands
 
@@ -26,14 +25,14 @@ def account_create(ctx, ns) -> dict:
 
 def region_list(ctx, ns) -> list:
     """`az account list-locations`: the regions of the subscription's cloud it may use."""
-    sub = lookup.visible_subscription(ctx)
+    sub = ctx.lookups.visible_subscription()
     return [{"name": r.name, "displayName": r.display_name, "regionalDisplayName": r.display_name,
              "metadata": {"geography": r.geography, "accessRequired": r.access_required}}
             for r in available_regions(sub)]
 
 
 def region_change(ctx, ns) -> dict:
-    sub = lookup.visible_subscription(ctx)
+    sub = ctx.lookups.visible_subscription()
     return subscription_rest(ctx.services.allow_regions(ns.locations, ns.verb == "add", sub.id))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..domain import ids
 from ..domain.access import covers
 from ..domain.errors import AzureError
-from . import arm, lookup, resources, tables, vm_request
+from . import arm, resources, tables, vm_request
 from .output import UsageError, warn
 from .parser import add_flag, add_location, add_resource_group, enum, subcommands
 
@@ -37,17 +37,17 @@ def _made(ctx, kind: str, scope: str) -> list[dict]:
 
 
 def _scope(ctx, rg: str | None, sub: str | None) -> str:
-    sub_id = lookup.subscription(ctx, sub).id
+    sub_id = ctx.lookups.subscription(sub).id
     if rg is None:
         return f"/subscriptions/{sub_id}"
-    return lookup.resource_group(ctx, rg, sub_id).id
+    return ctx.lookups.resource_group(sub_id, rg).id
 
 
 def find(ctx, group: str, rg: str, name: str, sub: str | None = None) -> dict:
     """A VM or scale set made from the gallery, else (for `vm`) a source VM, in Azure's shape."""
     kind = KINDS[group]
-    sub_id = lookup.subscription(ctx, sub).id
-    lookup.resource_group(ctx, rg, sub_id)
+    sub_id = ctx.lookups.subscription(sub).id
+    ctx.lookups.resource_group(sub_id, rg)
     try:
         return ctx.services.get_vm(ids.resource_id(sub_id, rg, kind, name))
     except AzureError as error:
@@ -76,8 +76,8 @@ def list_(ctx, ns) -> list:
 
 def delete(ctx, ns) -> None:
     """A VM (made from the gallery or a source VM) or scale set; one that is already gone is not an error."""
-    sub = lookup.subscription(ctx).id
-    lookup.resource_group(ctx, ns.resource_group)
+    sub = ctx.lookups.subscription().id
+    ctx.lookups.resource_group(None, ns.resource_group)
     arm.delete(lambda: ctx.services.delete_vm(ids.resource_id(sub, ns.resource_group, KINDS[ns.group], ns.name)))
 
 

@@ -9,7 +9,7 @@ from ..domain import ids
 from ..domain.errors import AzureError
 from ..domain.vm import VmRequest
 from ..store import reads
-from . import azparse, lookup
+from . import azparse
 from .output import UsageError
 from .sig import location_or_group
 
@@ -59,7 +59,7 @@ def encryption(ctx, ns, sub: str) -> tuple[str, str | None]:
 
 def build(ctx, ns, instance_count: int | None = None) -> VmRequest:
     """What az sends: `--specialized` drops the OS profile (credentials) entirely."""
-    sub = lookup.subscription(ctx).id
+    sub = ctx.lookups.subscription().id
     location = location_or_group(ctx, ns)
     kind, des = encryption(ctx, ns, sub)
     credentials = (None, None, None) if ns.specialized else (

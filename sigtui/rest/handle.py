@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-from ..cli import lookup
 from ..domain.errors import AzureError
 from ..domain.ids import parse_arm_id
 from ..store import reads
@@ -67,7 +66,7 @@ def _resource_id(route: routes.Route) -> str:
 
 def _location(ctx, route: routes.Route) -> str | None:
     """The region of the resource a DELETE names, read before it goes."""
-    sub = lookup.subscription(ctx, route.sub).id
+    sub = ctx.lookups.subscription(route.sub).id
     read = {"gallery": reads.gallery, "definition": reads.definition, "version": reads.version}[route.kind]
     found = read(ctx.conn, sub, route.rg, *route.names)
     return found[1].location if found else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import accounts, arm, conditions, lookup, resources
+from ..cli import accounts, arm, conditions, resources
 from ..domain.errors import AzureError
 from ..domain.rest import (
     definition_from_rest,
@@ -44,17 +44,17 @@ def _read(ctx, r: routes.Route):
     kind, names = r.kind, r.names
     return {
         "tenants": lambda: reads.tenants(ctx.conn),
-        "provider": lambda: arm_shapes.compute_provider(lookup.subscription(ctx, r.sub).id),
-        "subscriptions": lambda: lookup.visible_subscriptions(ctx),
-        "subscription": lambda: lookup.visible_subscription(ctx, r.sub),
-        "groups": lambda: lookup.resource_groups(ctx, r.sub),
-        "group": lambda: lookup.resource_group(ctx, r.rg, r.sub),
-        "galleries": lambda: lookup.galleries(ctx, r.rg, r.sub),
-        "gallery": lambda: lookup.gallery(ctx, r.rg, *names, sub=r.sub),
-        "definitions": lambda: lookup.definitions(ctx, r.rg, *names, sub=r.sub),
-        "definition": lambda: lookup.definition(ctx, r.rg, *names, sub=r.sub),
-        "versions": lambda: lookup.versions(ctx, r.rg, *names, sub=r.sub),
-        "version": lambda: lookup.version(ctx, r.rg, *names, sub=r.sub),
+        "provider": lambda: arm_shapes.compute_provider(ctx.lookups.subscription(r.sub).id),
+        "subscriptions": lambda: ctx.lookups.visible_subscriptions(),
+        "subscription": lambda: ctx.lookups.visible_subscription(r.sub),
+        "groups": lambda: ctx.lookups.resource_groups(r.sub),
+        "group": lambda: ctx.lookups.resource_group(r.sub, r.rg),
+        "galleries": lambda: ctx.lookups.galleries(r.sub, r.rg),
+        "gallery": lambda: ctx.lookups.gallery(r.sub, r.rg, *names).value,
+        "definitions": lambda: ctx.lookups.definitions(r.sub, r.rg, *names),
+        "definition": lambda: ctx.lookups.definition(r.sub, r.rg, *names).value,
+        "versions": lambda: ctx.lookups.versions(r.sub, r.rg, *names),
+        "version": lambda: ctx.lookups.version(r.sub, r.rg, *names).value,
         "sources": lambda: resources.listing(ctx, r.rtype, r.rg, r.sub),
         "source": lambda: resources.find(ctx, r.rtype, r.rg, *names, sub=r.sub),
     }[kind]()
@@ -72,7 +72,7 @@ def get(ctx, route: routes.Route) -> dict:
 
 
 def _exists(ctx, r: routes.Route) -> bool:
-    sub = lookup.subscription(ctx, r.sub).id
+    sub = ctx.lookups.subscription(r.sub).id
     if vms.handles(r):
         return vms.exists(ctx, r, sub)
     found = {
@@ -106,7 +106,7 @@ def _source_arguments(body: dict) -> dict:
 
 
 def _put(ctx, r: routes.Route, body: dict):
-    svc, sub, rg, names = ctx.services, lookup.subscription(ctx, r.sub).id, r.rg, r.names
+    svc, sub, rg, names = ctx.services, ctx.lookups.subscription(r.sub).id, r.rg, r.names
     if r.kind == "group":
         return svc.create_resource_group(rg, body.get("location"), sub, body.get("tags"))
     if r.kind == "gallery":
@@ -136,7 +136,7 @@ def _patch(ctx, r: routes.Route, body: dict):
 
 def _delete(ctx, r: routes.Route) -> int:
     if vms.handles(r) and r.kind == "source":
-        return arm.delete(lambda: vms.delete(ctx, r, lookup.subscription(ctx, r.sub).id))
+        return arm.delete(lambda: vms.delete(ctx, r, ctx.lookups.subscription(r.sub).id))
     delete = {"group": lambda: ctx.services.delete_resource_group(r.rg, r.sub),
               "gallery": lambda: ctx.services.delete_gallery(r.sub, r.rg, *r.names),
               "definition": lambda: ctx.services.delete_definition(r.sub, r.rg, *r.names),
@@ -154,7 +154,7 @@ def not_allowed(method: str, r: routes.Route) -> AzureError:
 def parse(ctx, url: str) -> routes.Route:
     """The route a URL names, `{subscriptionId}` standing for the caller's subscription."""
     if "{subscriptionId}" in url:
-        url = url.replace("{subscriptionId}", lookup.subscription(ctx, ctx.subscription or None).id)
+        url = url.replace("{subscriptionId}", ctx.lookups.subscription(ctx.subscription or None).id)
     return routes.parse(url)
 
 

@@ -3,7 +3,6 @@ reads under `/subscriptions/{s}/providers/Microsoft.Compute/locations/{l}/shared
 
 from __future__ import annotations
 
-from ..cli import lookup
 from ..domain.errors import not_found
 from . import routes
 
@@ -14,13 +13,13 @@ def handles(route: routes.Route) -> bool:
 
 def share(ctx, r: routes.Route, body: dict) -> dict:
     """The gallery's new sharing, answered with the SharingUpdate as Azure echoes it."""
-    ctx.services.share_gallery(lookup.subscription(ctx, r.sub).id, r.rg, *r.names, body)
+    ctx.services.share_gallery(ctx.lookups.subscription(r.sub).id, r.rg, *r.names, body)
     return {"operationType": body.get("operationType"), "groups": body.get("groups") or []}
 
 
 def get(ctx, r: routes.Route) -> dict:
     """A list (`{"value": [...]}`) or one shared gallery, image or version."""
-    svc, sub = ctx.services, lookup.subscription(ctx, r.sub).id
+    svc, sub = ctx.services, ctx.lookups.subscription(r.sub).id
     location, *names = r.names
     if r.kind == "shared-galleries":
         return {"value": svc.shared_galleries(location, sub, (r.param("sharedTo") or "").lower() == "tenant")}

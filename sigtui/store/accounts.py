@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from ..domain import names
 from ..domain.catalog import find_region
 from ..domain.clock import ClockState
-from ..domain.errors import invalid, not_found
+from ..domain.errors import invalid
 from ..domain.latest import END_OF_LIFE_POLICIES
 from ..domain.models import ResourceGroup, Subscription
 from ..domain.plan import Delete, Insert, Update, plan
@@ -105,18 +105,11 @@ class AccountOps(ServiceBase):
 
     def list_resource_groups(self, subscription: str | None = None) -> list[ResourceGroup]:
         with self.read() as conn:
-            sub = self.subscription(conn, subscription)
-            readable = self.readable(conn)
-            return [rg for _, rg in reads.resource_groups(conn, sub.id) if readable(rg.id)]
+            return self.lookups(conn).resource_groups(subscription)
 
     def get_resource_group(self, name: str, subscription: str | None = None) -> ResourceGroup:
         with self.read() as conn:
-            sub = self.subscription(conn, subscription)
-            found = reads.resource_group(conn, sub.id, name)
-            if found is None:
-                raise not_found("ResourceGroupNotFound", f"Resource group '{name}' could not be found.")
-            self.authorize(conn, "read", found[1].id)
-            return found[1]
+            return self.lookups(conn).resource_group(subscription, name)
 
     def delete_resource_group(self, name: str, subscription: str | None = None) -> None:
         """Delete a resource group and everything in it, children first."""

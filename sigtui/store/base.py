@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ..domain import access
 from ..domain.clock import ClockState
-from ..domain.errors import AzureError, not_found
 from ..domain.models import Subscription
 from ..domain.plan import Decision, Insert, Plan, T, activity
 from . import reads
@@ -90,17 +89,13 @@ class ServiceBase:
         tx.apply(Plan((Insert("sim_clock", {"id": 1, **values, "paused": state.paused}, replace=True),)))
         return state
 
+    def lookups(self, conn: sqlite3.Connection) -> reads.Lookups:
+        """Reads by name as the caller may make them (Azure's 404 and 403)."""
+        return reads.Lookups.of(conn, self.caller)
+
     def subscription(self, conn: sqlite3.Connection, sub_id: str | None) -> Subscription:
         """The named subscription, or the default one."""
-        if sub_id:
-            found = reads.subscription(conn, sub_id)
-            if found is None:
-                raise not_found("SubscriptionNotFound", f"The subscription '{sub_id}' could not be found.")
-            return found
-        subs = reads.subscriptions(conn)
-        if not subs:
-            raise AzureError("SubscriptionNotFound", "No subscriptions found. Run 'sigtui account list'.", 404)
-        return next(iter(reads.visible_subscriptions(conn, self.caller)), subs[0])
+        return self.lookups(conn).subscription(sub_id)
 
     def check_caller(self, conn: sqlite3.Connection) -> None:
         """Refuse an identity the directory does not have, before it does anything."""
@@ -118,10 +113,7 @@ class ServiceBase:
 
     def readable(self, conn: sqlite3.Connection) -> Callable[[str], bool]:
         """A predicate telling which resource ids the caller may read."""
-        return reads.readable(conn, self.caller)
+        return reads.visibility(conn, self.caller).sees
 
     def rg_pk(self, conn: sqlite3.Connection, sub: str, rg: str) -> int:
-        found = reads.resource_group(conn, sub, rg)
-        if found is None:
-            raise not_found("ResourceGroupNotFound", f"Resource group '{rg}' could not be found.")
-        return found[0]
+        return self.lookups(conn).resource_group_key(sub, rg).pk

@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from ..domain import definition_writes
-from ..domain.errors import parent_not_found, resource_not_found
 from ..domain.models import ImageDefinition
 from . import facts, reads
 from .base import ServiceBase, Tx
 
 
 class DefinitionOps(ServiceBase):
-    def _gallery_pk(self, conn, sub: str, rg: str, gallery: str) -> tuple[int, object]:
-        self.rg_pk(conn, sub, rg)
-        found = reads.gallery(conn, sub, rg, gallery)
-        if found is None:
-            raise parent_not_found(gallery)
-        return found
-
-    def _definition(self, conn, sub: str, rg: str, gallery: str, name: str) -> tuple[int, ImageDefinition]:
-        self._gallery_pk(conn, sub, rg, gallery)
-        found = reads.definition(conn, sub, rg, gallery, name)
-        if found is None:
-            raise resource_not_found("Microsoft.Compute/galleries", f"{gallery}/images/{name}", rg)
-        self.authorize(conn, "read", found[1].id)
-        return found
-
     def _definition_facts(self, tx: Tx, sub, rg: str, gallery: str, name: str) -> definition_writes.DefinitionFacts:
         return facts.definition_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller), sub, rg, gallery, name)
 
@@ -43,13 +27,11 @@ class DefinitionOps(ServiceBase):
 
     def get_definition(self, sub: str | None, rg: str, gallery: str, name: str) -> ImageDefinition:
         with self.read() as conn:
-            return self._definition(conn, self.subscription(conn, sub).id, rg, gallery, name)[1]
+            return self.lookups(conn).definition(sub, rg, gallery, name).value
 
     def list_definitions(self, sub: str | None, rg: str, gallery: str) -> list[ImageDefinition]:
         with self.read() as conn:
-            pk, _ = self._gallery_pk(conn, self.subscription(conn, sub).id, rg, gallery)
-            readable = self.readable(conn)
-            return [d for _, d in reads.definitions(conn, pk) if readable(d.id)]
+            return self.lookups(conn).definitions(sub, rg, gallery)
 
     def delete_definition(self, sub: str | None, rg: str, gallery: str, name: str) -> None:
         """Only a definition without versions can go."""

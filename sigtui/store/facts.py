@@ -15,16 +15,16 @@ from ..domain.errors import AzureError
 from ..domain.gallery_writes import GalleryFacts
 from ..domain.models import ImageVersion, Source, Subscription
 from ..domain.replication import FaultPlan
+from ..domain.source_writes import PlacementFacts
 from ..domain.version_writes import VersionFacts, source_ids
 from . import reads
+from .reads.lookups import named_or_default
+from .reads.visibility import Visibility
 
 
 def subscription(conn: sqlite3.Connection, requested: str | None, caller: Caller) -> Subscription | None:
     """The named subscription (by id or name), or the caller's default one when none is named."""
-    if requested:
-        return reads.subscription(conn, requested)
-    every = reads.subscriptions(conn)
-    return next(iter(reads.visible_subscriptions(conn, caller.name)), every[0] if every else None)
+    return named_or_default(conn, requested, Visibility.of(caller))
 
 
 def rg_pk(conn: sqlite3.Connection, sub: Subscription | None, rg: str) -> int | None:
@@ -93,6 +93,19 @@ def definition_facts(
         in_region(conn, "image_definition", sub) if found_gallery and not existing else {},
         pk is not None and reads.has_children(conn, "image_version", "definition_id", pk),
     )
+
+
+def placement_facts(
+    conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, rg: str, rtype: str, name: str
+) -> PlacementFacts:
+    """The facts creating a source (`rtype`: its ARM type) or disk encryption set `name` is decided on."""
+    sub = subscription(conn, requested, caller)
+    exists = False
+    if sub is not None:
+        arm_id = ids.resource_id(sub.id, rg, rtype, name)
+        read = reads.disk_encryption_set if rtype == "diskEncryptionSets" else reads.source
+        exists = read(conn, arm_id) is not None
+    return PlacementFacts(now, caller, sub, requested, rg, rg_pk(conn, sub, rg), exists)
 
 
 def faults(conn: sqlite3.Connection) -> FaultPlan:

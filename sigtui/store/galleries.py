@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from ..domain import gallery_writes
-from ..domain.errors import resource_not_found
 from ..domain.models import Gallery
 from . import facts, reads
 from .base import ServiceBase, Tx
 
 
 class GalleryOps(ServiceBase):
-    def _gallery(self, conn, sub: str, rg: str, name: str) -> tuple[int, Gallery]:
-        self.rg_pk(conn, sub, rg)
-        found = reads.gallery(conn, sub, rg, name)
-        if found is None:
-            raise resource_not_found("Microsoft.Compute/galleries", name, rg)
-        self.authorize(conn, "read", found[1].id)
-        return found
-
     def _gallery_facts(self, tx: Tx, sub: str | None, rg: str, name: str) -> gallery_writes.GalleryFacts:
         return facts.gallery_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller), sub, rg, name)
 
@@ -34,15 +25,11 @@ class GalleryOps(ServiceBase):
 
     def get_gallery(self, sub: str | None, rg: str, name: str) -> Gallery:
         with self.read() as conn:
-            return self._gallery(conn, self.subscription(conn, sub).id, rg, name)[1]
+            return self.lookups(conn).gallery(sub, rg, name).value
 
     def list_galleries(self, sub: str | None = None, rg: str | None = None) -> list[Gallery]:
         with self.read() as conn:
-            subscription = self.subscription(conn, sub)
-            if rg:
-                self.rg_pk(conn, subscription.id, rg)
-            readable = self.readable(conn)
-            return [g for _, g in reads.galleries(conn, subscription.id, rg) if readable(g.id)]
+            return self.lookups(conn).galleries(sub, rg)
 
     def delete_gallery(self, sub: str | None, rg: str, name: str) -> None:
         """Only an empty gallery can go: definitions first."""

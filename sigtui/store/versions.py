@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from ..domain import version_writes
 from ..domain.catalog import find_region
-from ..domain.errors import parent_not_found, resource_not_found
 from ..domain.latest import Resolution, resolve_latest
-from ..domain.models import ImageDefinition, ImageVersion
+from ..domain.models import ImageVersion
 from ..domain.names import version_key
 from ..domain.version_writes import VersionFacts
 from . import facts, reads
@@ -14,23 +13,6 @@ from .base import ServiceBase, Tx
 
 
 class VersionOps(ServiceBase):
-    def _definition_for(self, conn, sub: str, rg: str, gallery: str, definition: str) -> tuple[int, ImageDefinition]:
-        self.rg_pk(conn, sub, rg)
-        found = reads.definition(conn, sub, rg, gallery, definition)
-        if found is None:
-            raise parent_not_found(f"{gallery}/{definition}")
-        return found
-
-    def _version(self, conn, sub: str, rg: str, gallery: str, definition: str, name: str) -> tuple[int, ImageVersion]:
-        self._definition_for(conn, sub, rg, gallery, definition)
-        found = reads.version(conn, sub, rg, gallery, definition, name)
-        if found is None:
-            raise resource_not_found(
-                "Microsoft.Compute/galleries", f"{gallery}/images/{definition}/versions/{name}", rg
-            )
-        self.authorize(conn, "read", found[1].id)
-        return found
-
     def _version_facts(self, tx: Tx, sub, names: tuple[str, str, str, str], request=None) -> VersionFacts:
         caller = reads.caller(tx.conn, self.caller)
         return facts.version_facts(tx.conn, tx.now, caller, sub, names, request)
@@ -74,13 +56,11 @@ class VersionOps(ServiceBase):
 
     def get_version(self, sub: str | None, rg: str, gallery: str, definition: str, name: str) -> ImageVersion:
         with self.read() as conn:
-            return self._version(conn, self.subscription(conn, sub).id, rg, gallery, definition, name)[1]
+            return self.lookups(conn).version(sub, rg, gallery, definition, name).value
 
     def list_versions(self, sub: str | None, rg: str, gallery: str, definition: str) -> list[ImageVersion]:
         with self.read() as conn:
-            pk, _ = self._definition_for(conn, self.subscription(conn, sub).id, rg, gallery, definition)
-            readable = self.readable(conn)
-            return [v for _, v in reads.versions(conn, pk) if readable(v.id)]
+            return self.lookups(conn).versions(sub, rg, gallery, definition)
 
     def delete_version(self, sub: str | None, rg: str, gallery: str, definition: str, name: str) -> None:
         with self.write() as tx:
@@ -90,7 +70,7 @@ class VersionOps(ServiceBase):
     def resolve_latest(self, sub: str | None, rg: str, gallery: str, definition: str, region: str | None) -> Resolution:
         """`latest` in `region` (any region when None): the index finds it, then only newer versions are read."""
         with self.read() as conn:
-            pk, d = self._definition_for(conn, self.subscription(conn, sub).id, rg, gallery, definition)
+            pk, d = self.lookups(conn).definition_key(sub, rg, gallery, definition)
             self.authorize(conn, "read", d.id)
             now = self.clock_state(conn).now(self.real_time())
             found = find_region(region) if region else None

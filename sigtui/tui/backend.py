@@ -7,8 +7,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from ..store.browse import Catalog
 from ..store.defaults import DEFAULT_OWNER
+from ..store.reads.workbench import Catalog
 
 
 class Backend:

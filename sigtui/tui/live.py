@@ -9,7 +9,7 @@ from datetime import datetime
 from ..domain.clock import ClockState
 from ..domain.models import ReplicationState
 from ..domain.replication import next_change, region_status
-from ..store.browse import JobFact
+from ..store.reads.summaries import JobFact
 
 TICK_SECONDS = 0.1
 CLOCK_SECONDS = 1.0

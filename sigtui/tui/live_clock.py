@@ -12,7 +12,7 @@ from textual.message import Message
 from ..domain.clock import ClockState
 from ..domain.models import ReplicationState
 from ..domain.replication import region_status
-from ..store.browse import JobFact
+from ..store.reads.summaries import JobFact
 from . import live
 from .messages import CatalogLoaded, ClockChanged, JobsChanged, ServicesReady
 from .nodes import failed_regions

@@ -16,7 +16,8 @@ from ..domain.errors import AzureError
 from ..domain.latest import Resolution
 from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
 from ..domain.vm_plan import VmPlan
-from ..store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
+from ..store.reads.filtering import FilterResult
+from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
 from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
 from .screens.vm.target import CreatedVm, RegionChoice
 

@@ -7,7 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..store.browse import SearchEntry
+from ..store.reads.filtering import SearchEntry
 
 MAX_HITS = 40
 

@@ -157,3 +157,34 @@ def test_authorization_comes_before_the_rules(database, field):
     """A reader's malformed update is refused for want of a role, not for the value."""
     command = ["sig", "image-definition", "update", "-g", "rg-images", "-r", "ContosoImages", "-i", "ubuntu-web"]
     denied(database, [*command, "--set", field, "--as", PAT])
+
+
+GUEST = "guest@fabrikam.onmicrosoft.com"
+"""The demo's reader of the Dev/Test sandbox gallery, with no role in Contoso Production."""
+PRODUCTION_TEXT = ("Contoso Production", PROD, "rg-images", "ContosoImages", "rg-finance", "FinanceGallery")
+
+
+@pytest.mark.parametrize("command", [
+    "account list",
+    f"sig list --subscription {PROD}",
+    f"group list --subscription {PROD}",
+    "sig list",
+    f"rest --url /subscriptions/{PROD}/resourceGroups{API}",
+    f"rest --url /subscriptions/{PROD}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries{API}",
+])
+def test_lists_never_show_a_subscription_the_caller_has_no_role_in(database, command, capsys):
+    capsys.readouterr()
+    assert main([*shlex.split(command), "--as", GUEST, "--db", str(database)]) == 0
+    shown = capsys.readouterr().out
+    assert not any(text in shown for text in PRODUCTION_TEXT), (command, shown)
+
+
+@pytest.mark.parametrize("command", [
+    f"account show --subscription {PROD}",
+    f"group show -n rg-images --subscription {PROD}",
+    f"sig show -g rg-images -r ContosoImages --subscription {PROD}",
+    f"rest --url /subscriptions/{PROD}{API}",
+    f"rest --url {GALLERY}{API}",
+])
+def test_a_subscription_the_caller_has_no_role_in_is_refused(database, command):
+    denied(database, [*shlex.split(command), "--as", GUEST])

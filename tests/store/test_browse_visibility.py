@@ -1,6 +1,9 @@
 """The workbench's read model counts only what the identity may see."""
 
-from sigtui.store.browse import Catalog
+from datetime import UTC, datetime
+
+from sigtui.cli.main import main
+from sigtui.store.reads.workbench import Catalog
 
 from .world import build_world
 
@@ -20,3 +23,15 @@ def test_counts_do_not_leak_what_is_not_shared(svc):
     owner = Catalog(svc.db.path)
     assert owner.galleries()[0].definition_count == 2
     assert {d.name: d.version_count for d in owner.definitions(gallery.pk)} == {"linux": 2, "special": 0}
+
+
+def test_the_workbench_shows_nothing_of_a_subscription_without_a_role(tmp_path):
+    path = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    catalog = Catalog(path, "guest@fabrikam.onmicrosoft.com")
+    production = "/subscriptions/6a3c8e2f-3b1d-4c7e-9f0a-5d2b7c8e1f40"
+    shown = [g.id for g in catalog.galleries()] + [e.resource_id for e in catalog.search_entries()]
+    assert shown and not any(i.startswith(production) for i in shown)
+    matched = catalog.filter_tree("Contoso", datetime.now(UTC))
+    assert all(d.subscription != production.rsplit("/", 1)[1] for d in matched.definitions)
+    assert catalog.activity(production) == []

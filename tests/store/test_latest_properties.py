@@ -1,4 +1,5 @@
-"""The SQL fast paths for `latest` agree with the domain rule on generated catalogs."""
+"""The SQL fast paths for `latest` and for the filter's state words agree with the domain rules on generated
+catalogs."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -6,12 +7,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sigtui.domain.latest import resolve_latest
-from sigtui.domain.models import DiskImage, ImageVersion, ReplicationJob, TargetRegion
+from sigtui.domain.models import DiskImage, ImageVersion, ReplicationJob, ReplicationState, TargetRegion
 from sigtui.domain.plan import Insert, NewKey, plan
+from sigtui.domain.replication import provisioning_state, version_status
 from sigtui.domain.rows import target_region_inserts, version_row
 from sigtui.store import reads
 from sigtui.store.apply import apply
 from sigtui.store.raw import SqliteFile
+from sigtui.store.reads.filtering import filter_paths
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 REGIONS = ("westus", "eastus", "westeurope")
@@ -20,7 +23,7 @@ jobs = st.builds(
     ReplicationJob,
     started_at=st.integers(-7200, 600).map(lambda s: NOW + timedelta(seconds=s)),
     duration_s=st.sampled_from([60.0, 1800.0, 7200.0]),
-    fail_at=st.sampled_from([None, None, 0.5]),
+    fail_at=st.sampled_from([None, None, 0.5, 1.0, 1.5]),
     serving=st.booleans(),
 )
 targets = st.builds(
@@ -94,5 +97,39 @@ def test_sql_latest_agrees_with_the_domain_rule(tmp_path_factory, catalog):
                 name = expected.name if expected else None
                 assert reads.latest_name(conn, keys[f"d{d}"], NOW.timestamp(), region) == name
                 assert every.get(keys[f"d{d}"]) == name
+    finally:
+        file.dispose()
+
+
+def _state_words(version: ImageVersion) -> set[str]:
+    """The words the filter finds a version by, as the domain states them."""
+    aggregated, statuses = version_status(version, NOW)
+    state = provisioning_state(aggregated, version.operation, version.deleting).lower()
+    words = {state, "completed"} if state == "succeeded" else {state}
+    if any(s.state is ReplicationState.REPLICATING for s in statuses):
+        words.add("replicating")
+    if version.exclude_from_latest or any(version.excluded_in(t) for t in version.target_regions):
+        words.add("excluded")
+    return words
+
+
+STATE_WORDS = ("creating", "updating", "succeeded", "completed", "failed", "deleting", "replicating", "excluded")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(catalogs, min_size=1, max_size=2))
+def test_the_filter_finds_versions_by_the_domain_s_state_words(tmp_path_factory, catalog):
+    file, keys = _store(tmp_path_factory.mktemp("states"), catalog)
+    conn = file.connection()
+    try:
+        for word in STATE_WORDS:
+            found = {v for _, _, v in filter_paths(conn, word, NOW)[0] if v is not None}
+            expected = {
+                keys[f"v{d}.{i}"]
+                for d, definition_versions in enumerate(catalog)
+                for i, version in enumerate(definition_versions)
+                if word in _state_words(version)
+            }
+            assert found == expected, word
     finally:
         file.dispose()

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sigtui.domain.clock import ClockState
 from sigtui.domain.models import ReplicationJob
-from sigtui.store.browse import JobFact
+from sigtui.store.reads.summaries import JobFact
 from sigtui.tui import live
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -32,7 +32,7 @@ def test_a_new_database_gets_the_demo_catalog(env, monkeypatch):
     path = env / "data" / "sigtui" / "sigtui.db"
     assert raw.stored_schema_version(path) == raw.SCHEMA_VERSION
     assert Recorder.made[0]["path"] == path
-    from sigtui.store.browse import Catalog
+    from sigtui.store.reads.workbench import Catalog
 
     names = [g.name for g in Catalog(path).galleries()]
     assert names == ["FinanceGallery", "ContosoImages", "TeamSandbox"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sigtui.store.browse import Catalog
+from sigtui.store.reads.workbench import Catalog
 
 from .conftest import SIZE
 from .helpers import open_path, settle, tree_text

@@ -18,7 +18,7 @@ from ...domain.latest import Resolution
 from ...domain.models import Gallery, ImageDefinition, ImageVersion
 from ...domain.rest import definition_to_rest, display_name, gallery_to_rest, version_to_rest
 from ...domain.wording import counted
-from ...store.browse import VersionSummary
+from ...store.reads.summaries import VersionSummary
 from .. import overview
 from ..messages import DetailsLoaded
 from ..render import local, version_state

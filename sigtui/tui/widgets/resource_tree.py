@@ -16,7 +16,8 @@ from ...domain.latest import resolve_latest
 from ...domain.models import AggregatedState, ReplicationState
 from ...domain.replication import next_change, region_status
 from ...domain.wording import counted
-from ...store.browse import DefinitionSummary, FilterResult, GallerySummary, JobFact, VersionSummary
+from ...store.reads.filtering import FilterResult
+from ...store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
 from ..render import bar_text, percent, version_state
 from .tree_nodes import NodeData, badges

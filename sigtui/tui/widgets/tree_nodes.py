@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ...domain.models import ImageVersion
-from ...store.browse import DefinitionSummary, GallerySummary, VersionSummary
+from ...store.reads.summaries import DefinitionSummary, GallerySummary, VersionSummary
 
 
 @dataclass(eq=False)

@@ -1,0 +1,61 @@
+"""The read model: every query that turns rows into what the faces show, over plain sqlite3 (no SQLModel).
+
+- `mappers.py`: one mapper per table, columns read by name;
+- `resources.py`: subscriptions, resource groups, galleries, definitions and versions as stored;
+- `lookups.py`: the same by name as one caller may read them (Azure's 404 and 403), for services, CLI and REST;
+- `visibility.py`: the one rule deciding what a caller sees from its role assignments;
+- `directory.py`: tenants, principals, groups and role assignments;
+- `compute.py`: image sources, disk encryption sets, virtual machines;
+- `state.py`: the simulation clock, settings and the activity log;
+- `counts.py`: counts and keys writes are decided on;
+- `latest.py`: `latest` through the version index;
+- `summaries.py`, `filtering.py`, `workbench.py`: the workbench's tree, filter and palette, and its `Catalog`.
+
+The names below are the ones the store and the faces use as `reads.<name>`.
+"""
+
+from .compute import disk_encryption_set, disk_encryption_sets, source, sources, virtual_machines
+from .counts import catalog_keys_in, count_per_region, gallery_keys_in, has_children
+from .directory import (
+    app_credential,
+    caller,
+    find_principal,
+    grants,
+    has_assignment,
+    members,
+    principal_count,
+    principals,
+    role_assignments,
+    tenant_id,
+    tenants,
+)
+from .latest import latest_name, latest_names
+from .lookups import Found, Lookups
+from .resources import (
+    definition,
+    definitions,
+    encrypted_version_ids,
+    galleries,
+    galleries_named,
+    gallery,
+    resource_group,
+    resource_groups,
+    subscription,
+    subscriptions,
+    version,
+    versions,
+    versions_from_key,
+    versions_in_subscription,
+)
+from .state import activity, clock, end_of_life_policy, setting
+from .visibility import Visibility, visibility
+
+__all__ = [
+    "Found", "Lookups", "Visibility", "activity", "app_credential", "caller", "catalog_keys_in", "clock",
+    "count_per_region", "definition", "end_of_life_policy", "gallery_keys_in", "definitions", "disk_encryption_set", "disk_encryption_sets",
+    "encrypted_version_ids", "find_principal", "galleries", "galleries_named", "gallery", "grants", "has_assignment",
+    "has_children", "latest_name", "latest_names", "members", "principal_count", "principals", "resource_group",
+    "resource_groups", "role_assignments", "setting", "source", "sources", "subscription", "subscriptions",
+    "tenant_id", "tenants", "version", "versions", "versions_from_key", "versions_in_subscription",
+    "virtual_machines", "visibility",
+]

@@ -1,0 +1,150 @@
+"""The workbench's filter and command palette: every resource whose words, states, badges or tags match, in one
+query, with the rows needed to show the matches in context. Plain sqlite3 only."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ...domain import ids
+from . import job_states
+from .summaries import DefinitionSummary, GallerySummary, VersionSummary, definitions_by_pk, versions_by_pk
+from .visibility import Visibility
+
+FILTER_LIMIT = 1000
+"""At most this many matching versions come back from one filter query."""
+
+
+@dataclass(frozen=True, slots=True)
+class FilterResult:
+    """What a filter matched: (gallery, definition, version) paths, plus the rows needed to draw them.
+
+    `versions` holds only the matching versions of each definition."""
+
+    text: str
+    paths: tuple[tuple[int, int | None, int | None], ...]
+    definitions: tuple[DefinitionSummary, ...]
+    versions: dict[int, list[VersionSummary]] = field(default_factory=dict)
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SearchEntry:
+    """One resource the command palette can jump to."""
+
+    text: str
+    kind: str
+    path: tuple[int, int | None, int | None]
+    resource_id: str = ""
+
+
+def _tokens(text: str) -> list[str]:
+    escaped = (t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for t in text.split())
+    return [f"%{t}%" for t in escaped if t]
+
+
+def _tags(column: str) -> str:
+    return (
+        f"CASE WHEN {column} = '{{}}' THEN '' ELSE "
+        f"COALESCE((SELECT group_concat(key || '=' || value, ' ') FROM json_each({column})), '') END"
+    )
+
+
+FILTER_SQL = """
+SELECT g_pk, d_pk, v_pk FROM (
+  SELECT g.id AS g_pk, NULL AS d_pk, NULL AS v_pk, 0 AS kind,
+    g.name || ' ' || g.location || ' succeeded ' || COALESCE(g.description, '') || ' ' || {g_tags} AS hay
+  FROM gallery g
+  UNION ALL
+  SELECT d.gallery_id, d.id, NULL, 1,
+    d.name || ' ' || d.publisher || ' ' || d.offer || ' ' || d.sku || ' ' || d.os_type || ' ' || d.os_state
+    || ' succeeded ' || {d_tags}
+    || CASE WHEN d.end_of_life_date IS NOT NULL AND d.end_of_life_date <= :now THEN ' eol' ELSE '' END
+  FROM image_definition d
+  UNION ALL
+  SELECT d.gallery_id, v.definition_id, v.id, 2,
+    v.name || ' ' || v.location || ' ' || {v_tags}
+    || CASE WHEN v.deleting THEN ' deleting'
+            WHEN s.failed > 0 THEN ' failed'
+            WHEN s.done = s.n THEN ' succeeded completed'
+            WHEN v.operation = 'update' THEN ' updating'
+            ELSE ' creating' END
+    || CASE WHEN s.running > 0 THEN ' replicating' ELSE '' END
+    || CASE WHEN v.exclude_from_latest OR s.excluded > 0 THEN ' excluded' ELSE '' END
+    || CASE WHEN v.end_of_life_date IS NOT NULL AND v.end_of_life_date <= :now THEN ' eol' ELSE '' END
+    || CASE WHEN v.encrypted THEN ' cmk encrypted' ELSE '' END
+  FROM image_version v JOIN image_definition d ON d.id = v.definition_id
+  LEFT JOIN (
+    SELECT version_id, COUNT(*) AS n,
+      SUM({failed}) AS failed, SUM({completed}) AS done, SUM({replicating}) AS running,
+      SUM(COALESCE(exclude_from_latest, 0)) AS excluded
+    FROM target_region GROUP BY version_id) s ON s.version_id = v.id
+) WHERE {where} ORDER BY kind LIMIT :limit"""
+
+
+def filter_paths(
+    conn: sqlite3.Connection, text: str, now: datetime, limit: int = FILTER_LIMIT
+) -> tuple[list[tuple[int, int | None, int | None]], bool]:
+    """Paths of every resource whose name, identifier, state, badges or tags (`key=value`) contain all words."""
+    tokens = _tokens(text)
+    if not tokens:
+        return [], False
+    where = " AND ".join(f"hay LIKE :t{i} ESCAPE '\\'" for i in range(len(tokens)))
+    states = {name: getattr(job_states, name)() for name in ("failed", "completed", "replicating")}
+    tags = {"g_tags": _tags("g.tags"), "d_tags": _tags("d.tags"), "v_tags": _tags("v.tags")}
+    sql = FILTER_SQL.format(**tags, **states, where=where)
+    params = {"now": now.timestamp(), "limit": limit + 1, **{f"t{i}": t for i, t in enumerate(tokens)}}
+    found = [tuple(r) for r in conn.execute(sql, params)]
+    return found[:limit], len(found) > limit
+
+
+def filter_tree(conn: sqlite3.Connection, text: str, now: datetime) -> FilterResult:
+    """The filter's matches with the definitions and versions needed to show them in context."""
+    paths, truncated = filter_paths(conn, text, now)
+    definition_pks = {d for _, d, _ in paths if d is not None}
+    version_pks = {v for _, _, v in paths if v is not None}
+    return FilterResult(
+        text, tuple(paths), tuple(definitions_by_pk(conn, definition_pks)), versions_by_pk(conn, version_pks), truncated
+    )
+
+
+def search_entries(conn: sqlite3.Connection) -> list[SearchEntry]:
+    """Every gallery, definition and version as `Gallery › definition › version` for the palette."""
+    names = "SELECT rg.subscription_id, rg.name, g.name, g.id"
+    joins = " FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id"
+    entries = [
+        SearchEntry(g, "gallery", (g_pk, None, None), ids.gallery_id(sub, rg, g))
+        for sub, rg, g, g_pk in conn.execute(names + joins + " ORDER BY g.name")
+    ]
+    entries += [
+        SearchEntry(f"{g} › {d}", "image definition", (g_pk, d_pk, None), ids.definition_id(sub, rg, g, d))
+        for sub, rg, g, g_pk, d, d_pk in conn.execute(
+            names + ", d.name, d.id" + joins + " JOIN image_definition d ON d.gallery_id = g.id ORDER BY g.name, d.name"
+        )
+    ]
+    entries += [
+        SearchEntry(f"{g} › {d} › {v}", "image version", (g_pk, d_pk, v_pk), ids.version_id(sub, rg, g, d, v))
+        for sub, rg, g, g_pk, d, d_pk, v, v_pk in conn.execute(
+            names + ", d.name, d.id, v.name, v.id" + joins + " JOIN image_definition d ON d.gallery_id = g.id "
+            "JOIN image_version v ON v.definition_id = d.id ORDER BY g.name, d.name, v.major, v.minor, v.patch"
+        )
+    ]
+    return entries
+
+
+def visible_filter(result: FilterResult, galleries_by_pk: dict[int, GallerySummary], seen: Visibility) -> FilterResult:
+    """The filter's matches that the caller may see."""
+    definitions = tuple(d for d in result.definitions if seen.leads_to(d.id))
+    versions = {k: [v for v in vs if seen.sees(v.id)] for k, vs in result.versions.items()}
+    definition_pks = {d.pk for d in definitions}
+    version_pks = {v.pk for vs in versions.values() for v in vs}
+    paths = tuple(
+        (g, d, v)
+        for g, d, v in result.paths
+        if g in galleries_by_pk
+        and (d is None or d in definition_pks)
+        and (v is None or v in version_pks)
+        and (d is not None or seen.sees(galleries_by_pk[g].id))
+    )
+    return FilterResult(result.text, paths, definitions, {k: vs for k, vs in versions.items() if vs}, result.truncated)
