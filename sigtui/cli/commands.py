@@ -15,6 +15,7 @@ GROUPS = {
     ("sig",): ("sig", "Manage galleries (az sig)."),
     ("sig", "image-definition"): ("sig_definition", "Manage image definitions (az sig image-definition)."),
     ("sig", "image-version"): ("sig_version", "Manage image versions (az sig image-version)."),
+    ("sig", "share"): ("sig_share", "Share a gallery directly with subscriptions and tenants (az sig share)."),
     ("rest",): ("rest_command", "Send a REST request to the simulated Azure Resource Manager (az rest)."),
     ("account",): ("accounts", "Create, list, show and choose subscriptions (az account)."),
     ("account", "tenant"): ("tenancy", "Create and list tenants."),

@@ -6,7 +6,8 @@ from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
 from . import arm, generic_update
 from .context import atomic
-from .parser import add_gallery, add_location, add_resource_group, add_tags, subcommands, tags
+from .parser import add_gallery, add_location, add_resource_group, add_tags, enum, subcommands, tags
+from .sig_share import add_shared_verbs
 
 
 def location_or_group(ctx, ns) -> str:
@@ -16,7 +17,7 @@ def location_or_group(ctx, ns) -> str:
 
 def create(ctx, ns) -> dict:
     gallery = Gallery(ctx.subscription or "", ns.resource_group, ns.gallery, location_or_group(ctx, ns),
-                      ns.description, tags(ns.tags) or {})
+                      ns.description, tags(ns.tags) or {}, sharing=ns.permissions)
     return gallery_to_rest(ctx.services.create_gallery(gallery))
 
 
@@ -65,6 +66,9 @@ def build(parser, group) -> None:
     add_gallery(p)
     add_location(p)
     p.add_argument("--description", help="The description of the gallery.")
+    p.add_argument("--permissions", type=enum("Private", "Groups"),
+                   help="The sharing permission: Groups makes a direct shared gallery (`sig share add`); it cannot "
+                        "be changed later.")
     add_tags(p)
     p.set_defaults(handler=create)
     p = verbs.add_parser("show", help="Show a gallery.", examples=EXAMPLES["show"])
@@ -78,6 +82,7 @@ def build(parser, group) -> None:
     add_gallery(p)
     generic_update.add_arguments(p)
     p.set_defaults(handler=update)
+    add_shared_verbs(verbs, "gallery")
     p = verbs.add_parser("delete", help="Delete a gallery that holds no image definitions.",
                          examples=EXAMPLES["delete"])
     add_gallery(p)

@@ -8,6 +8,7 @@ from . import arm, azparse, generic_update
 from .context import atomic
 from .parser import add_definition, add_gallery, add_location, add_tags, enum, subcommands, tags
 from .sig import location_or_group
+from .sig_share import add_shared_verbs
 
 
 def create(ctx, ns) -> dict:
@@ -107,6 +108,7 @@ def build(parser, group) -> None:
     p = verbs.add_parser("list", help="List the image definitions of a gallery.", examples=EXAMPLES["list"])
     add_gallery(p)
     p.set_defaults(handler=list_)
+    add_shared_verbs(verbs, "definition")
     p = verbs.add_parser("update", help="Update a gallery image definition.", examples=EXAMPLES["update"])
     add_definition(p)
     generic_update.add_arguments(p)
