@@ -71,6 +71,26 @@ class DirectShareOps(ServiceBase):
                     found.append(direct_share.shared_gallery_to_rest(gallery, region))
             return found
 
+    def shared_with_me(self, subscription: str | None = None) -> list[dict]:
+        """Every image version shared directly with the subscription or its tenant, in any region: what the
+        workbench's "shared with me" view lists."""
+        with self.read() as conn:
+            sub = self._receiver(conn, subscription)
+            found = []
+            for pk, gallery in reads.galleries(conn):
+                how = "subscription" if direct_share.visible_to(gallery, sub) else None
+                how = how or ("tenant" if direct_share.visible_to(gallery, sub, True) else None)
+                if how is None:
+                    continue
+                for d_pk, definition in reads.definitions(conn, pk):
+                    for _, version in reads.versions(conn, d_pk):
+                        found.append({"gallery": gallery.unique_name, "image": definition.name,
+                                      "version": version.name, "osType": definition.os_type,
+                                      "osState": definition.os_state, "sharedWith": how,
+                                      "regions": [t.name for t in version.target_regions],
+                                      "id": direct_share.unique_id(gallery, definition.name, version.name)})
+            return found
+
     def shared_images(self, location: str, unique_name: str, subscription: str | None = None) -> list[dict]:
         with self.read() as conn:
             sub = self._receiver(conn, subscription)
