@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sigtui.domain.catalog import find_region
+from sigtui.domain.reference_data import find_region
 
 EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "azure-rest-examples"
 SERVER_SET = {"publishedDate", "provisioningState"}

@@ -76,9 +76,11 @@ SQL_HOMES = {
     "store/apply.py",
     "store/raw.py",
     "store/db.py",
-    "store/scale.py",
 }
-"""Where SQL may be written: the read models, applying plans, the schema, and the bulk scale builder."""
+"""Where SQL may be written: the read models, applying plans and the schema."""
+WRITE_HOMES = {"store/apply.py", "store/raw.py", "store/db.py"}
+"""Where SQL that changes the database may be written: applying plans, the connection and the schema."""
+WRITE = re.compile(r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|REPLACE\s+INTO)\b", re.I)
 STATEMENT = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.S)
 
 
@@ -128,6 +130,23 @@ def test_sql_is_written_only_in_the_read_models_the_apply_step_and_the_schema():
         and any(STATEMENT.search(text) for text in _string_constants(path))
     )
     assert offenders == []
+
+
+def test_every_write_goes_through_the_apply_step():
+    offenders = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if str(path.relative_to(PACKAGE)) not in WRITE_HOMES
+        and any(WRITE.search(text) for text in _string_constants(path))
+    )
+    assert offenders == []
+
+
+def test_the_write_check_finds_a_write():
+    assert WRITE.search("INSERT INTO gallery (name) VALUES (?)")
+    assert WRITE.search("update gallery set name = ?")
+    assert WRITE.search("DELETE FROM gallery WHERE id = ?")
+    assert not WRITE.search("Delete the gallery from the list, then update its tags")
 
 
 def test_the_sql_check_finds_a_statement():

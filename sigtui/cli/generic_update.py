@@ -240,3 +240,14 @@ def run(body: dict, kind: str, namespace: argparse.Namespace, send: Callable[[di
     if adjust:
         adjust(view)
     return send(diff(body, unflatten(view)))
+
+
+def add_resource_verbs(verbs, handlers: dict, examples: dict, helps: dict[str, str], add_one, add_parent) -> None:
+    """`show`, `list`, `update` (with `--set`/`--add`/`--remove`) and `delete` of one kind of gallery resource,
+    each with its handler; `add_one` names one resource and `add_parent` the one a list is of."""
+    for verb in ("show", "list", "update", "delete"):
+        p = verbs.add_parser(verb, help=helps[verb], examples=examples[verb])
+        (add_parent if verb == "list" else add_one)(p)
+        if verb == "update":
+            add_arguments(p)
+        p.set_defaults(handler=handlers[verb])

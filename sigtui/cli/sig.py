@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
 from . import arm, generic_update
@@ -71,19 +73,9 @@ def build(parser, group) -> None:
                         "be changed later.")
     add_tags(p)
     p.set_defaults(handler=create)
-    p = verbs.add_parser("show", help="Show a gallery.", examples=EXAMPLES["show"])
-    add_gallery(p)
-    p.set_defaults(handler=show)
-    p = verbs.add_parser("list", help="List the galleries of a resource group or of the subscription.",
-                         examples=EXAMPLES["list"])
-    add_resource_group(p, required=False)
-    p.set_defaults(handler=list_)
-    p = verbs.add_parser("update", help="Update a gallery.", examples=EXAMPLES["update"])
-    add_gallery(p)
-    generic_update.add_arguments(p)
-    p.set_defaults(handler=update)
+    helps = {"show": "Show a gallery.", "list": "List the galleries of a resource group or of the subscription.",
+             "update": "Update a gallery.", "delete": "Delete a gallery that holds no image definitions."}
+    handlers = {"show": show, "list": list_, "update": update, "delete": delete}
+    in_group = partial(add_resource_group, required=False)
+    generic_update.add_resource_verbs(verbs, handlers, EXAMPLES, helps, add_gallery, in_group)
     add_shared_verbs(verbs, "gallery")
-    p = verbs.add_parser("delete", help="Delete a gallery that holds no image definitions.",
-                         examples=EXAMPLES["delete"])
-    add_gallery(p)
-    p.set_defaults(handler=delete)

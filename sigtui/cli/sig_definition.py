@@ -102,18 +102,9 @@ def build(parser, group) -> None:
     p = verbs.add_parser("create", help="Create a gallery image definition.", examples=EXAMPLES["create"])
     _create_arguments(p)
     p.set_defaults(handler=create)
-    p = verbs.add_parser("show", help="Show a gallery image definition.", examples=EXAMPLES["show"])
-    add_definition(p)
-    p.set_defaults(handler=show)
-    p = verbs.add_parser("list", help="List the image definitions of a gallery.", examples=EXAMPLES["list"])
-    add_gallery(p)
-    p.set_defaults(handler=list_)
+    helps = {"show": "Show a gallery image definition.", "list": "List the image definitions of a gallery.",
+             "update": "Update a gallery image definition.",
+             "delete": "Delete a gallery image definition that holds no versions."}
+    handlers = {"show": show, "list": list_, "update": update, "delete": delete}
+    generic_update.add_resource_verbs(verbs, handlers, EXAMPLES, helps, add_definition, add_gallery)
     add_shared_verbs(verbs, "definition")
-    p = verbs.add_parser("update", help="Update a gallery image definition.", examples=EXAMPLES["update"])
-    add_definition(p)
-    generic_update.add_arguments(p)
-    p.set_defaults(handler=update)
-    p = verbs.add_parser("delete", help="Delete a gallery image definition that holds no versions.",
-                         examples=EXAMPLES["delete"])
-    add_definition(p)
-    p.set_defaults(handler=delete)

@@ -3,7 +3,7 @@ from an empty database, as `az account` names things."""
 
 from __future__ import annotations
 
-from ..domain.catalog import CLOUDS
+from ..domain.reference_data import CLOUDS
 from ..domain.rules import available_regions
 from ..store import reads
 from ..rest.arm_shapes import tenant as arm_tenant

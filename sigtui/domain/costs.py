@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .catalog import find_region, prices
 from .models import ImageVersion
+from .reference_data import find_region, prices
 
 
 @dataclass(frozen=True, slots=True)

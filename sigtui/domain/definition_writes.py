@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import rules
-from .errors import parent_not_found, resource_not_found
+from .errors import parent_not_found
 from .models import Gallery, ImageDefinition, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
-from .presence import WriteScope
+from .presence import WriteScope, readable_existing
 from .rest import definition_from_rest, definition_to_rest, merge
 from .rows import definition_row
 
@@ -42,11 +42,7 @@ class DefinitionFacts(WriteScope):
     def present(self, name: str) -> ImageDefinition:
         """The definition a change or delete names, readable by the caller."""
         self.parents()
-        if self.existing is None:
-            path = f"{self.gallery_name}/images/{name}"
-            raise resource_not_found("Microsoft.Compute/galleries", path, self.resource_group)
-        self.caller.require("read", self.existing.id)
-        return self.existing
+        return readable_existing(self.existing, self.caller, f"{self.gallery_name}/images/{name}", self.resource_group)
 
 
 def decide_create(
@@ -59,7 +55,7 @@ def decide_create(
     facts.caller.require("write", definition.id)
     if facts.existing is not None:
         if if_none_match:
-            raise rules.already_exists(f"{gallery.name}/{definition.name}")
+            raise rules.already_exists(f"{gallery.name}/{definition.name}", "galleryImageName")
         return _replace(facts, facts.existing, definition)
     location = rules.check_location(definition.location, sub, rules.DEFINITION_TYPE).name
     definition = rules.validate_definition(definition, sub, facts.siblings, facts.in_region.get(location, 0), facts.now)

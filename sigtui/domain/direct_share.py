@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .catalog import limits
+from .reference_data import limits
 from .errors import AzureError, invalid
 from .models import Gallery, ImageDefinition, ImageVersion, Subscription
 from .rest_fields import unsupported

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .direct_share import check_government
-from .errors import resource_not_found
 from .models import Gallery, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
-from .presence import WriteScope
+from .presence import WriteScope, readable_existing
 from .rest import gallery_from_rest, gallery_to_rest, merge
 from .rows import gallery_row
 
@@ -34,10 +33,7 @@ class GalleryFacts(WriteScope):
     def present(self, name: str) -> tuple[Subscription, int, Gallery]:
         """The subscription, resource group and gallery a change or delete names, readable by the caller."""
         _, rg_pk = self.scope()
-        if self.existing is None:
-            raise resource_not_found("Microsoft.Compute/galleries", name, self.resource_group)
-        self.caller.require("read", self.existing.id)
-        return self.subscription, rg_pk, self.existing
+        return self.subscription, rg_pk, readable_existing(self.existing, self.caller, name, self.resource_group)
 
 
 def decide_create(facts: GalleryFacts, gallery: Gallery, if_none_match: bool = False) -> Decision[Gallery]:
@@ -47,7 +43,7 @@ def decide_create(facts: GalleryFacts, gallery: Gallery, if_none_match: bool = F
     facts.caller.require("write", gallery.id)
     if facts.existing is not None:
         if if_none_match:
-            raise rules.already_exists(gallery.name)
+            raise rules.already_exists(gallery.name, "galleryName")
         return _replace(facts, facts.existing, gallery)
     location = rules.check_location(gallery.location, sub, rules.GALLERY_TYPE).name if gallery.location else ""
     gallery = rules.validate_gallery(gallery, sub, facts.same_name, facts.in_region.get(location, 0))

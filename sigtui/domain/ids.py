@@ -60,7 +60,8 @@ def parse_arm_id(text: str, what: str = "id") -> ArmId:
     if len(parts) < 2 or parts[0].lower() != "subscriptions":
         raise invalid(
             f"Property id {text} at path '{what}' is invalid. Expect fully qualified resource Id that start "
-            f"with '/subscriptions/{{subscriptionId}}' or '/providers/{{resourceProviderNamespace}}/'."
+            f"with '/subscriptions/{{subscriptionId}}' or '/providers/{{resourceProviderNamespace}}/'.",
+            what,
         )
     subscription = parts[1]
     rest = parts[2:]
@@ -71,6 +72,6 @@ def parse_arm_id(text: str, what: str = "id") -> ArmId:
     if rest and rest[0].lower() == "providers":
         rest = rest[2:]
     if len(rest) % 2:
-        raise invalid(f"Property id {text} at path '{what}' is invalid.")
+        raise invalid(f"Property id {text} at path '{what}' is invalid.", what)
     path = tuple((rest[i], rest[i + 1]) for i in range(0, len(rest), 2))
     return ArmId(subscription, resource_group, path)

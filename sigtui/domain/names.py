@@ -25,7 +25,7 @@ VERSION_NAME_MESSAGE = (
 )
 
 
-def _trailing(name: str, shown: str, bad: str) -> AzureError | None:
+def _trailing(name: str, shown: str, bad: str, target: str) -> AzureError | None:
     tail = ""
     for ch in reversed(name):
         if ch in bad:
@@ -38,13 +38,14 @@ def _trailing(name: str, shown: str, bad: str) -> AzureError | None:
         "InvalidResourceName",
         f"The provided resource name {shown} has these invalid trailing characters: {tail}. "
         f"The name can not end with characters: {tail}",
+        target=target,
     )
 
 
 def check_gallery_name(name: str) -> None:
     """Letters, digits, `_` and `.`; start and end alphanumeric; at most 80; no dashes."""
     if name and _GALLERY_CHARS.fullmatch(name) and len(name) <= 80:
-        error = _trailing(name, name, "._")
+        error = _trailing(name, name, "._", "galleryName")
         if error:
             raise error
         if _ASCII_ALNUM.match(name[0]):
@@ -55,7 +56,7 @@ def check_gallery_name(name: str) -> None:
 def check_definition_name(name: str, gallery: str = "") -> None:
     """Letters, digits, `_`, `-` and `.`; start and end alphanumeric; at most 80."""
     if name and _DEFINITION_CHARS.fullmatch(name) and len(name) <= 80:
-        error = _trailing(name, f"{gallery}/{name}" if gallery else name, "._-")
+        error = _trailing(name, f"{gallery}/{name}" if gallery else name, "._-", "galleryImageName")
         if error:
             raise error
         if _ASCII_ALNUM.match(name[0]):

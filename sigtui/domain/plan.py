@@ -33,6 +33,14 @@ class Insert:
 
 
 @dataclass(frozen=True)
+class InsertMany:
+    """Add many rows of one table at once (a bulk load); every row names the same columns."""
+
+    table: str
+    rows: tuple[Mapping[str, object], ...]
+
+
+@dataclass(frozen=True)
 class Update:
     """Set `values` on the rows matching `where` (a tuple or list value matches any of its items)."""
 
@@ -49,7 +57,7 @@ class Delete:
     where: Mapping[str, object]
 
 
-Step = Insert | Update | Delete
+Step = Insert | InsertMany | Update | Delete
 
 
 @dataclass(frozen=True)

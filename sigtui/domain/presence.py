@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from .access import Caller
-from .errors import AzureError, not_found
+from .errors import AzureError, not_found, resource_not_found
 from .models import Subscription
+
+T = TypeVar("T")
 
 
 def require_subscription(found: Subscription | None, requested: str | None) -> Subscription:
@@ -23,6 +26,14 @@ def require_resource_group(pk: int | None, name: str) -> int:
     if pk is None:
         raise not_found("ResourceGroupNotFound", f"Resource group '{name}' could not be found.")
     return pk
+
+
+def readable_existing(existing: T | None, caller: Caller, path: str, resource_group: str) -> T:
+    """The gallery resource a change or delete names (`path` under the gallery provider), readable by the caller."""
+    if existing is None:
+        raise resource_not_found("Microsoft.Compute/galleries", path, resource_group)
+    caller.require("read", existing.id)
+    return existing
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .catalog import distance_km, find_region
 from .models import AggregatedState, ImageVersion, ProvisioningState, ReplicationJob, ReplicationState
+from .reference_data import distance_km, find_region
 
 BASE_SECONDS = 120.0
 LOCAL_SECONDS_PER_GB = 10.0

@@ -8,7 +8,6 @@ import re
 from datetime import datetime
 
 from . import content
-from .catalog import find_region
 from .dates import iso, parse_date
 from .direct_share import check_permissions, sharing_profile
 from .errors import AzureError, invalid
@@ -24,6 +23,7 @@ from .models import (
     Subscription,
     TargetRegion,
 )
+from .reference_data import find_region
 from .replication import provisioning_state, version_status
 
 GALLERY_TYPE = "Microsoft.Compute/galleries"

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from .models import DiskEncryptionSet, Encryption, Gallery, ImageDefinition, ImageVersion, Source
 from .plan import Insert, NewKey
+from .vm_disks import data_disks_to_json
+from .vm_plan import VmPlan
 
 
 def _stamp(value: datetime | None) -> float | None:
@@ -172,4 +174,34 @@ def disk_encryption_set_insert(des: DiskEncryptionSet, rg_pk: int, now: datetime
             "encryption_type": des.encryption_type,
             "created_at": now.timestamp(),
         },
+    )
+
+
+def virtual_machine_row(plan: VmPlan, image_id: str, rg_pk: int, now: datetime) -> dict:
+    """A VM or scale set made from a gallery image, as reviewed."""
+    r, generalized = plan.request, plan.definition.os_state == "Generalized"
+    return dict(
+        arm_id=plan.id,
+        kind=plan.kind,
+        rg_id=rg_pk,
+        name=r.name,
+        location=r.location,
+        size=plan.size.name,
+        image_reference=image_id,
+        exact_version=plan.version.name,
+        version_id=plan.version.id,
+        os_type=plan.definition.os_type,
+        os_disk_type=plan.os_disk_type,
+        admin_username=r.admin_username if generalized else None,
+        authentication=("ssh" if r.ssh_key else "password") if generalized else None,
+        inbound_port=plan.inbound_port,
+        availability=plan.availability,
+        zone=plan.zone,
+        encryption=r.encryption,
+        disk_encryption_set=r.disk_encryption_set,
+        instance_count=r.instance_count,
+        created_at=now.timestamp(),
+        os_disk_size_gb=plan.disks.os_disk_size_gb,
+        os_disk_encryption_set=plan.disks.os_disk_encryption_set,
+        data_disks=data_disks_to_json(plan.disks),
     )

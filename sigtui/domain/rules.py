@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from . import names
-from .catalog import Region, find_region, limits, region_cloud, regions
 from .errors import AzureError, conflict, invalid
 from .models import Gallery, ImageDefinition, Subscription
+from .reference_data import Region, find_region, limits, region_cloud, regions
 from .values import INT32_MAX, check_tags
 
 GALLERY_TYPE = "Microsoft.Compute/galleries"
@@ -161,13 +161,13 @@ def validate_gallery(
                 f"'{gallery.resource_group}'. A resource with the same name cannot be created in location "
                 f"'{region.name}'. Please select a new resource name.",
                 409,
-                target="name",
+                target="galleryName",
             )
         raise conflict(
             "GalleryNameNotUnique",
             f"The gallery name {gallery.name} is not unique within the subscription {subscription.id}. "
             "Please pick another gallery name",
-            target="name",
+            target="galleryName",
         )
     check_quota("galleries", in_region, "galleriesPerSubscriptionPerRegion")
     return dataclasses.replace(gallery, location=region.name)
@@ -242,9 +242,10 @@ def children_block_delete() -> AzureError:
     return conflict("CannotDeleteResource", "Can not delete resource before nested resources are deleted.", target="id")
 
 
-def already_exists(path: str) -> AzureError:
-    """A create that must not overwrite (the forms' create dialogs) found the resource already there."""
-    return conflict("ResourceExists", f"The resource '{path}' already exists. Choose another name.", target="name")
+def already_exists(path: str, target: str = "name") -> AzureError:
+    """A create that must not overwrite (the forms' create dialogs) found the resource already there; `target`
+    names the property holding its name."""
+    return conflict("ResourceExists", f"The resource '{path}' already exists. Choose another name.", target=target)
 
 
 def keep_location(kind: str, old: str, new: str | None) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from .catalog import CLOUDS, find_region, region_cloud
+from .reference_data import CLOUDS, find_region, region_cloud
 from .errors import AzureError, conflict, invalid
 from .models import Subscription
 

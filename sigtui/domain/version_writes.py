@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from . import ids, rules, version_rules
 from .access import Caller
-from .catalog import find_region
-from .errors import invalid, parent_not_found, resource_not_found
+from .errors import invalid, parent_not_found
 from .models import DiskEncryptionSet, ImageDefinition, ImageVersion, ReplicationState, Source, Subscription
 from .plan import Decision, Delete, Insert, NewKey, Update, activity, plan
-from .presence import WriteScope, require_subscription
+from .presence import WriteScope, readable_existing, require_subscription
+from .reference_data import find_region
 from .replication import FaultPlan, plan_jobs, region_status
 from .rest import merge, version_from_rest, version_to_rest
 from .rows import data_disk_inserts, target_region_inserts, version_row
@@ -49,11 +49,8 @@ class VersionFacts(WriteScope):
     def present(self, name: str) -> ImageVersion:
         """The version a change or delete names, readable by the caller."""
         self.parents()
-        if self.existing is None:
-            path = f"{self.gallery_name}/images/{self.definition_name}/versions/{name}"
-            raise resource_not_found("Microsoft.Compute/galleries", path, self.resource_group)
-        self.caller.require("read", self.existing.id)
-        return self.existing
+        path = f"{self.gallery_name}/images/{self.definition_name}/versions/{name}"
+        return readable_existing(self.existing, self.caller, path, self.resource_group)
 
     def find_set(self, set_id: str) -> DiskEncryptionSet | None:
         """A set by id; `diskEncryptionSet/` (as in Azure's own examples) and `diskEncryptionSets/` both match."""
@@ -80,7 +77,9 @@ def decide_create(facts: VersionFacts, version: ImageVersion, if_none_match: boo
     facts.caller.require("write", version.id)
     if facts.existing is not None:
         if if_none_match:
-            raise rules.already_exists(f"{definition.gallery}/{definition.name}/{version.name}")
+            raise rules.already_exists(
+                f"{definition.gallery}/{definition.name}/{version.name}", "galleryImageVersionName"
+            )
         return _replace(facts, facts.existing, carry_disks(facts.existing, version))
     _authorize_sources(facts.caller, version)
     location = rules.check_location(version.location or definition.location, sub, rules.VERSION_TYPE).name

@@ -7,9 +7,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .catalog import VmSize, find_region, find_vm_size, limits
 from .errors import AzureError, invalid
 from .models import ImageDefinition
+from .reference_data import VmSize, find_region, find_vm_size, limits
 
 RESERVED_USERNAMES = frozenset(
     {

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from .catalog import VmSize, vm_sizes
+from . import vm
 from .models import ImageDefinition, ImageVersion, ReplicationJob, ReplicationState
+from .reference_data import VmSize, vm_sizes
 from .replication import next_change, region_status
 from .rest import version_to_rest
 from .vm import OS_DISK_TYPES, recommendation_warnings, size_fits
@@ -59,3 +60,14 @@ def watch_deadline(jobs: Iterable[ReplicationJob | None], now: datetime) -> tupl
     jobs = [j for j in jobs if j is not None]
     replicating = any(region_status("", j, now).state is ReplicationState.REPLICATING for j in jobs)
     return replicating, next_change(jobs, now)
+
+
+def scaling_advice_for(
+    version: ImageVersion | None, location: str | None, count: int | None, scale_set: bool
+) -> vm.ScalingAdvice | None:
+    """Whether the version has replicas enough in `location` for `count` VMs (or a scale set of `count`)."""
+    target = next((t for t in version.target_regions if t.name == location), None) if version else None
+    if target is None or count is None or count < 1:
+        return None
+    current = version.replicas_in(target)
+    return vm.scaling_advice(current, 1, count) if scale_set else vm.scaling_advice(current, count)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import ids
-from .catalog import VmSize
 from .latest import Resolution
-from .models import ImageDefinition, ImageVersion
+from .models import ImageDefinition, ImageVersion, Source, SourceKind
+from .reference_data import VmSize
 from .vm import ScalingAdvice, VmRequest
 from .vm_disks import VmDisks
 
@@ -79,3 +79,11 @@ class VmPlan:
             rows.append(("Why this version", self.resolution.explain()))
         rows.append(("Replica advice", self.advice.text()))
         return rows
+
+    def as_source(self, subscription: str) -> Source:
+        """A VM, once created, is itself a source of image versions (specialized, with the version's disks)."""
+        r, v, d = self.request, self.version, self.definition
+        return Source(
+            self.id, SourceKind.VIRTUAL_MACHINE.value, subscription, r.resource_group, r.name, r.location, d.os_type,
+            "Specialized", d.hyper_v_generation, v.os_disk, v.data_disks, r.encryption != "platform",
+        )

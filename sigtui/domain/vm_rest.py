@@ -3,7 +3,7 @@ gallery image, with Azure's messages for what is missing."""
 
 from __future__ import annotations
 
-from .catalog import find_vm_size
+from .reference_data import find_vm_size
 from .errors import invalid
 from .vm import VmRequest
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..domain.catalog import regions
 from ..domain.models import Subscription
+from ..domain.reference_data import regions
 from ..domain.rest import subscription_to_rest
 from . import api_versions
 

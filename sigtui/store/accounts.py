@@ -5,18 +5,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from ..domain import names
-from ..domain.catalog import find_region
+from ..domain import resource_group_writes, simulation_writes
 from ..domain.clock import ClockState
-from ..domain.errors import invalid
-from ..domain.latest import END_OF_LIFE_POLICIES
 from ..domain.models import ResourceGroup, Subscription
-from ..domain.plan import Delete, Insert, Update, plan
-from ..domain.rest import rg_to_rest
-from ..domain.rules import check_location
-from ..domain.values import check_tags
-from . import reads
-from .base import ServiceBase
+from ..domain.plan import Insert, Update, plan
+from ..domain.reference_data import find_region
+from . import facts, reads
+from .base import ServiceBase, Tx
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
 
 
@@ -47,7 +42,7 @@ class AccountOps(ServiceBase):
                 self.ensure_owner(tx, sub.id)
             if reads.clock(tx.conn) is None:
                 real = self.real_time()
-                self._save_clock(tx, ClockState(real, real, speed, False))
+                tx.apply(plan(simulation_writes.clock_insert(ClockState(real, real, speed, False))))
         return created
 
     def list_subscriptions(self) -> list[Subscription]:
@@ -87,21 +82,12 @@ class AccountOps(ServiceBase):
         self, name: str, location: str, subscription: str | None = None, tags: dict | None = None
     ) -> ResourceGroup:
         """Create a resource group, or return the existing one (as `az group create` does)."""
-        names.check_resource_group_name(name)
-        check_tags(tags)
         with self.write() as tx:
-            sub = self.subscription(tx.conn, subscription)
-            region = check_location(location, sub, "Microsoft.Resources/resourceGroups")
-            existing = reads.resource_group(tx.conn, sub.id, name)
-            if existing:
-                self.authorize(tx.conn, "read", existing[1].id)
-                return existing[1]
-            self.authorize(tx.conn, "write", ResourceGroup(sub.id, name, region.name).id)
-            rg_row = {"subscription_id": sub.id, "name": name, "location": region.name, "tags": json.dumps(tags or {})}
-            tx.apply(plan(Insert("resource_group", rg_row)))
-            rg = ResourceGroup(sub.id, name, region.name, tags or {})
-            tx.log("Microsoft.Resources/subscriptions/resourceGroups/write", rg.id, None, rg_to_rest(rg))
-            return rg
+            known = self._rg_facts(tx, subscription, name)
+            return tx.decided(resource_group_writes.decide_create(known, location, tags))
+
+    def _rg_facts(self, tx: Tx, subscription: str | None, name: str) -> resource_group_writes.ResourceGroupFacts:
+        return facts.resource_group_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller), subscription, name)
 
     def list_resource_groups(self, subscription: str | None = None) -> list[ResourceGroup]:
         with self.read() as conn:
@@ -114,38 +100,16 @@ class AccountOps(ServiceBase):
     def delete_resource_group(self, name: str, subscription: str | None = None) -> None:
         """Delete a resource group and everything in it, children first."""
         with self.write() as tx:
-            sub = self.subscription(tx.conn, subscription)
-            pk = self.rg_pk(tx.conn, sub.id, name)
-            self.authorize(tx.conn, "delete", f"/subscriptions/{sub.id}/resourceGroups/{name}")
-            definitions, versions = reads.catalog_keys_in(tx.conn, pk)
-            galleries = reads.gallery_keys_in(tx.conn, pk)
-            tx.apply(
-                plan(
-                    Delete("gallery_share", {"gallery_id": galleries}),
-                    Delete("target_region", {"version_id": versions}),
-                    Delete("data_disk", {"version_id": versions}),
-                    Delete("image_version", {"id": versions}),
-                    Delete("image_definition", {"id": definitions}),
-                    *(Delete(table, {"rg_id": pk}) for table in ("gallery", "disk_encryption_set", "source", "virtual_machine")),
-                    Delete("resource_group", {"id": pk}),
-                )
-            )
-            tx.log(
-                "Microsoft.Resources/subscriptions/resourceGroups/delete",
-                f"/subscriptions/{sub.id}/resourceGroups/{name}",
-                None,
-                None,
-            )
+            tx.decided(resource_group_writes.decide_delete(self._rg_facts(tx, subscription, name)))
 
     # The simulation clock, shared by every interface through the database.
 
-    def _change_clock(self, change) -> ClockState:
+    def _change_clock(self, change, field: str = "clock") -> ClockState:
         with self.write() as tx:
-            self.authorize_simulation(tx.conn)
-            state = reads.clock(tx.conn) or ClockState(self.real_time(), self.real_time())
-            new = change(state, self.real_time())
-            self._save_clock(tx, new)
-            return new
+            return tx.decided(simulation_writes.decide_clock(self._simulation_facts(tx.conn), change, field))
+
+    def _simulation_facts(self, conn) -> simulation_writes.SimulationFacts:
+        return facts.simulation_facts(conn, reads.caller(conn, self.caller), self.real_time())
 
     def pause_clock(self) -> ClockState:
         return self._change_clock(lambda s, real: s.pause(real))
@@ -154,16 +118,10 @@ class AccountOps(ServiceBase):
         return self._change_clock(lambda s, real: s.resume(real))
 
     def set_clock_speed(self, speed: float) -> ClockState:
-        try:
-            return self._change_clock(lambda s, real: s.with_speed(real, speed))
-        except ValueError as error:
-            raise invalid(str(error), "speed") from None
+        return self._change_clock(lambda s, real: s.with_speed(real, speed), "speed")
 
     def advance_clock(self, delta: timedelta) -> ClockState:
-        try:
-            return self._change_clock(lambda s, real: s.advance(real, delta.total_seconds()))
-        except ValueError as error:
-            raise invalid(str(error), "advance") from None
+        return self._change_clock(lambda s, real: s.advance(real, delta.total_seconds()), "advance")
 
     def reset_clock(self, sim_time: datetime, speed: float | None = None, paused: bool | None = None) -> ClockState:
         """Put simulated time at `sim_time` (used to replay a timeline, e.g. the demo's history)."""
@@ -175,45 +133,19 @@ class AccountOps(ServiceBase):
 
     def set_faults(self, rate: float = 0.0, outages: tuple[str, ...] = (), seed: str | None = None) -> None:
         """Simulate trouble: a seeded fault rate for regional jobs, and regions whose first attempt fails."""
-        with self.read() as conn:
-            self.authorize_simulation(conn)
-        if not 0 <= rate <= 1:
-            raise invalid("The fault rate must be between 0 and 1.", "faultRate")
-        names = []
-        for region in outages:
-            found = find_region(region)
-            if found is None:
-                raise invalid(f"Unknown region '{region}'.", "outages")
-            names.append(found.name)
-        self.set_setting("fault_rate", str(rate))
-        self.set_setting("fault_outages", json.dumps(names))
-        if seed is not None:
-            self.set_setting("fault_seed", seed)
+        with self.write() as tx:
+            tx.decided(simulation_writes.decide_faults(self._simulation_facts(tx.conn), rate, outages, seed))
 
     def set_end_of_life_policy(self, policy: str) -> str:
         """`block` (no VM from a version past its end of life) or `warn` (allowed, with a warning)."""
-        if policy not in END_OF_LIFE_POLICIES:
-            raise invalid(
-                f"The value '{policy}' of setting 'eol-policy' is invalid. Allowed values: "
-                f"{', '.join(END_OF_LIFE_POLICIES)}.",
-                "eol-policy",
-            )
         with self.write() as tx:
-            self.authorize_simulation(tx.conn)
             before = reads.end_of_life_policy(tx.conn)
-            tx.apply(plan(Insert("setting", {"key": "end_of_life_policy", "value": policy}, replace=True)))
-            sub = self.subscription(tx.conn, None)
-            tx.log("Microsoft.Resources/settings/write", f"/subscriptions/{sub.id}", {"eolPolicy": before},
-                   {"eolPolicy": policy})
-        return policy
+            facts_now = self._simulation_facts(tx.conn)
+            return tx.decided(simulation_writes.decide_end_of_life_policy(facts_now, policy, before, tx.now))
 
     def end_of_life_policy(self) -> str:
         with self.read() as conn:
             return reads.end_of_life_policy(conn)
-
-    def set_setting(self, key: str, value: str) -> None:
-        with self.write() as tx:
-            tx.apply(plan(Insert("setting", {"key": key, "value": value}, replace=True)))
 
     def activity(self, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
         with self.read() as conn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 
-from ..domain.plan import Delete, Insert, NewKey, Plan, Update
+from ..domain.plan import Delete, Insert, InsertMany, NewKey, Plan, Update
 from .columns import AUTO, COLUMNS, REQUIRED
 
 IN_CHUNK = 500
@@ -24,21 +24,37 @@ def _resolve(value: object, keys: Mapping[str, int]) -> object:
     return keys[value.name] if isinstance(value, NewKey) else value
 
 
-def insert_row(conn: sqlite3.Connection, step: Insert, keys: Mapping[str, int]) -> int:
-    """Insert one row, filling the column map's defaults; its primary key."""
-    columns = _columns(step.table, step.values)
+def _full_row(table: str, values: Mapping[str, object], keys: Mapping[str, int]) -> dict[str, object]:
+    """The row's values with the column map's defaults filled in."""
     row = {}
-    for name, default in columns.items():
-        if name in step.values:
-            row[name] = _resolve(step.values[name], keys)
+    for name, default in _columns(table, values).items():
+        if name in values:
+            row[name] = _resolve(values[name], keys)
         elif default is REQUIRED:
-            raise KeyError(f"{step.table}.{name} is required")
+            raise KeyError(f"{table}.{name} is required")
         elif default is not AUTO:
             row[name] = default
-    sql = f"INSERT INTO {step.table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+    return row
+
+
+def _insert_sql(table: str, columns) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def insert_row(conn: sqlite3.Connection, step: Insert, keys: Mapping[str, int]) -> int:
+    """Insert one row, filling the column map's defaults; its primary key."""
+    row = _full_row(step.table, step.values, keys)
+    sql = _insert_sql(step.table, list(row))
     if step.replace:
         sql += " ON CONFLICT DO UPDATE SET " + ", ".join(f"{name} = excluded.{name}" for name in row)
     return conn.execute(sql, [*row.values()]).lastrowid
+
+
+def insert_many(conn: sqlite3.Connection, step: InsertMany, keys: Mapping[str, int]) -> None:
+    """Insert every row of a bulk load with one prepared statement."""
+    rows = [_full_row(step.table, values, keys) for values in step.rows]
+    if rows:
+        conn.executemany(_insert_sql(step.table, list(rows[0])), [list(row.values()) for row in rows])
 
 
 def _where(table: str, where: Mapping[str, object], keys: Mapping[str, int]) -> list[tuple[str, list]]:
@@ -65,6 +81,9 @@ def apply(conn: sqlite3.Connection, plan: Plan) -> dict[str, int]:
     """Run every step in order inside the caller's transaction; the primary keys of the named inserts."""
     keys: dict[str, int] = {}
     for step in plan.steps:
+        if isinstance(step, InsertMany):
+            insert_many(conn, step, keys)
+            continue
         if isinstance(step, Insert):
             pk = insert_row(conn, step, keys)
             if step.key is not None:

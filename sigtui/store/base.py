@@ -13,8 +13,8 @@ from pathlib import Path
 from ..domain import access
 from ..domain.clock import ClockState
 from ..domain.models import Subscription
-from ..domain.plan import Decision, Insert, Plan, T, activity
-from . import reads
+from ..domain.plan import Decision, Plan, T, activity
+from . import facts, reads
 from .apply import apply
 from .defaults import DEFAULT_OWNER, NOBODY
 from .raw import SqliteFile
@@ -84,11 +84,6 @@ class ServiceBase:
     def now(self) -> datetime:
         return self.clock_state().now(self.real_time())
 
-    def _save_clock(self, tx: Tx, state: ClockState) -> ClockState:
-        values = {"anchor_real": state.anchor_real, "anchor_sim": state.anchor_sim, "speed": state.speed}
-        tx.apply(Plan((Insert("sim_clock", {"id": 1, **values, "paused": state.paused}, replace=True),)))
-        return state
-
     def lookups(self, conn: sqlite3.Connection) -> reads.Lookups:
         """Reads by name as the caller may make them (Azure's 404 and 403)."""
         return reads.Lookups.of(conn, self.caller)
@@ -105,7 +100,7 @@ class ServiceBase:
 
     def authorize_simulation(self, conn: sqlite3.Connection) -> None:
         """The clock, faults and demo data are the subscription's: Owner or Contributor on it."""
-        self.authorize(conn, "write", access.subscription_scope(self.subscription(conn, None).id))
+        facts.simulation_facts(conn, reads.caller(conn, self.caller), self.real_time()).authorize()
 
     def authorize(self, conn: sqlite3.Connection, action: str, resource_id: str) -> None:
         """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""

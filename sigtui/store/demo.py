@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import yaml
 
-from ..domain.catalog import DATA_DIR
 from ..domain.models import DiskImage, Encryption, Gallery, ImageDefinition, ImageVersion, TargetRegion
+from ..domain.reference_data import DATA_DIR
 from .services import Services
 
 HISTORY_DAYS = 400

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..domain import direct_share
-from ..domain.catalog import find_region
+from ..domain.reference_data import find_region
 from ..domain.errors import AzureError, not_found
 from ..domain.models import Gallery, ImageDefinition, Subscription
 from ..domain.plan import Delete, Insert, activity, plan

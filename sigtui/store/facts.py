@@ -8,13 +8,15 @@ from datetime import datetime
 
 from ..domain import ids
 from ..domain.access import Caller
-from ..domain.catalog import find_region
 from ..domain.definition_writes import DefinitionFacts
 from ..domain.drafts import gallery_version_source, gallery_version_sources
 from ..domain.errors import AzureError
 from ..domain.gallery_writes import GalleryFacts
 from ..domain.models import ImageVersion, Source, Subscription
+from ..domain.reference_data import find_region
 from ..domain.replication import FaultPlan
+from ..domain.resource_group_writes import ResourceGroupFacts
+from ..domain.simulation_writes import SimulationFacts
 from ..domain.source_writes import PlacementFacts
 from ..domain.version_writes import VersionFacts, source_ids
 from . import reads
@@ -106,6 +108,24 @@ def placement_facts(
         read = reads.disk_encryption_set if rtype == "diskEncryptionSets" else reads.source
         exists = read(conn, arm_id) is not None
     return PlacementFacts(now, caller, sub, requested, rg, rg_pk(conn, sub, rg), exists)
+
+
+def resource_group_facts(
+    conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, name: str
+) -> ResourceGroupFacts:
+    """The resource group `name` as stored, and the definitions and versions it holds."""
+    sub = subscription(conn, requested, caller)
+    found = reads.resource_group(conn, sub.id, name) if sub else None
+    if found is None:
+        return ResourceGroupFacts(now, caller, sub, requested, name)
+    definitions, versions = reads.catalog_keys_in(conn, found[0])
+    galleries = reads.gallery_keys_in(conn, found[0])
+    return ResourceGroupFacts(now, caller, sub, requested, name, found[1], found[0], definitions, versions, galleries)
+
+
+def simulation_facts(conn: sqlite3.Connection, caller: Caller, real: float) -> SimulationFacts:
+    """Who changes the simulation, the caller's default subscription, and the stored clock."""
+    return SimulationFacts(caller, subscription(conn, None, caller), reads.clock(conn), real)
 
 
 def faults(conn: sqlite3.Connection) -> FaultPlan:

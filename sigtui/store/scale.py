@@ -7,6 +7,8 @@ import uuid
 from datetime import timedelta
 
 from ..domain import ids
+from ..domain.plan import InsertMany, plan
+from . import reads
 from .services import Services
 
 SCALE_SUBSCRIPTION = ("5c9d3b8a-7e21-4f6b-9a0c-2d8e6f4b1a37", "Contoso Scale")
@@ -42,86 +44,18 @@ def fill_subscription(
     image = svc.create_source("image", "rg-scale", "img-scale", REGION, sub, "Linux", "Generalized", "V1", 30, 5).id
     with svc.write() as tx:
         conn = tx.conn
-        rg_pk = conn.execute(
-            "SELECT id FROM resource_group WHERE subscription_id = ? AND name = 'rg-scale'", (sub,)
-        ).fetchone()[0]
         past = (tx.now - timedelta(days=30)).timestamp()
         eol = (tx.now + timedelta(days=365)).timestamp()
-        first_gallery = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM gallery").fetchone()[0]) + 1
-        conn.executemany(
-            "INSERT INTO gallery (id, rg_id, name, location, description, tags, created_at, changed_at) "
-            "VALUES (?, ?, ?, ?, ?, '{}', ?, ?)",
-            [
-                (first_gallery + g, rg_pk, f"scaleGallery{g:03d}", REGION, f"Scale gallery {g}", past, past)
-                for g in range(galleries)
-            ],
+        rg_pk = reads.resource_group(conn, sub, "rg-scale")[0]
+        gallery_rows = _galleries(reads.next_key(conn, "gallery"), rg_pk, galleries, past)
+        definition_rows = _definitions(reads.next_key(conn, "image_definition"), gallery_rows, definitions, past)
+        version_rows, region_rows = _versions(
+            reads.next_key(conn, "image_version"), definition_rows, versions, image, past, eol
         )
-        first_definition = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM image_definition").fetchone()[0]) + 1
-        definition_rows = []
-        for g in range(galleries):
-            for d in range(definitions):
-                definition_rows.append(
-                    (
-                        first_definition + g * definitions + d,
-                        first_gallery + g,
-                        f"app-{d:02d}",
-                        REGION,
-                        "Scale",
-                        f"Offer{g:03d}",
-                        f"sku{d:02d}",
-                        "Linux",
-                        "Generalized",
-                        "V1",
-                        past,
-                        past,
-                    )
-                )
-        conn.executemany(
-            "INSERT INTO image_definition (id, gallery_id, name, location, publisher, offer, sku, os_type, os_state, "
-            "hyper_v_generation, tags, disallowed_disk_types, created_at, changed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', '[]', ?, ?)",
-            definition_rows,
-        )
-        first_version = (conn.execute("SELECT COALESCE(MAX(id), 0) FROM image_version").fetchone()[0]) + 1
-        version_rows, region_rows = [], []
-        for i, (def_pk, *_rest) in enumerate(definition_rows):
-            for v in range(versions):
-                pk = first_version + i * versions + v
-                excluded = (i + v) % 10 == 9
-                version_rows.append(
-                    (
-                        pk,
-                        def_pk,
-                        f"1.{v}.0",
-                        1,
-                        v,
-                        0,
-                        REGION,
-                        image,
-                        30,
-                        5.0,
-                        "ReadOnly",
-                        excluded,
-                        eol if v % 3 == 0 else None,
-                        past + v,
-                        past + v,
-                        past + v,
-                    )
-                )
-                for position, region in enumerate(TARGETS):
-                    region_rows.append((pk, position, region, past + v, 1800.0 + 600 * position))
-        conn.executemany(
-            "INSERT INTO image_version (id, definition_id, name, major, minor, patch, location, source_id, "
-            "os_size_gb, os_used_gb, os_host_caching, replica_count, storage_account_type, exclude_from_latest, "
-            "end_of_life_date, published_date, tags, operation, deleting, encrypted, created_at, changed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'Standard_LRS', ?, ?, ?, '{}', 'create', 0, 0, ?, ?)",
-            version_rows,
-        )
-        conn.executemany(
-            "INSERT INTO target_region (version_id, position, region, started_at, duration_s, failure_detail, "
-            "attempt) VALUES (?, ?, ?, ?, ?, '', 0)",
-            region_rows,
-        )
+        tx.apply(plan(*(InsertMany(table, tuple(rows)) for table, rows in (
+            ("gallery", gallery_rows), ("image_definition", definition_rows),
+            ("image_version", version_rows), ("target_region", region_rows),
+        ))))
         tx.log(
             "Microsoft.Compute/galleries/write",
             ids.rg_id(sub, "rg-scale"),
@@ -129,3 +63,46 @@ def fill_subscription(
             {"galleries": galleries, "definitions": len(definition_rows), "versions": len(version_rows)},
             message="Bulk load at Azure's per-subscription-per-region limits",
         )
+
+
+def _galleries(first: int, rg_pk: int, count: int, past: float) -> list[dict]:
+    return [
+        {"id": first + g, "rg_id": rg_pk, "name": f"scaleGallery{g:03d}", "location": REGION,
+         "description": f"Scale gallery {g}", "tags": "{}", "created_at": past, "changed_at": past}
+        for g in range(count)
+    ]
+
+
+def _definitions(first: int, galleries: list[dict], per_gallery: int, past: float) -> list[dict]:
+    return [
+        {"id": first + g * per_gallery + d, "gallery_id": gallery["id"], "name": f"app-{d:02d}", "location": REGION,
+         "publisher": "Scale", "offer": f"Offer{g:03d}", "sku": f"sku{d:02d}", "os_type": "Linux",
+         "os_state": "Generalized", "hyper_v_generation": "V1", "tags": "{}", "disallowed_disk_types": "[]",
+         "created_at": past, "changed_at": past}
+        for g, gallery in enumerate(galleries)
+        for d in range(per_gallery)
+    ]
+
+
+def _versions(
+    first: int, definitions: list[dict], per_definition: int, image: str, past: float, eol: float
+) -> tuple[list[dict], list[dict]]:
+    """Every definition's versions, one in ten excluded from latest, and their three target regions each."""
+    versions, regions = [], []
+    for i, definition in enumerate(definitions):
+        for v in range(per_definition):
+            pk = first + i * per_definition + v
+            versions.append({
+                "id": pk, "definition_id": definition["id"], "name": f"1.{v}.0", "major": 1, "minor": v, "patch": 0,
+                "location": REGION, "source_id": image, "os_size_gb": 30, "os_used_gb": 5.0,
+                "os_host_caching": "ReadOnly", "replica_count": 1, "storage_account_type": "Standard_LRS",
+                "exclude_from_latest": (i + v) % 10 == 9, "end_of_life_date": eol if v % 3 == 0 else None,
+                "published_date": past + v, "tags": "{}", "operation": "create", "deleting": False,
+                "encrypted": False, "created_at": past + v, "changed_at": past + v,
+            })
+            regions += [
+                {"version_id": pk, "position": position, "region": region, "started_at": past + v,
+                 "duration_s": 1800.0 + 600 * position, "failure_detail": "", "attempt": 0}
+                for position, region in enumerate(TARGETS)
+            ]
+    return versions, regions

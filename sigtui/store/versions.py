@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..domain import version_writes
-from ..domain.catalog import find_region
 from ..domain.latest import Resolution, resolve_latest
 from ..domain.models import ImageVersion
 from ..domain.names import version_key
+from ..domain.reference_data import find_region
 from ..domain.version_writes import VersionFacts
 from . import facts, reads
 from .base import ServiceBase, Tx

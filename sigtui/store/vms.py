@@ -15,12 +15,12 @@ from ..domain.latest import (
     past_end_of_life,
     resolve_latest,
 )
-from ..domain.models import ImageVersion, ReplicationState, Source, SourceKind
+from ..domain.models import ImageVersion, ReplicationState
 from ..domain.plan import Delete, Insert, plan
 from ..domain.replication import region_status
-from ..domain.rows import source_insert
+from ..domain.rows import source_insert, virtual_machine_row
 from ..domain.rules import check_location
-from ..domain.vm_disks import data_disks_from_json, data_disks_to_json, data_disks_to_rest, inherited_disks, managed_disk
+from ..domain.vm_disks import data_disks_from_json, data_disks_to_rest, inherited_disks, managed_disk
 from ..domain.vm_plan import VmPlan
 from . import reads
 from .base import ServiceBase
@@ -234,52 +234,10 @@ class VmOps(ServiceBase):
             self.authorize(tx.conn, "write", vm_plan.id)
             if reads.virtual_machines(tx.conn, vm_plan.id):
                 raise AzureError("ResourceExists", f"The resource '{vm_plan.id}' already exists.", 409)
-            r = vm_plan.request
-            row = dict(
-                arm_id=vm_plan.id,
-                kind=vm_plan.kind,
-                rg_id=rg_pk,
-                name=r.name,
-                location=r.location,
-                size=vm_plan.size.name,
-                image_reference=image_id,
-                exact_version=vm_plan.version.name,
-                version_id=vm_plan.version.id,
-                os_type=vm_plan.definition.os_type,
-                os_disk_type=vm_plan.os_disk_type,
-                admin_username=r.admin_username if vm_plan.definition.os_state == "Generalized" else None,
-                authentication=("ssh" if r.ssh_key else "password")
-                if vm_plan.definition.os_state == "Generalized"
-                else None,
-                inbound_port=vm_plan.inbound_port,
-                availability=vm_plan.availability,
-                zone=vm_plan.zone,
-                encryption=r.encryption,
-                disk_encryption_set=r.disk_encryption_set,
-                instance_count=r.instance_count,
-                created_at=tx.now.timestamp(),
-                os_disk_size_gb=vm_plan.disks.os_disk_size_gb,
-                os_disk_encryption_set=vm_plan.disks.os_disk_encryption_set,
-                data_disks=data_disks_to_json(vm_plan.disks),
-            )
+            row = virtual_machine_row(vm_plan, image_id, rg_pk, tx.now)
             steps = [Insert("virtual_machine", row)]
             if vm_plan.kind == "virtualMachines":
-                v, d = vm_plan.version, vm_plan.definition
-                source = Source(
-                    vm_plan.id,
-                    SourceKind.VIRTUAL_MACHINE.value,
-                    sub.id,
-                    request.resource_group,
-                    r.name,
-                    r.location,
-                    d.os_type,
-                    "Specialized",
-                    d.hyper_v_generation,
-                    v.os_disk,
-                    v.data_disks,
-                    r.encryption != "platform",
-                )
-                steps.append(source_insert(source, rg_pk, tx.now))
+                steps.append(source_insert(vm_plan.as_source(sub.id), rg_pk, tx.now))
             tx.apply(plan(*steps))
             body = vm_to_rest(row)
             tx.log(f"Microsoft.Compute/{vm_plan.kind}/write", vm_plan.id, None, body)

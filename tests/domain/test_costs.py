@@ -2,9 +2,9 @@
 
 import pytest
 
-from sigtui.domain.catalog import prices
 from sigtui.domain.costs import estimate, estimate_version
 from sigtui.domain.models import DiskImage, ImageVersion, TargetRegion
+from sigtui.domain.reference_data import prices
 
 
 def seed_example(storage="Standard_LRS", regions=("westus", "eastus", "westeurope")) -> ImageVersion:

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 
-from sigtui.domain.catalog import find_vm_size
 from sigtui.domain.models import ImageDefinition, TargetRegion
+from sigtui.domain.reference_data import find_vm_size
 from sigtui.domain.vm_choices import (
     default_disk_type,
     default_size,

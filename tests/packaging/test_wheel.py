@@ -45,7 +45,7 @@ def test_the_wheel_carries_every_package_and_data_file(installed, tmp_path, user
     code = ("import importlib, pkgutil, sigtui; "
             "[importlib.import_module(m.name) for m in pkgutil.walk_packages(sigtui.__path__, 'sigtui.') "
             "if m.name != 'sigtui.__main__']; "
-            "from sigtui.domain.catalog import DATA_DIR; print(sorted(p.name for p in DATA_DIR.glob('*.json')))")
+            "from sigtui.domain.reference_data import DATA_DIR; print(sorted(p.name for p in DATA_DIR.glob('*.json')))")
     shown = run(installed / "python", "-c", code, cwd=tmp_path, env=user)
     assert "regions.json" in shown.stdout and "limits.json" in shown.stdout
     assert run(installed / "python", "-c", "import sigtui; print(sigtui.__file__)", cwd=tmp_path, env=user) \

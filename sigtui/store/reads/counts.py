@@ -50,3 +50,8 @@ def count_per_region(conn: sqlite3.Connection, table: str, sub: str) -> dict[str
         (sub,),
     )
     return dict(found.fetchall())
+
+
+def next_key(conn: sqlite3.Connection, table: str) -> int:
+    """The primary key after the highest one in `table` (a bulk load numbers its rows from there)."""
+    return conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]

@@ -92,11 +92,11 @@ class FormField(Vertical):
         yield self.hint
         yield self.message
 
-    def edits(self, target: str) -> bool:
-        """Whether an error target (`galleryImageVersion.properties.publishingProfile.replicaCount`) names one of
-        this field's properties."""
+    def specificity(self, target: str) -> int:
+        """How closely an error target (`galleryImageVersion.properties.publishingProfile.replicaCount`) names
+        this field: the length of the longest of its properties the target holds, 0 when it holds none."""
         path = f".{target.lower()}."
-        return bool(target) and any(f".{prop.lower()}." in path for prop in self.properties)
+        return max((len(prop) for prop in self.properties if target and f".{prop.lower()}." in path), default=0)
 
     def say(self, text: str, severity: str = "error") -> None:
         """Show (or, with empty text, hide) the field's message; an unchanged message causes no layout."""

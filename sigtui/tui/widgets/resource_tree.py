@@ -20,7 +20,7 @@ from ...store.reads.filtering import FilterResult
 from ...store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
 from ..render import bar_text, percent, version_state
-from .tree_nodes import NodeData, badges
+from .tree_nodes import NodeData, badges, filter_keep
 
 STATE_WIDTH = 12
 CHUNK = 400
@@ -83,7 +83,7 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         self.clear()
         self._by_key.clear()
         self._live.clear()
-        keep = self._filter_keep(filtered)
+        keep = filter_keep(filtered)
         shown = [g for g in galleries if keep is None or g.pk in keep["gallery"]]
         by_sub = len({g.subscription for g in galleries}) > 1
         by_rg = len({(g.subscription, g.resource_group) for g in galleries}) > 1
@@ -115,19 +115,6 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
 
     def _note(self, text: str) -> None:
         self.root.add_leaf(Text(text), NodeData("more", text))
-
-    @staticmethod
-    def _filter_keep(filtered: FilterResult | None) -> dict[str, set[int]] | None:
-        if filtered is None:
-            return None
-        keep: dict[str, set[int]] = {"gallery": set(), "definition": set(), "version": set()}
-        for gallery_pk, definition_pk, version_pk in filtered.paths:
-            keep["gallery"].add(gallery_pk)
-            if definition_pk is not None:
-                keep["definition"].add(definition_pk)
-            if version_pk is not None:
-                keep["version"].add(version_pk)
-        return keep
 
     def _group(self, parent: TreeNode[NodeData], kind: str, gallery: GallerySummary, label: str) -> TreeNode[NodeData]:
         rg = gallery.resource_group if kind == "group" else ""

@@ -18,8 +18,8 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...cli import azparse
 from ...domain import drafts, rules, version_rules
-from ...domain.catalog import find_region
 from ...domain.models import Subscription, TargetRegion
+from ...domain.reference_data import find_region
 from ...domain.rest import target_from_rest
 from ..messages import TargetsEdited
 from .form_kit import REFUSALS, DomainCheck, refusal

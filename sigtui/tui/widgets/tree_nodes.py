@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ...domain.models import ImageVersion
+from ...store.reads.filtering import FilterResult
 from ...store.reads.summaries import DefinitionSummary, GallerySummary, VersionSummary
 
 
@@ -64,3 +65,17 @@ def badges(version: ImageVersion, latest: bool, now: datetime) -> Iterable[tuple
         yield "EOL", "eol"
     if version.encrypted:
         yield "CMK", "cmk"
+
+
+def filter_keep(filtered: FilterResult | None) -> dict[str, set[int]] | None:
+    """The primary keys a filter keeps in the tree, per kind of node; None when nothing is filtered."""
+    if filtered is None:
+        return None
+    keep: dict[str, set[int]] = {"gallery": set(), "definition": set(), "version": set()}
+    for gallery_pk, definition_pk, version_pk in filtered.paths:
+        keep["gallery"].add(gallery_pk)
+        if definition_pk is not None:
+            keep["definition"].add(definition_pk)
+        if version_pk is not None:
+            keep["version"].add(version_pk)
+    return keep

@@ -21,7 +21,6 @@ from ...threads import run_in_thread
 from ...widgets.form_kit import REFUSALS, FormField, refusal
 from ..confirm import ConfirmScreen
 from .model import FormContext, Outcome
-from .wording import field_by_wording
 
 Loader = Callable[[], FormContext]
 """Runs on the form's worker thread: reads what the form needs to know."""
@@ -41,8 +40,6 @@ class FormScreen(ModalScreen[Outcome | None]):
     """What an edit form may change (shown under its title); everything else is read-only."""
     SHORT: ClassVar[bool] = False
     """A dialog that fits without scrolling is only as tall as its fields."""
-    KIND: ClassVar[str] = ""
-    """gallery, definition or version."""
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__()
@@ -179,10 +176,11 @@ class FormScreen(ModalScreen[Outcome | None]):
         self._save(request)
 
     def error_field(self, error: BaseException) -> str | None:
-        """The id of the field a refusal is about: by its target, else by its wording; None for no one field."""
+        """The id of the field a refusal's target names (the most specific one), else None."""
         target = getattr(error, "target", None) or ""
-        named = (field.id for field in self.query(FormField) if field.edits(target))
-        return next(named, None) or field_by_wording(self.KIND, refusal(error))
+        named = [(field.specificity(target), -i, field.id) for i, field in enumerate(self.query(FormField))]
+        best = max(named, default=(0, 0, None))
+        return best[2] if best[0] else None
 
     def place_error(self, error: BaseException) -> FormField | None:
         """Show a whole-form refusal under the field it is about; None when it is about no single field."""

@@ -10,10 +10,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, Static
 
 from ....domain import drafts, names, rules
-from ....domain.catalog import limits
 from ....domain.dates import iso
 from ....domain.errors import AzureError
 from ....domain.models import Architecture, HyperVGeneration, ImageDefinition, OsState, OsType
+from ....domain.reference_data import limits
 from ....domain.vm import OS_DISK_TYPES
 from ...widgets.form_kit import FormField
 from .base import FormScreen
@@ -48,7 +48,6 @@ class DefinitionForm(FormScreen):
     """`n` on a gallery (create) or `e` on a definition (edit: recommended ranges, description, end of life)."""
 
     EDITABLE: ClassVar[str] = "the description, end of life and recommended vCPUs and memory"
-    KIND: ClassVar[str] = "definition"
 
     @property
     def heading(self) -> str:
@@ -151,7 +150,8 @@ class DefinitionForm(FormScreen):
         )
         yield FormField("VM architecture", c["architecture"], id="f-architecture", properties=("architecture",))
         yield FormField(
-            "Publisher", c["publisher"], required=True, id="f-publisher", properties=("identifier.publisher",)
+            "Publisher", c["publisher"], required=True, id="f-publisher",
+            properties=("identifier.publisher", "identifier"),
         )
         yield FormField("Offer", c["offer"], required=True, id="f-offer", properties=("identifier.offer",))
         yield FormField("SKU", c["sku"], required=True, id="f-sku", properties=("identifier.sku",))

@@ -25,7 +25,6 @@ class GalleryForm(FormScreen):
 
     SHORT: ClassVar[bool] = True
     EDITABLE: ClassVar[str] = "the description and tags"
-    KIND: ClassVar[str] = "gallery"
 
     @property
     def heading(self) -> str:

@@ -11,9 +11,9 @@ from textual.widgets import Input
 
 from ....cli.parser import tags
 from ....domain import drafts, rules
-from ....domain.catalog import find_region
 from ....domain.dates import iso, parse_date
 from ....domain.models import Subscription
+from ....domain.reference_data import find_region
 from ...render import local_with_hint
 from ...widgets.form_kit import Check, DomainCheck, FormField
 

@@ -14,10 +14,10 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Select, SelectionList, Static, TabbedContent, TabPane
 
 from ....domain import drafts, names, rules, version_rules
-from ....domain.catalog import find_region
 from ....domain.costs import estimate_version
 from ....domain.dates import iso
 from ....domain.models import DiskImage, ImageVersion, Source, StorageAccountType, TargetRegion
+from ....domain.reference_data import find_region
 from ....domain.wording import counted
 from ...messages import EncryptionEdited, TargetsEdited
 from ...widgets.encryption_editor import EncryptionEditor
@@ -51,7 +51,6 @@ class VersionForm(FormScreen):
     EDITABLE: ClassVar[str] = (
         "target regions and their replicas, the default replica count, exclusion from latest and end of life"
     )
-    KIND: ClassVar[str] = "version"
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__(loader, writer)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ....domain.catalog import prices
 from ....domain.costs import CostEstimate
 from ....domain.dates import iso
 from ....domain.drafts import DISK_SOURCE_KINDS
 from ....domain.models import DiskImage, ImageVersion, Source, SourceKind, TargetRegion
+from ....domain.reference_data import prices
 from ....domain.rest import encryption_to_rest
 from ....domain.wording import counted
 from .model import FieldPatch, ResourceRef

@@ -13,30 +13,27 @@ from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Se
 from textual.widgets.option_list import Option
 
 from ....domain import vm
-from ....domain.catalog import find_region, find_vm_size
 from ....domain.errors import AzureError
 from ....domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
-from ....domain.vm_choices import default_disk_type, default_size
+from ....domain.reference_data import find_region, find_vm_size
+from ....domain.vm_choices import default_disk_type, default_size, scaling_advice_for
 from ...messages import RegionChosen
 from ...widgets.form_kit import DomainCheck, FormField, refusal_of
 from .choices import (
+    AUTH,
     AVAILABILITY,
     ENCRYPTION,
     ENCRYPTION_SET_TYPES,
     PORTS,
+    SPECIALIZED,
     disk_options,
     region_prompt,
     size_options,
 )
 from .target import RegionChoice, VmTarget
 
-SPECIALIZED = (
-    "Specialized image: the source VM's administrator account and computer name are used, so these fields are "
-    "off (Azure refuses them: Parameter 'osProfile' is not allowed)."
-)
 CHANGED = ("changed",)
 """Check as you type; leaving an empty field is not an error yet (Review + create says what is missing)."""
-AUTH = {"Linux": (("SSH public key", "ssh"), ("Password", "password")), "Windows": (("Password", "password"),)}
 
 
 class BasicsForm(Horizontal):
@@ -313,9 +310,13 @@ class BasicsForm(Horizontal):
         self.row("size").say("\n".join(warnings), "warning")
         self.row("disk").say(refusal_of(lambda: vm.check_os_disk(self.value("disk"), size, self.definition)))
 
-    def _check_placement(self) -> None:
+    def _placement(self) -> tuple[str, str | None]:
+        """The availability option and zone chosen."""
         zone = self.value("availability")
-        availability = "None" if zone == "none" else "AvailabilityZone"
+        return ("None", None) if zone == "none" else ("AvailabilityZone", zone)
+
+    def _check_placement(self) -> None:
+        availability, zone = self._placement()
         request = vm.VmRequest("", "", self.location or "", "", availability=availability, zone=zone)
         self.row("availability").say(refusal_of(lambda: vm.check_placement(request)) if self.location else "")
 
@@ -355,12 +356,7 @@ class BasicsForm(Horizontal):
         select.prompt = "no set needed" if wanted is None else "none in this region"
 
     def advice(self) -> vm.ScalingAdvice | None:
-        version, count = self.resolved, self._count()
-        target = next((t for t in version.target_regions if t.name == self.location), None) if version else None
-        if target is None or count is None or count < 1:
-            return None
-        current = version.replicas_in(target)
-        return vm.scaling_advice(current, 1, count) if self.scale_set else vm.scaling_advice(current, count)
+        return scaling_advice_for(self.resolved, self.location, self._count(), self.scale_set)
 
     def _show_advice(self) -> None:
         advice, button = self.advice(), self.query_one("#vm-raise", Button)
@@ -375,14 +371,10 @@ class BasicsForm(Horizontal):
         if advice is not None and not advice.enough:
             button.label = f"Raise {self.location} replicas to {advice.needed}"
 
-    # The request
-
     def request(self) -> vm.VmRequest:
         """What the user asked for; the service checks all of it again."""
-        generalized = self.definition.os_state != "Specialized"
-        ssh = self.value("auth") == "ssh"
-        count = self._count() or 0
-        zone = self.value("availability")
+        generalized, ssh = self.definition.os_state != "Specialized", self.value("auth") == "ssh"
+        count, (availability, zone) = self._count() or 0, self._placement()
         return vm.VmRequest(
             name=self.value("name").strip(),
             resource_group=self.value("rg").strip(),
@@ -393,8 +385,8 @@ class BasicsForm(Horizontal):
             admin_password=(self.value("password") or None) if generalized and not ssh else None,
             ssh_key=(self.value("ssh") or None) if generalized and ssh else None,
             inbound_port=self.value("ports"),
-            availability="None" if zone == "none" else "AvailabilityZone",
-            zone=None if zone == "none" else zone,
+            availability=availability,
+            zone=zone,
             encryption=self.value("encryption"),
             disk_encryption_set=(self.value("des") or None) if self.value("encryption") != "platform" else None,
             instance_count=count if self.scale_set else None,

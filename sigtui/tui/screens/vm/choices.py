@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ....domain.catalog import VmSize, vm_sizes
 from ....domain.models import EncryptionType, ImageDefinition
+from ....domain.reference_data import VmSize, vm_sizes
 from ....domain.vm import OS_DISK_TYPES
 from ....domain.vm_choices import first_reason, size_note
 from .target import RegionChoice
+
+SPECIALIZED = (
+    "Specialized image: the source VM's administrator account and computer name are used, so these fields are "
+    "off (Azure refuses them: Parameter 'osProfile' is not allowed)."
+)
+AUTH = {"Linux": (("SSH public key", "ssh"), ("Password", "password")), "Windows": (("Password", "password"),)}
+
 
 REGION_WIDTH = 17
 REGION_LINE = 52

@@ -1,8 +1,8 @@
-"""Tests for the static catalog data and its loader."""
+"""Tests for the static reference data and its loader."""
 
 import pytest
 
-from sigtui.domain import catalog
+from sigtui.domain import reference_data
 
 # Source-region table from the Azure docs (2019): display name -> programmatic name.
 SEED_REGIONS = {
@@ -52,8 +52,8 @@ SEED_REGIONS = {
 
 @pytest.mark.parametrize(("display", "name"), sorted(SEED_REGIONS.items()))
 def test_seed_region_resolves_by_display_and_programmatic_name(display, name):
-    by_display = catalog.find_region(display)
-    by_name = catalog.find_region(name)
+    by_display = reference_data.find_region(display)
+    by_name = reference_data.find_region(name)
     assert by_display is not None and by_name is not None
     assert by_display == by_name
     assert by_name.name == name and by_name.display_name == display
@@ -61,19 +61,19 @@ def test_seed_region_resolves_by_display_and_programmatic_name(display, name):
 
 @pytest.mark.parametrize("text", ["WEST US 2", "westus2", "West US 2", "WestUS2", "west us 2", " West US 2 "])
 def test_find_region_normalizes(text):
-    assert catalog.find_region(text).name == "westus2"
+    assert reference_data.find_region(text).name == "westus2"
 
 
 @pytest.mark.parametrize("text", ["", "atlantis", "westus9"])
 def test_find_region_unknown(text):
-    assert catalog.find_region(text) is None
+    assert reference_data.find_region(text) is None
 
 
 def test_region_names_unique_and_programmatic():
-    names = [r.name for r in catalog.regions()]
+    names = [r.name for r in reference_data.regions()]
     assert len(names) == len(set(names))
     assert all(n == n.lower() and " " not in n for n in names)
-    displays = [r.display_name.lower() for r in catalog.regions()]
+    displays = [r.display_name.lower() for r in reference_data.regions()]
     assert len(displays) == len(set(displays))
 
 
@@ -92,11 +92,11 @@ def test_region_names_unique_and_programmatic():
     ],
 )
 def test_modern_regions_present(name):
-    assert catalog.find_region(name) is not None
+    assert reference_data.find_region(name) is not None
 
 
 def test_only_australia_central_regions_require_access():
-    required = {r.name for r in catalog.regions() if r.access_required}
+    required = {r.name for r in reference_data.regions() if r.access_required}
     assert required == {"australiacentral", "australiacentral2"}
 
 
@@ -105,11 +105,11 @@ def test_only_australia_central_regions_require_access():
     [("chinaeast", "china"), ("usgovvirginia", "usgov"), ("usdodeast", "usgov"), ("eastus", "public")],
 )
 def test_region_cloud(name, cloud):
-    assert catalog.find_region(name).cloud == cloud
+    assert reference_data.find_region(name).cloud == cloud
 
 
 def test_cloud_matches_name_prefix():
-    for r in catalog.regions():
+    for r in reference_data.regions():
         expected = (
             "china" if r.name.startswith("china") else "usgov" if r.name.startswith(("usgov", "usdod")) else "public"
         )
@@ -127,18 +127,18 @@ def test_cloud_matches_name_prefix():
     ],
 )
 def test_availability_zones(name, zones):
-    assert catalog.find_region(name).availability_zones is zones
+    assert reference_data.find_region(name).availability_zones is zones
 
 
 def test_vm_size_generations_are_valid():
-    assert len(catalog.vm_sizes()) >= 30
-    for s in catalog.vm_sizes():
+    assert len(reference_data.vm_sizes()) >= 30
+    for s in reference_data.vm_sizes():
         assert s.hyper_v_generations and set(s.hyper_v_generations) <= {"V1", "V2"}, s.name
         assert s.architecture in {"x64", "Arm64"}
 
 
 def test_arm64_sizes_are_v2_only():
-    arm = [s for s in catalog.vm_sizes() if s.architecture == "Arm64"]
+    arm = [s for s in reference_data.vm_sizes() if s.architecture == "Arm64"]
     assert arm
     assert all(s.hyper_v_generations == ("V2",) for s in arm)
 
@@ -154,12 +154,12 @@ def test_arm64_sizes_are_v2_only():
     ],
 )
 def test_find_vm_size(name, gens):
-    size = catalog.find_vm_size(name)
+    size = reference_data.find_vm_size(name)
     assert size is not None and size.hyper_v_generations == gens
 
 
 def test_find_vm_size_unknown():
-    assert catalog.find_vm_size("Standard_Nope") is None
+    assert reference_data.find_vm_size("Standard_Nope") is None
 
 
 @pytest.mark.parametrize(
@@ -183,30 +183,30 @@ def test_find_vm_size_unknown():
     ],
 )
 def test_limits(key, value):
-    assert catalog.limits()[key] == value
+    assert reference_data.limits()[key] == value
 
 
 def test_prices_are_illustrative():
-    p = catalog.prices()
+    p = reference_data.prices()
     assert p["illustrative"] is True and p["currency"] == "USD"
     assert p["snapshotPerGBMonth"]["Standard_ZRS"] == 0.0625
     assert p["egressPerGB"]["interContinent"] > p["egressPerGB"]["sameContinent"]
 
 
 def test_every_geography_has_a_continent():
-    mapping = catalog.prices()["geographyContinent"]
-    for r in catalog.regions():
+    mapping = reference_data.prices()["geographyContinent"]
+    for r in reference_data.regions():
         assert r.geography in mapping, r.name
         assert r.continent == mapping[r.geography]
-    assert catalog.find_region("westeurope").continent == "Europe"
+    assert reference_data.find_region("westeurope").continent == "Europe"
 
 
 def test_distance_westus_to_eastus():
-    d = catalog.distance_km(catalog.find_region("westus"), catalog.find_region("eastus"))
+    d = reference_data.distance_km(reference_data.find_region("westus"), reference_data.find_region("eastus"))
     assert 3000 < d < 4500
-    assert catalog.distance_km(catalog.find_region("eastus"), catalog.find_region("eastus")) == 0
+    assert reference_data.distance_km(reference_data.find_region("eastus"), reference_data.find_region("eastus")) == 0
 
 
 def test_data_dir_contains_catalog_files():
     for f in ("regions.json", "vm_sizes.json", "prices.json", "limits.json"):
-        assert (catalog.DATA_DIR / f).is_file()
+        assert (reference_data.DATA_DIR / f).is_file()

@@ -1,4 +1,4 @@
-"""Static Azure catalog data (regions, VM sizes, limits, prices) loaded from JSON."""
+"""Static Azure reference data (regions, VM sizes, limits, prices) loaded from JSON."""
 
 import json
 import math
