@@ -3,8 +3,6 @@ action with Azure's limits, and what the receiving subscription sees under `Micr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from .reference_data import limits
 from .errors import AzureError, invalid
 from .models import Gallery, ImageDefinition, ImageVersion, Subscription
@@ -34,6 +32,14 @@ def check_government(gallery: Gallery, subscription: Subscription) -> None:
                       "properties.sharingProfile.permissions")
 
 
+def check_direct_share_encryption(permissions: str | None, version: ImageVersion) -> None:
+    """A direct shared gallery cannot hold image versions encrypted with customer-managed keys."""
+    if permissions == "Groups" and version.encrypted:
+        raise invalid(f"The image version '{version.name}' is encrypted with customer-managed keys, and a direct "
+                      "shared gallery cannot hold encrypted image versions.",
+                      "properties.publishingProfile.targetRegions.encryption")
+
+
 def _groups(body: dict) -> list[tuple[str, str]]:
     """The (type, id) pairs of a SharingUpdate's `groups`."""
     pairs = []
@@ -46,9 +52,7 @@ def _groups(body: dict) -> list[tuple[str, str]]:
     return pairs
 
 
-def shared_with(
-    gallery: Gallery, body: dict, encrypted: Iterable[str], subscription: Subscription
-) -> tuple[tuple[str, str], ...]:
+def shared_with(gallery: Gallery, body: dict, subscription: Subscription) -> tuple[tuple[str, str], ...]:
     """The gallery's new share list after a SharingUpdate body (operationType Add, Remove or Reset)."""
     operation = next((o for o in OPERATIONS if o.lower() == str(body.get("operationType", "")).lower()), None)
     if operation is None:
@@ -69,11 +73,6 @@ def shared_with(
     if operation == "Remove":
         return tuple(g for g in gallery.shared_with if g not in groups)
     check_government(gallery, subscription)
-    locked = list(encrypted)
-    if locked:
-        raise invalid(f"The gallery '{gallery.name}' holds image versions encrypted with customer-managed keys "
-                      f"({', '.join(locked)}); a direct shared gallery cannot hold encrypted image versions.",
-                      "groups")
     after = tuple(dict.fromkeys([*gallery.shared_with, *groups]))
     _check_limits(after)
     return after

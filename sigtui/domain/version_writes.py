@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import ids, rules, version_rules
 from .access import Caller
+from .direct_share import check_direct_share_encryption
 from .errors import invalid, parent_not_found
 from .models import DiskEncryptionSet, ImageDefinition, ImageVersion, ReplicationState, Source, Subscription
 from .plan import Decision, Delete, Insert, NewKey, Update, activity, plan
@@ -39,6 +40,8 @@ class VersionFacts(WriteScope):
     """Disk encryption sets by lower-cased id."""
     in_region: Mapping[str, int] = field(default_factory=dict)
     faults: FaultPlan = field(default_factory=FaultPlan)
+    gallery_sharing: str | None = None
+    """The gallery's `sharingProfile.permissions`: a direct shared gallery (`Groups`) holds no encrypted version."""
 
     def parents(self) -> tuple[Subscription, ImageDefinition]:
         sub, _ = self.scope()
@@ -92,6 +95,7 @@ def decide_create(facts: VersionFacts, version: ImageVersion, if_none_match: boo
         facts.in_region.get(location, 0),
         facts.now,
     )
+    check_direct_share_encryption(facts.gallery_sharing, version)
     targets = [(t.name, version.replicas_in(t)) for t in version.target_regions]
     jobs = plan_jobs(version.id, used_gb(version), location, targets, facts.now, facts.faults)
     now = facts.now

@@ -35,9 +35,7 @@ class DirectShareOps(ServiceBase):
                                                     f"resource group '{rg}' was not found.")
             pk, gallery = found
             self.authorize(tx.conn, "share", gallery.id)
-            prefix = gallery.id.lower() + "/"
-            encrypted = [v for v in reads.encrypted_version_ids(tx.conn) if v.lower().startswith(prefix)]
-            after = direct_share.shared_with(gallery, body, encrypted, subscription)
+            after = direct_share.shared_with(gallery, body, subscription)
             steps = [Delete("gallery_share", {"gallery_id": pk})]
             steps += [Insert("gallery_share", {"gallery_id": pk, "kind": k, "target": t}) for k, t in after]
             new = dataclasses.replace(gallery, shared_with=tuple(sorted(after)))

@@ -197,4 +197,10 @@ def version_facts(
         {des.id.lower(): des for des in reads.disk_encryption_sets(conn)} if found_definition else {},
         in_region(conn, "image_version", sub) if found_definition and not existing else {},
         faults(conn),
+        _sharing(conn, sub.id, rg, gallery) if found_definition and not existing else None,
     )
+
+
+def _sharing(conn: sqlite3.Connection, sub: str, rg: str, gallery: str) -> str | None:
+    found = reads.gallery(conn, sub, rg, gallery)
+    return found[1].sharing if found else None

@@ -96,15 +96,16 @@ def test_azures_rules_for_direct_sharing(ok, refused, world):
         "(PropertyChangeNotAllowed) Changing property 'gallery.properties.sharingProfile.permissions' is not allowed.")
 
 
-def test_a_gallery_with_customer_managed_keys_cannot_be_shared(ok, refused, world):
+def test_a_direct_shared_gallery_holds_no_version_encrypted_with_customer_managed_keys(ok, refused, world):
     ok("disk-encryption-set create -g rg -n des-west -l westus")
     ok("disk-encryption-set create -g rg -n des-east -l eastus")
-    ok(f"sig image-version create {G} -i web -e 2.0.0 --managed-image img --target-regions westus eastus "
-       "--target-region-encryption des-west des-east")
-    error = refused(f"sig share add {G} --subscription-ids {world['consumer']}")
-    assert error.startswith("(InvalidParameter) The gallery 'Direct' holds image versions encrypted with "
-                            "customer-managed keys (")
-    assert error.endswith("a direct shared gallery cannot hold encrypted image versions.")
+    encrypted = "--target-regions westus eastus --target-region-encryption des-west des-east"
+    assert refused(f"sig image-version create {G} -i web -e 2.0.0 --managed-image img {encrypted}") == (
+        "(InvalidParameter) The image version '2.0.0' is encrypted with customer-managed keys, and a direct shared "
+        "gallery cannot hold encrypted image versions.")
+    ok("sig create -g rg -r Private")
+    ok("sig image-definition create -g rg -r Private -i web -p Contoso -f Web -s 1 --os-type Linux")
+    ok(f"sig image-version create -g rg -r Private -i web -e 2.0.0 --managed-image img {encrypted}")
 
 
 def test_only_an_owner_shares(ok, refused, world):

@@ -13,9 +13,9 @@ def is_scale_set(body: dict) -> bool:
 
 
 def image_of(body: dict) -> tuple[str, str]:
-    """(image reference as requested, the exact version it resolved to)."""
+    """(image reference as requested, a gallery's or a direct shared gallery's; the exact version it resolved to)."""
     image = _profile(body).get("storageProfile", {}).get("imageReference", {})
-    return image.get("id", ""), image.get("exactVersion", "")
+    return image.get("id") or image.get("sharedGalleryImageId", ""), image.get("exactVersion", "")
 
 
 def version_id(body: dict) -> str:
