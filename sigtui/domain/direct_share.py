@@ -3,9 +3,9 @@ action with Azure's limits, and what the receiving subscription sees under `Micr
 
 from __future__ import annotations
 
-from .reference_data import limits
 from .errors import AzureError, invalid
 from .models import Gallery, ImageDefinition, ImageVersion, Subscription
+from .reference_data import limits
 from .rest_fields import unsupported
 
 PERMISSIONS = ("Private", "Groups")
@@ -154,3 +154,4 @@ def shared_version_to_rest(gallery: Gallery, v: ImageVersion, location: str) -> 
     return {"name": v.name, "location": location,
             "identifier": {"uniqueId": unique_id(gallery, v.definition, v.name)},
             "properties": {k: val for k, val in properties.items() if val is not None}}
+

@@ -3,18 +3,12 @@ sees (by location, as Azure lists them)."""
 
 from __future__ import annotations
 
-import dataclasses
-
-from ..domain import direct_share
-from ..domain.reference_data import find_region
+from ..domain import direct_share, share_writes
 from ..domain.errors import AzureError, not_found
 from ..domain.models import Gallery, ImageDefinition, Subscription
-from ..domain.plan import Delete, Insert, activity, plan
-from ..domain.rest import gallery_to_rest
+from ..domain.reference_data import find_region
 from . import reads
 from .base import ServiceBase
-
-SHARE_ACTION = "Microsoft.Compute/galleries/share/action"
 
 
 def _not_shared(unique_name: str) -> AzureError:
@@ -27,22 +21,9 @@ class DirectShareOps(ServiceBase):
         """POST `.../galleries/{g}/share`: Add, Remove or Reset subscriptions and tenants; Owner only."""
         with self.write() as tx:
             subscription = self.subscription(tx.conn, sub)
-            found = reads.gallery(tx.conn, subscription.id, rg, name) if reads.resource_group(
-                tx.conn, subscription.id, rg) else None
-            if found is None:
-                self.rg_pk(tx.conn, subscription.id, rg)
-                raise not_found("ResourceNotFound", f"The Resource 'Microsoft.Compute/galleries/{name}' under "
-                                                    f"resource group '{rg}' was not found.")
-            pk, gallery = found
-            self.authorize(tx.conn, "share", gallery.id)
-            after = direct_share.shared_with(gallery, body, subscription)
-            steps = [Delete("gallery_share", {"gallery_id": pk})]
-            steps += [Insert("gallery_share", {"gallery_id": pk, "kind": k, "target": t}) for k, t in after]
-            new = dataclasses.replace(gallery, shared_with=tuple(sorted(after)))
-            entry = activity(tx.now, self.caller, SHARE_ACTION, gallery.id, gallery_to_rest(gallery),
-                             gallery_to_rest(new))
-            tx.apply(plan(*steps, entry))
-            return new
+            pk, gallery = self.lookups(tx.conn).gallery(subscription.id, rg, name)
+            caller = reads.caller(tx.conn, self.caller)
+            return tx.decided(share_writes.decide_share(gallery, pk, body, subscription, caller, tx.now))
 
     def _receiver(self, conn, subscription: str | None) -> Subscription:
         """The receiving subscription, which the caller must hold a role in."""
