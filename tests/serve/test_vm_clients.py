@@ -56,3 +56,25 @@ def test_os_profile_rules_follow_the_image_state(served, client):
         client.virtual_machines.begin_create_or_update(RG, "sdk-rhel", body(specialized, **PASSWORD_PROFILE),
                                                        ).result()
     assert refused.value.error.message == "Parameter 'osProfile' is not allowed."
+
+
+def test_a_gallery_shared_directly_is_listed_and_deployed_through_the_sdk(served, client):
+    dev = ("--subscription", "Contoso Dev/Test")
+    for command in (("sig", "create", "-g", "rg-sandbox", "-r", "DevDirect", "--permissions", "Groups"),
+                    ("sig", "image-definition", "create", "-g", "rg-sandbox", "-r", "DevDirect", "-i", "tools", "-p",
+                     "Contoso", "-f", "Tools", "-s", "1", "--os-type", "Linux"),
+                    ("image", "create", "-g", "rg-sandbox", "-n", "img-tools", "-l", "westeurope", "--os-type", "Linux"),
+                    ("sig", "image-version", "create", "-g", "rg-sandbox", "-r", "DevDirect", "-i", "tools", "-e",
+                     "1.0.0", "--managed-image", "img-tools"),
+                    ("sig", "share", "add", "-g", "rg-sandbox", "-r", "DevDirect", "--subscription-ids", served.sub)):
+        sigtui(served.db, *command, *dev)
+    sigtui(served.db, "clock", "advance", "1d")
+    unique = "0b1f6471-1bf0-4dda-aec3-cb9272f09590-DEVDIRECT"
+    assert [g.name for g in client.shared_galleries.list("westeurope")] == [unique]
+    versions = list(client.shared_gallery_image_versions.list("westeurope", unique, "tools"))
+    assert [v.name for v in versions] == ["1.0.0"]
+    image = {"sharedGalleryImageId": f"/SharedGalleries/{unique}/Images/tools/Versions/latest"}
+    vm = {"location": "westeurope", "properties": {"hardwareProfile": {"vmSize": "Standard_D2s_v5"},
+                                                   "storageProfile": {"imageReference": image}, **PASSWORD_PROFILE}}
+    made = client.virtual_machines.begin_create_or_update(RG, "sdk-shared", vm).result()
+    assert made.properties.storage_profile.image_reference.exact_version == "1.0.0"
