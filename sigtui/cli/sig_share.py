@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ..domain.errors import not_found
 from .output import UsageError
 from .parser import add_gallery, enum, subcommands
 
@@ -40,16 +41,11 @@ def list_shared(ctx, ns) -> list:
 
 def show_shared(ctx, ns) -> dict:
     if ns.level == "gallery":
-        ns.shared_to = None
-        found = list_shared(ctx, ns) + ctx.services.shared_galleries(ns.location, ctx.subscription, True)
-        name = ns.gallery_unique_name
-    else:
-        found = list_shared(ctx, ns)
-        name = ns.definition if ns.level == "definition" else ns.version
+        return ctx.services.shared_gallery(ns.location, ns.gallery_unique_name, ctx.subscription)
+    found = list_shared(ctx, ns)
+    name = ns.definition if ns.level == "definition" else ns.version
     match = next((item for item in found if item["name"].lower() == name.lower()), None)
     if match is None:
-        from ..domain.errors import not_found
-
         raise not_found("ResourceNotFound", f"The shared gallery resource '{name}' was not found in "
                                             f"{ns.location}, or is not shared with the subscription.")
     return match

@@ -23,13 +23,10 @@ def get(ctx, r: routes.Route) -> dict:
     location, *names = r.names
     if r.kind == "shared-galleries":
         return {"value": svc.shared_galleries(location, sub, (r.param("sharedTo") or "").lower() == "tenant")}
-    if r.kind in ("shared-gallery", "shared-images"):
-        images = svc.shared_images(location, names[0], sub)
-        if r.kind == "shared-images":
-            return {"value": images}
-        found = [g for g in svc.shared_galleries(location, sub) if g["name"].lower() == names[0].lower()]
-        found += [g for g in svc.shared_galleries(location, sub, True) if g["name"].lower() == names[0].lower()]
-        return found[0] if found else _missing(names[0])
+    if r.kind == "shared-gallery":
+        return svc.shared_gallery(location, names[0], sub)
+    if r.kind == "shared-images":
+        return {"value": svc.shared_images(location, names[0], sub)}
     if r.kind == "shared-image":
         return _one(svc.shared_images(location, names[0], sub), names[1], "/".join(names))
     versions = svc.shared_versions(location, names[0], names[1], sub)

@@ -50,6 +50,16 @@ class DirectShareOps(ServiceBase):
                     found.append(direct_share.shared_gallery_to_rest(gallery, region))
             return found
 
+    def shared_gallery(self, location: str, unique_name: str, subscription: str | None = None) -> dict:
+        """One gallery shared with the subscription or its tenant, where it serves `location`."""
+        with self.read() as conn:
+            sub = self._receiver(conn, subscription)
+            pk, gallery = self._shared(conn, sub, unique_name)
+            region = _region(location)
+            if region not in _regions(conn, pk, gallery):
+                raise _not_shared(unique_name)
+            return direct_share.shared_gallery_to_rest(gallery, region)
+
     def shared_with_me(self, subscription: str | None = None) -> list[dict]:
         """Every image version shared directly with the subscription or its tenant, in any region: what the
         workbench's "shared with me" view lists."""

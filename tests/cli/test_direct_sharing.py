@@ -55,6 +55,9 @@ def test_the_receiving_subscription_sees_the_gallery_and_creates_vms_from_it(ok,
     assert galleries == [{"name": unique, "location": "eastus", "identifier": {"uniqueId": f"/SharedGalleries/{unique}"},
                           "properties": {"artifactTags": {}}}]
     assert ok("sig list-shared -l westus --subscription Outsider") == []
+    assert ok(f"sig show-shared -l eastus --gallery-unique-name {unique} --subscription Consumer") == galleries[0]
+    assert refused(f"sig show-shared -l eastus --gallery-unique-name {unique} --subscription Outsider") == (
+        f"(GalleryNotFound) The shared gallery '{unique}' was not found, or is not shared with the subscription.")
     images = ok(f"sig image-definition list-shared -l eastus --gallery-unique-name {unique} --subscription Consumer")
     assert [(i["name"], i["properties"]["osType"]) for i in images] == [("web", "Linux")]
     version = ok(f"sig image-version show-shared -l eastus --gallery-unique-name {unique} -i web -e 1.0.0 "
