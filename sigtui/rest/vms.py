@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..cli import resources, vm, vm_request
 from ..domain import ids
+from ..domain.errors import AzureError
 from ..domain.vm_rest import image_reference, vm_request_from_rest
 from ..store import reads
 from . import routes
@@ -38,9 +39,21 @@ def put(ctx, r: routes.Route, sub: str, body: dict, source_arguments) -> dict:
         found = reads.disk_encryption_set(ctx.conn, set_id)
         return vm_request.ENCRYPTION_OF_SET.get(found.encryption_type, "cmk") if found else "cmk"
 
+    vm_id = ids.resource_id(sub, r.rg, VMS, *r.names)
+    if reads.virtual_machines(ctx.conn, vm_id):
+        return _unchanged(ctx.services.get_vm(vm_id), image)
     request = vm_request_from_rest(body, r.rg, *r.names, encryption_of)
     made, _ = ctx.services.create_vm(image, request, sub)
     return made
+
+
+def _unchanged(current: dict, image: str) -> dict:
+    """A PUT on a VM that exists: the image it was made from cannot change; nothing else sigtui keeps can."""
+    reference = current["properties"]["storageProfile"]["imageReference"]
+    if (reference.get("id") or reference.get("sharedGalleryImageId", "")).lower() != image.lower():
+        raise AzureError("PropertyChangeNotAllowed", "Changing property 'imageReference' is not allowed.", 409,
+                         "imageReference")
+    return current
 
 
 def delete(ctx, r: routes.Route, sub: str) -> None:

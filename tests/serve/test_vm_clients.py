@@ -39,6 +39,11 @@ def test_a_vm_from_latest_inherits_the_versions_disks(served, client):
     assert [(d.lun, d.disk_size_gb, d.create_option) for d in storage.data_disks] == [(0, 128, "FromImage")]
     got = client.virtual_machines.get(RG, "sdk-web")
     assert got.properties.os_profile.admin_username == "azureuser"
+    again = client.virtual_machines.begin_create_or_update(RG, "sdk-web", body(image, **PASSWORD_PROFILE)).result()
+    assert again.properties.storage_profile.image_reference.exact_version == "1.3.0"
+    with pytest.raises(HttpResponseError) as changed:
+        client.virtual_machines.begin_create_or_update(RG, "sdk-web", body(image + "x", **PASSWORD_PROFILE)).result()
+    assert changed.value.error.code == "PropertyChangeNotAllowed"
     assert "sdk-web" in [vm.name for vm in client.virtual_machines.list(RG)]
     client.virtual_machines.begin_delete(RG, "sdk-web").result()
     with pytest.raises(ResourceNotFoundError):
