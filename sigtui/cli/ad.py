@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from ..domain.access_writes import principal_to_rest
 from .parser import subcommands
 
 KINDS = {"user": "User", "group": "Group", "sp": "ServicePrincipal"}
 
 
 def _rest(principal) -> dict:
-    from ..store.access import principal_to_rest
-
     return principal_to_rest(principal)
 
 

@@ -11,36 +11,48 @@ from .logs import configure, get_logger, level_of
 from .output import USAGE, CliError, UsageError, fail, render
 from .parser import Parser
 
-GROUPS = {
-    ("sig",): ("sig", "Manage galleries (az sig)."),
-    ("sig", "image-definition"): ("sig_definition", "Manage image definitions (az sig image-definition)."),
-    ("sig", "image-version"): ("sig_version", "Manage image versions (az sig image-version)."),
-    ("sig", "share"): ("sig_share", "Share a gallery directly with subscriptions and tenants (az sig share)."),
-    ("rest",): ("rest_command", "Send a REST request to the simulated Azure Resource Manager (az rest)."),
-    ("account",): ("accounts", "Create, list, show and choose subscriptions (az account)."),
-    ("account", "tenant"): ("tenancy", "Create and list tenants."),
-    ("account", "region"): ("tenancy", "The regions a subscription may use; allow-list those that need access."),
-    ("group",): ("accounts", "Manage resource groups (az group)."),
-    ("image",): ("resources", "Manage managed images, a source of image versions."),
-    ("snapshot",): ("resources", "Manage snapshots, a source of image versions."),
-    ("disk",): ("resources", "Manage managed disks, a source of image versions."),
-    ("vm",): ("vm", "Create VMs from gallery images (az vm); without --image, a source VM for image versions."),
-    ("vmss",): ("vm", "Create virtual machine scale sets from gallery images (az vmss)."),
-    ("disk-encryption-set",): ("resources", "Manage disk encryption sets (customer-managed keys)."),
-    ("role", "assignment"): ("role", "Share galleries, definitions and versions (az role assignment)."),
-    ("ad", "user"): ("ad", "Manage users (az ad user)."),
-    ("ad", "group"): ("ad", "Manage groups (az ad group)."),
-    ("ad", "group", "member"): ("ad", "Manage group membership (az ad group member)."),
-    ("ad", "sp"): ("ad", "Manage service principals (az ad sp)."),
-    ("cost",): ("cost", "Estimate what image versions cost to keep (illustrative prices)."),
-    ("export",): ("export", "Print resources in the Azure REST shape."),
-    ("clock",): ("clock", "Show or control the simulation clock."),
-    ("config",): ("config", "Manage the database's settings, such as the end-of-life policy (az config)."),
-    ("activity",): ("activity", "Show the activity log (az monitor activity-log)."),
-    ("demo",): ("demo", "Fill a database with the demo catalog."),
-    ("init",): ("init", "Create a new, empty database (one tenant, one subscription)."),
-    ("serve",): ("serve", "Serve a local Azure Resource Manager endpoint over HTTPS (sigtui serve)."),
+MODULES = {
+    "sig": {("sig",): "Manage galleries (az sig)."},
+    "sig_definition": {("sig", "image-definition"): "Manage image definitions (az sig image-definition)."},
+    "sig_version": {("sig", "image-version"): "Manage image versions (az sig image-version)."},
+    "sig_share": {("sig", "share"): "Share a gallery directly with subscriptions and tenants (az sig share)."},
+    "rest_command": {("rest",): "Send a REST request to the simulated Azure Resource Manager (az rest)."},
+    "accounts": {
+        ("account",): "Create, list, show and choose subscriptions (az account).",
+        ("group",): "Manage resource groups (az group).",
+    },
+    "resources": {
+        ("image",): "Manage managed images, a source of image versions.",
+        ("snapshot",): "Manage snapshots, a source of image versions.",
+        ("disk",): "Manage managed disks, a source of image versions.",
+        ("disk-encryption-set",): "Manage disk encryption sets (customer-managed keys).",
+    },
+    "vm": {
+        ("vm",): "Create VMs from gallery images (az vm); without --image, a source VM for image versions.",
+        ("vmss",): "Create virtual machine scale sets from gallery images (az vmss).",
+    },
+    "tenancy": {
+        ("account", "tenant"): "Create and list tenants.",
+        ("account", "region"): "The regions a subscription may use; allow-list those that need access.",
+    },
+    "role": {("role", "assignment"): "Share galleries, definitions and versions (az role assignment)."},
+    "ad": {
+        ("ad", "user"): "Manage users (az ad user).",
+        ("ad", "group"): "Manage groups (az ad group).",
+        ("ad", "group", "member"): "Manage group membership (az ad group member).",
+        ("ad", "sp"): "Manage service principals (az ad sp).",
+    },
+    "cost": {("cost",): "Estimate what image versions cost to keep (illustrative prices)."},
+    "export": {("export",): "Print resources in the Azure REST shape."},
+    "clock": {("clock",): "Show or control the simulation clock."},
+    "config": {("config",): "Manage the database's settings, such as the end-of-life policy (az config)."},
+    "activity": {("activity",): "Show the activity log (az monitor activity-log)."},
+    "demo": {("demo",): "Fill a database with the demo catalog."},
+    "init": {("init",): "Create a new, empty database (one tenant, one subscription)."},
+    "serve": {("serve",): "Serve a local Azure Resource Manager endpoint over HTTPS (sigtui serve)."},
 }
+"""Each command module and the command groups it builds, with their one-line help."""
+GROUPS = {group: (module, about) for module, groups in MODULES.items() for group, about in groups.items()}
 CREATES_DATABASE = {("demo",), ("init",), ("serve",)}
 """The only commands that create a database file (and its folder) when it is missing."""
 

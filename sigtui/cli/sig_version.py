@@ -1,10 +1,10 @@
-"""`sigtui sig image-version create|show|list|update|delete`, as `az sig image-version`."""
+"""`sigtui sig image-version create|show|list|update|delete`, as `az sig image-version` (and `prune`, `usage`)."""
 
 from __future__ import annotations
 
 from ..domain.dates import iso
 from ..domain.rest import version_from_rest, version_to_rest
-from . import arm, azparse, generic_update
+from . import arm, azparse, generic_update, sig_retention
 from .context import atomic
 from .output import UsageError
 from .parser import add_definition, add_flag, add_location, add_tags, add_version, enum, subcommands, tags
@@ -183,3 +183,4 @@ def build(parser, group) -> None:
     p = verbs.add_parser("delete", help="Delete an image version.", examples=EXAMPLES["delete"])
     add_version(p)
     p.set_defaults(handler=delete)
+    sig_retention.build(verbs)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from . import ids, rules, version_rules
 from .access import Caller
 from .direct_share import check_direct_share_encryption
 from .errors import invalid, parent_not_found
 from .models import DiskEncryptionSet, ImageDefinition, ImageVersion, ReplicationState, Source, Subscription
-from .plan import Decision, Delete, Insert, NewKey, Update, activity, plan
+from .plan import Decision, Delete, Insert, NewKey, Plan, Update, activity, plan
 from .presence import WriteScope, readable_existing, require_subscription
 from .reference_data import find_region
 from .replication import FaultPlan, plan_jobs, region_status
@@ -233,8 +234,12 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
 
 def decide_delete(facts: VersionFacts, name: str) -> Decision[None]:
     old = facts.present(name)
-    facts.caller.require("delete", old.id)
-    pk = facts.existing_pk
+    return Decision(None, delete_steps(facts.now, facts.caller, old, facts.existing_pk))
+
+
+def delete_steps(now: datetime, caller: Caller, version: ImageVersion, pk: int) -> Plan:
+    """Delete a version with its regions and disks, and log it; the caller must have the right to."""
+    caller.require("delete", version.id)
     children = [Delete(table, {"version_id": pk}) for table in ("target_region", "data_disk")]
-    entry = activity(facts.now, facts.caller.name, VERSION_DELETE, old.id, version_to_rest(old, facts.now), None)
-    return Decision(None, plan(*children, Delete("image_version", {"id": pk}), entry))
+    entry = activity(now, caller.name, VERSION_DELETE, version.id, version_to_rest(version, now), None)
+    return plan(*children, Delete("image_version", {"id": pk}), entry)

@@ -86,11 +86,11 @@ class VmRequest:
     admin_username: str | None = None
     admin_password: str | None = None
     ssh_key: str | None = None
+    encryption: str = "platform"
+    disk_encryption_set: str | None = None
     inbound_port: str = "NONE"
     availability: str = "None"
     zone: str | None = None
-    encryption: str = "platform"
-    disk_encryption_set: str | None = None
     instance_count: int | None = None
     concurrent: int = 1
     """VMs created at once, or scale sets created at once when `instance_count` is set (for the replica advice)."""

@@ -1,17 +1,68 @@
-"""A VM's PUT body in Azure's shape (`Microsoft.Compute/virtualMachines`) read as the request to create it from a
-gallery image, with Azure's messages for what is missing."""
+"""A VM in Azure's REST shape (`Microsoft.Compute/virtualMachines`): the body Azure answers with, disks inherited
+from the image included, and a PUT body read as the request to create one from a gallery image, with Azure's
+messages for what is missing."""
 
 from __future__ import annotations
 
-from .reference_data import find_vm_size
+from .direct_share import SHARED_PREFIX
 from .errors import invalid
+from .reference_data import find_vm_size
 from .vm import VmRequest
+from .vm_disks import data_disks_from_json, data_disks_to_rest, managed_disk
 
 IMAGE_KEYS = ("id", "sharedGalleryImageId")
 """Where a gallery image can be named in `storageProfile.imageReference`."""
 
 
-def image_reference(body: dict) -> str | None:
+def vm_to_rest(row: dict) -> dict:
+    """A created VM or scale set in the REST shape, image reference as requested plus `exactVersion`."""
+    key = "sharedGalleryImageId" if row["image_reference"].lower().startswith(SHARED_PREFIX.lower()) else "id"
+    image = {key: row["image_reference"], "exactVersion": row["exact_version"]}
+    disk = managed_disk(row["os_disk_type"], row.get("os_disk_encryption_set") or row["disk_encryption_set"])
+    os_disk = {"osType": row["os_type"], "createOption": "FromImage", "managedDisk": disk}
+    if row.get("os_disk_size_gb"):
+        os_disk["diskSizeGB"] = row["os_disk_size_gb"]
+    storage = {
+        "imageReference": image,
+        "osDisk": os_disk,
+        "dataDisks": data_disks_to_rest(data_disks_from_json(row.get("data_disks")), row["os_disk_type"]),
+    }
+    os_profile = None
+    if row["admin_username"]:
+        os_profile = {"computerName": row["name"], "adminUsername": row["admin_username"]}
+        if row["authentication"] == "ssh":
+            os_profile["linuxConfiguration"] = {
+                "disablePasswordAuthentication": True,
+                "ssh": {"publicKeys": [{"path": f"/home/{row['admin_username']}/.ssh/authorized_keys"}]},
+            }
+    body = {
+        "id": row["arm_id"],
+        "name": row["name"],
+        "location": row["location"],
+        "tags": {},
+        "zones": [row["zone"]] if row["zone"] else None,
+    }
+    if row["kind"] == "virtualMachineScaleSets":
+        profile = {"storageProfile": storage, **({"osProfile": os_profile} if os_profile else {})}
+        body.update(
+            type="Microsoft.Compute/virtualMachineScaleSets",
+            sku={"name": row["size"], "capacity": row["instance_count"]},
+            properties={"virtualMachineProfile": profile, "provisioningState": "Succeeded"},
+        )
+    else:
+        body.update(
+            type="Microsoft.Compute/virtualMachines",
+            properties={
+                "hardwareProfile": {"vmSize": row["size"]},
+                "storageProfile": storage,
+                **({"osProfile": os_profile} if os_profile else {}),
+                "provisioningState": "Succeeded",
+            },
+        )
+    return {k: v for k, v in body.items() if v is not None}
+
+
+def requested_image(body: dict) -> str | None:
     """The gallery image the body names (a definition, `.../versions/latest`, a version, or a shared gallery's
     image), else None (a VM that is not made from the gallery)."""
     storage = ((body.get("properties") or {}).get("storageProfile")) or {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..cli import resources, vm, vm_request
 from ..domain import ids
 from ..domain.errors import AzureError
-from ..domain.vm_rest import image_reference, vm_request_from_rest
+from ..domain.vm_rest import requested_image, vm_request_from_rest
 from ..store import reads
 from . import routes
 
@@ -30,7 +30,7 @@ def exists(ctx, r: routes.Route, sub: str) -> bool:
 
 def put(ctx, r: routes.Route, sub: str, body: dict, source_arguments) -> dict:
     """From a gallery image when the body names one (Azure's checks, `latest` per region); else a source VM."""
-    image = image_reference(body)
+    image = requested_image(body)
     if image is None:
         made = ctx.services.create_source("vm", r.rg, *r.names, body.get("location"), sub, **source_arguments(body))
         return resources.to_rest(made)

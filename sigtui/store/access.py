@@ -1,55 +1,17 @@
-"""Principals, groups and role assignments, and the check every service method makes before it acts."""
+"""Principals, groups and role assignments: load the facts, let the domain decide, apply the plan."""
 
 from __future__ import annotations
 
 import uuid
 
-from ..domain import access, ids
-from ..domain.access import Principal, RoleAssignment
-from ..domain.errors import invalid, not_found
-from ..domain.plan import Delete, Insert, plan
+from ..domain import access, access_writes
+from ..domain.access import Principal
+from ..domain.access_writes import assignment_to_rest
+from . import access_facts as facts
 from . import reads
 from .base import ServiceBase
 from .defaults import DEFAULT_OWNER, DEFAULT_TENANT
 from .reads import find_principal
-
-
-def assignment_to_rest(a: RoleAssignment, principal: Principal | None) -> dict:
-    return {
-        "id": f"{a.scope}/providers/Microsoft.Authorization/roleAssignments/{a.id}",
-        "name": a.id,
-        "type": "Microsoft.Authorization/roleAssignments",
-        "principalId": a.principal_id,
-        "principalName": principal.label if principal else None,
-        "principalType": principal.kind if principal else None,
-        "roleDefinitionName": a.role,
-        "scope": a.scope,
-    }
-
-
-def principal_to_rest(p: Principal) -> dict:
-    body = {"id": p.id, "displayName": p.display_name, "objectType": p.kind, "tenantId": p.tenant_id}
-    if p.user_principal_name:
-        body["userPrincipalName"] = p.user_principal_name
-    return body
-
-
-def _principal_row(p: Principal) -> Insert:
-    return Insert(
-        "principal",
-        {
-            "id": p.id,
-            "kind": p.kind,
-            "display_name": p.display_name,
-            "tenant_id": p.tenant_id,
-            "user_principal_name": p.user_principal_name,
-        },
-    )
-
-
-def _assignment_row(a: RoleAssignment, now) -> Insert:
-    values = {"id": a.id, "principal_id": a.principal_id, "role": a.role, "scope": a.scope}
-    return Insert("role_assignment", {**values, "created_at": now.timestamp()})
 
 
 class AccessOps(ServiceBase):
@@ -57,92 +19,37 @@ class AccessOps(ServiceBase):
 
     def can(self, action: str, resource_id: str) -> bool:
         with self.read() as conn:
-            return access.permitted(reads.grants(conn, self.caller)[1], action, resource_id)
+            return reads.caller(conn, self.caller).may(action, resource_id)
 
     def ensure_owner(self, tx, subscription_id: str) -> None:
         """The default owner exists and owns `subscription_id`."""
         owner = find_principal(tx.conn, DEFAULT_OWNER)
-        if owner is None:
-            owner_id = str(uuid.uuid5(uuid.NAMESPACE_DNS, DEFAULT_OWNER))
-            owner = Principal(owner_id, "User", "Contoso Admin", DEFAULT_TENANT[0], DEFAULT_OWNER)
-            tx.apply(plan(_principal_row(owner)))
-        scope = f"/subscriptions/{subscription_id}"
-        if not reads.has_assignment(tx.conn, owner.id, "Owner", scope):
-            tx.apply(plan(_assignment_row(RoleAssignment(str(uuid.uuid4()), owner.id, "Owner", scope), tx.now)))
+        scope = access.subscription_scope(subscription_id)
+        owns = owner is not None and reads.has_assignment(tx.conn, owner.id, "Owner", scope)
+        new_id = "" if owns else str(uuid.uuid4())
+        tx.decided(access_writes.decide_default_owner(
+            tx.now, owner, bool(owns), DEFAULT_OWNER, DEFAULT_TENANT[0], subscription_id, new_id
+        ))
 
     def create_principal(
         self, kind: str, display_name: str, user_principal_name: str | None = None, tenant: str | None = None
     ) -> Principal:
         """`ad user create`, `ad group create`, `ad sp create`."""
-        with self.read() as conn:
-            self.authorize_directory(conn)
-        if kind not in access.PRINCIPAL_KINDS:
-            raise invalid(f"Unknown principal type '{kind}'.")
-        if not display_name:
-            raise invalid("Required parameter 'displayName' is missing (null).", "displayName")
-        if kind == "User" and (not user_principal_name or "@" not in user_principal_name):
-            raise invalid("The user principal name must look like 'name@domain'.", "userPrincipalName")
         with self.write() as tx:
-            if user_principal_name and find_principal(tx.conn, user_principal_name):
-                raise invalid(
-                    f"Another object with the same value for property userPrincipalName already exists: "
-                    f"'{user_principal_name}'.",
-                    "userPrincipalName",
-                )
-            tenant_id = self._tenant(tx.conn, tenant)
-            principal = Principal(
-                self._object_id(tx.conn, tenant_id, kind, user_principal_name or display_name),
-                kind,
-                display_name,
-                tenant_id,
-                user_principal_name,
-            )
-            tx.apply(plan(_principal_row(principal)))
-            tx.log(
-                "Microsoft.Graph/principals/write", f"/principals/{principal.id}", None, principal_to_rest(principal)
-            )
-            return principal
-
-    @staticmethod
-    def _object_id(conn, tenant_id: str, kind: str, name: str) -> str:
-        """A stable object id: the same directory built the same way gets the same ids (repeatable demos)."""
-        existing = reads.principal_count(conn)
-        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"sigtui:{tenant_id}:{kind}:{name}:{existing}"))
-
-    def _tenant(self, conn, tenant: str | None) -> str:
-        if not tenant:
-            return DEFAULT_TENANT[0]
-        found = reads.tenant_id(conn, tenant)
-        if found is None:
-            raise not_found("TenantNotFound", f"Tenant '{tenant}' not found.")
-        return found
+            known = facts.principal_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller), user_principal_name,
+                                          tenant, DEFAULT_TENANT[0])
+            decision = access_writes.decide_create_principal(known, kind, display_name, user_principal_name, tenant)
+            return tx.decided(decision)
 
     def authorize_directory(self, conn) -> None:
         """Directory writes need a directory role: the caller owns a subscription of its tenant."""
-        principal, grants = reads.grants(conn, self.caller)
-        tenant = principal.tenant_id if principal else None
-        owned = [s.id for s in reads.subscriptions(conn) if s.tenant_id == tenant]
-        if not access.directory_admin(grants, owned):
-            raise access.directory_denied()
+        facts.directory_facts(conn, None, reads.caller(conn, self.caller)).authorize()
 
     def add_group_member(self, group: str, member: str) -> None:
         with self.write() as tx:
-            self.authorize_directory(tx.conn)
+            known = facts.directory_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller))
             group_p, member_p = find_principal(tx.conn, group), find_principal(tx.conn, member)
-            if group_p is None or group_p.kind != "Group":
-                raise not_found(
-                    "Request_ResourceNotFound",
-                    f"Resource '{group}' does not exist or one of its queried "
-                    "reference-property objects are not present.",
-                )
-            if member_p is None:
-                raise not_found(
-                    "Request_ResourceNotFound",
-                    f"Resource '{member}' does not exist or one of its queried "
-                    "reference-property objects are not present.",
-                )
-            tx.apply(plan(Insert("group_member", {"group_id": group_p.id, "member_id": member_p.id}, replace=True)))
-            tx.log("Microsoft.Graph/groups/members/write", f"/principals/{group_p.id}", None, {"memberId": member_p.id})
+            tx.decided(access_writes.decide_add_member(known, group, member, group_p, member_p))
 
     def list_principals(self) -> list[Principal]:
         with self.read() as conn:
@@ -152,11 +59,7 @@ class AccessOps(ServiceBase):
         with self.read() as conn:
             found = find_principal(conn, group)
             if found is None or found.kind != "Group":
-                raise not_found(
-                    "Request_ResourceNotFound",
-                    f"Resource '{group}' does not exist or one of its queried "
-                    "reference-property objects are not present.",
-                )
+                raise access_writes.graph_missing(group)
             return reads.members(conn, found.id)
 
     def create_role_assignment(self, assignee: str, role: str, scope: str) -> tuple[dict, str | None]:
@@ -164,45 +67,13 @@ class AccessOps(ServiceBase):
         role = access.role_name(role)
         access.check_scope(scope)
         with self.write() as tx:
-            self.authorize(tx.conn, "share", scope)
-            principal = find_principal(tx.conn, assignee)
-            if principal is None:
-                raise not_found("PrincipalNotFound", f"Principal {assignee} does not exist in the directory.")
-            self._scope_exists(tx.conn, scope)
-            self._check_cmk_sharing(tx.conn, scope, principal)
-            if reads.has_assignment(tx.conn, principal.id, role, scope):
-                raise invalid("The role assignment already exists.", "roleAssignment")
-            assignment = RoleAssignment(str(uuid.uuid4()), principal.id, role, scope)
-            tx.apply(plan(_assignment_row(assignment, tx.now)))
-            body = assignment_to_rest(assignment, principal)
-            tx.log("Microsoft.Authorization/roleAssignments/write", scope, None, body)
-            return body, access.sharing_warning(scope)
+            known = facts.assignment_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller), assignee, role, scope)
+            decision = access_writes.decide_create_assignment(known, assignee, role, scope, str(uuid.uuid4()))
+            return tx.decided(decision)
 
     def _scope_exists(self, conn, scope: str) -> None:
-        parsed = ids.parse_arm_id(scope, "scope")
-        g, d, v = parsed.name_of("galleries"), parsed.name_of("images"), parsed.name_of("versions")
-        rg = parsed.resource_group
-        found = (
-            reads.version(conn, parsed.subscription, rg, g, d, v)
-            if v
-            else reads.definition(conn, parsed.subscription, rg, g, d)
-            if d
-            else reads.gallery(conn, parsed.subscription, rg, g)
-            if g
-            else reads.resource_group(conn, parsed.subscription, rg)
-            if rg
-            else reads.subscription(conn, parsed.subscription)
-        )
-        if found is None:
-            raise not_found("InvalidScope", f"The scope '{scope}' does not exist.")
-
-    def _check_cmk_sharing(self, conn, scope: str, principal: Principal) -> None:
-        """A CMK-encrypted image stays inside its subscription: no sharing to another tenant's principals."""
-        sub = reads.subscription(conn, ids.parse_arm_id(scope).subscription)
-        if sub is None or principal.tenant_id.lower() == sub.tenant_id.lower():
-            return
-        if any(access.covers(scope, version_id) for version_id in reads.encrypted_version_ids(conn)):
-            raise access.cmk_share_refused(scope)
+        if not facts.scope_exists(conn, scope):
+            raise access_writes.scope_missing(scope)
 
     def list_role_assignments(self, scope: str | None = None, assignee: str | None = None) -> list[dict]:
         """Assignments at or above `scope` (what applies to it), optionally for one assignee."""
@@ -221,30 +92,17 @@ class AccessOps(ServiceBase):
     def delete_role_assignments(self, matches: list[tuple[str, str, str]]) -> int:
         """Remove several (principal id, role, scope) assignments together: all of them or none."""
         with self.write() as tx:
-            gone = 0
-            for principal_id, role, scope in matches:
-                self.authorize(tx.conn, "share", scope)
-                gone += self._remove_assignment(tx, principal_id, role, scope)
-            return gone
-
-    def _remove_assignment(self, tx, principal_id: str, role: str, scope: str) -> int:
-        match = {"principal_id": principal_id, "role": role, "scope": scope}
-        gone = reads.has_assignment(tx.conn, principal_id, role, scope)
-        if gone:
-            tx.apply(plan(Delete("role_assignment", match)))
-            tx.log(
-                "Microsoft.Authorization/roleAssignments/delete",
-                scope,
-                {"principalId": principal_id, "role": role},
-                None,
-            )
-        return gone
+            present = [(*m, bool(reads.has_assignment(tx.conn, *m))) for m in matches]
+            return tx.decided(access_writes.decide_remove_assignments(tx.now, reads.caller(tx.conn, self.caller),
+                                                                       present))
 
     def delete_role_assignment(self, assignee: str, role: str, scope: str) -> int:
         role = access.role_name(role)
         with self.write() as tx:
             principal = find_principal(tx.conn, assignee)
             if principal is None:
-                raise not_found("PrincipalNotFound", f"Principal {assignee} does not exist in the directory.")
-            self.authorize(tx.conn, "share", scope)
-            return self._remove_assignment(tx, principal.id, role, scope)
+                raise access_writes.principal_missing(assignee)
+            match = (principal.id, role, scope)
+            present = [(*match, bool(reads.has_assignment(tx.conn, *match)))]
+            return tx.decided(access_writes.decide_remove_assignments(tx.now, reads.caller(tx.conn, self.caller),
+                                                                       present))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 
-from ..domain import resource_group_writes, simulation_writes
+from ..domain import account_writes, resource_group_writes, simulation_writes
 from ..domain.clock import ClockState
 from ..domain.models import ResourceGroup, Subscription
-from ..domain.plan import Insert, Update, plan
-from ..domain.reference_data import find_region
+from ..domain.plan import plan
 from . import facts, reads
 from .base import ServiceBase, Tx
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
@@ -27,22 +25,13 @@ class AccountOps(ServiceBase):
     def _bootstrap(self, speed: float) -> bool:
         created = self.db.ensure_schema()
         with self.write() as tx:
-            if not reads.subscriptions(tx.conn):
-                tenant_id, tenant_name, domain = DEFAULT_TENANT
-                sub_id, sub_name = DEFAULT_SUBSCRIPTION
-                tx.apply(
-                    plan(
-                        Insert("tenant", {"id": tenant_id, "name": tenant_name, "domain": domain}),
-                        Insert(
-                            "subscription", {"id": sub_id, "name": sub_name, "tenant_id": tenant_id, "is_default": True}
-                        ),
-                    )
-                )
+            empty = not reads.subscriptions(tx.conn)
+            real = self.real_time()
+            clock = ClockState(real, real, speed, False) if reads.clock(tx.conn) is None else None
+            tx.apply(account_writes.first_rows(DEFAULT_TENANT if empty else None,
+                                               DEFAULT_SUBSCRIPTION if empty else None, clock))
             for sub in reads.subscriptions(tx.conn):
                 self.ensure_owner(tx, sub.id)
-            if reads.clock(tx.conn) is None:
-                real = self.real_time()
-                tx.apply(plan(simulation_writes.clock_insert(ClockState(real, real, speed, False))))
         return created
 
     def list_subscriptions(self) -> list[Subscription]:
@@ -51,30 +40,23 @@ class AccountOps(ServiceBase):
 
     def add_tenant(self, tenant_id: str, name: str, domain: str) -> None:
         with self.write() as tx:
-            tx.apply(plan(Insert("tenant", {"id": tenant_id, "name": name, "domain": domain}, replace=True)))
+            tx.apply(plan(account_writes.tenant_insert(tenant_id, name, domain, replace=True)))
 
     def add_subscription(
         self, sub_id: str, name: str, tenant_id: str | None = None, allowed_regions: tuple[str, ...] = ()
     ) -> Subscription:
         with self.write() as tx:
+            caller = reads.caller(tx.conn, self.caller)
             tenant = tenant_id or DEFAULT_TENANT[0]
-            regions = [find_region(r).name for r in allowed_regions if find_region(r)]
-            row = {"id": sub_id, "name": name, "tenant_id": tenant, "allowed_regions": json.dumps(regions)}
-            tx.apply(plan(Insert("subscription", row, replace=True)))
+            added = tx.decided(account_writes.decide_add_subscription(tx.now, caller, sub_id, name, tenant,
+                                                                       allowed_regions))
             self.ensure_owner(tx, sub_id)
-            tx.log("Microsoft.Subscription/aliases/write", f"/subscriptions/{sub_id}", None, {"name": name})
-        return Subscription(sub_id, name, tenant, tuple(regions))
+            return added
 
     def set_default_subscription(self, sub_id: str) -> Subscription:
         with self.write() as tx:
             sub = self.subscription(tx.conn, sub_id)
-            self.authorize(tx.conn, "write", f"/subscriptions/{sub.id}")
-            tx.apply(
-                plan(
-                    Update("subscription", {"is_default": False}, {}),
-                    Update("subscription", {"is_default": True}, {"id": sub.id}),
-                )
-            )
+            tx.decided(account_writes.decide_default_subscription(reads.caller(tx.conn, self.caller), sub))
         with self.read() as conn:
             return reads.subscription(conn, sub.id)
 

@@ -9,10 +9,9 @@ import secrets
 import sqlite3
 import uuid
 
-from ..domain import access
+from ..domain import access, access_writes
 from ..domain.access import Principal
 from ..domain.errors import invalid
-from ..domain.plan import Insert, plan
 from . import reads
 from .base import ServiceBase
 
@@ -61,10 +60,9 @@ class AppOps(ServiceBase):
         with self.db.batch():
             principal = self.create_principal("ServicePrincipal", display_name)
             with self.write() as tx:
-                tx.apply(plan(Insert("app_credential", {"app_id": app_id, "principal_id": principal.id,
-                                                         "secret_hash": hash_secret(password),
-                                                         "created_at": tx.now.timestamp()})))
-                tx.log("Microsoft.Graph/applications/write", f"/principals/{principal.id}", None, {"appId": app_id})
+                caller = reads.caller(tx.conn, self.caller)
+                secret = hash_secret(password)
+                tx.decided(access_writes.decide_app_credential(tx.now, caller, principal, app_id, secret))
             for scope in scopes or ():
                 self.create_role_assignment(principal.id, role, scope)
         return {"appId": app_id, "displayName": display_name, "password": password, "tenant": principal.tenant_id}

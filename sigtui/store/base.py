@@ -13,7 +13,7 @@ from pathlib import Path
 from ..domain import access
 from ..domain.clock import ClockState
 from ..domain.models import Subscription
-from ..domain.plan import Decision, Plan, T, activity
+from ..domain.plan import Decision, Plan, T
 from . import facts, reads
 from .apply import apply
 from .defaults import DEFAULT_OWNER, NOBODY
@@ -36,18 +36,6 @@ class Tx:
         """Apply what a rule decided; what it decided to return."""
         self.apply(decision.plan)
         return decision.result
-
-    def log(
-        self,
-        operation: str,
-        resource_id: str,
-        before: dict | None,
-        after: dict | None,
-        status: str = "Succeeded",
-        message: str = "",
-    ) -> None:
-        """Write the activity-log entry of this transaction's change."""
-        self.apply(Plan((activity(self.now, self.caller, operation, resource_id, before, after, status, message),)))
 
 
 class ServiceBase:

@@ -4,16 +4,12 @@ sees (by location, as Azure lists them)."""
 from __future__ import annotations
 
 from ..domain import direct_share, share_writes
-from ..domain.errors import AzureError, not_found
+from ..domain.errors import AzureError
 from ..domain.models import Gallery, ImageDefinition, Subscription
 from ..domain.reference_data import find_region
 from . import reads
+from .reads.shared import not_shared, shared_definition_in, shared_gallery_of
 from .base import ServiceBase
-
-
-def _not_shared(unique_name: str) -> AzureError:
-    return not_found("GalleryNotFound", f"The shared gallery '{unique_name}' was not found, or is not shared with "
-                                        "the subscription.")
 
 
 class DirectShareOps(ServiceBase):
@@ -31,14 +27,6 @@ class DirectShareOps(ServiceBase):
         self.authorize(conn, "read", f"/subscriptions/{sub.id}")
         return sub
 
-    def _shared(self, conn, sub: Subscription, unique_name: str, to_tenant: bool = False) -> tuple[int, Gallery]:
-        """The gallery `{subscription id}-{NAME}` names, when it is shared with the receiving subscription."""
-        owner, name = unique_name[:36], unique_name[37:]
-        for gallery in reads.galleries_named(conn, owner, name) if unique_name[36:37] == "-" else ():
-            if direct_share.visible_to(gallery, sub, to_tenant):
-                return reads.gallery(conn, gallery.subscription, gallery.resource_group, gallery.name)
-        raise _not_shared(unique_name)
-
     def shared_galleries(self, location: str, subscription: str | None = None, to_tenant: bool = False) -> list[dict]:
         """`az sig list-shared`: galleries shared with the subscription (or its tenant) that serve `location`."""
         with self.read() as conn:
@@ -54,10 +42,10 @@ class DirectShareOps(ServiceBase):
         """One gallery shared with the subscription or its tenant, where it serves `location`."""
         with self.read() as conn:
             sub = self._receiver(conn, subscription)
-            pk, gallery = self._shared(conn, sub, unique_name)
+            pk, gallery = shared_gallery_of(conn, sub, unique_name)
             region = _region(location)
             if region not in _regions(conn, pk, gallery):
-                raise _not_shared(unique_name)
+                raise not_shared(unique_name)
             return direct_share.shared_gallery_to_rest(gallery, region)
 
     def shared_with_me(self, subscription: str | None = None) -> list[dict]:
@@ -83,7 +71,7 @@ class DirectShareOps(ServiceBase):
     def shared_images(self, location: str, unique_name: str, subscription: str | None = None) -> list[dict]:
         with self.read() as conn:
             sub = self._receiver(conn, subscription)
-            pk, gallery = self._shared(conn, sub, unique_name)
+            pk, gallery = shared_gallery_of(conn, sub, unique_name)
             region = _region(location)
             return [direct_share.shared_image_to_rest(gallery, d, region) for d_pk, d in reads.definitions(conn, pk)
                     if region in _served(conn, d_pk, d)]
@@ -92,31 +80,11 @@ class DirectShareOps(ServiceBase):
                         ) -> list[dict]:
         with self.read() as conn:
             sub = self._receiver(conn, subscription)
-            pk, gallery = self._shared(conn, sub, unique_name)
+            pk, gallery = shared_gallery_of(conn, sub, unique_name)
             region = _region(location)
-            d_pk, _ = self._shared_definition(conn, pk, gallery, image)
+            d_pk, _ = shared_definition_in(conn, pk, gallery, image)
             return [direct_share.shared_version_to_rest(gallery, v, region) for _, v in reads.versions(conn, d_pk)
                     if any(t.name == region for t in v.target_regions)]
-
-    def _shared_definition(self, conn, gallery_pk: int, gallery: Gallery, image: str) -> tuple[int, ImageDefinition]:
-        found = next(((pk, d) for pk, d in reads.definitions(conn, gallery_pk) if d.name.lower() == image.lower()),
-                     None)
-        if found is None:
-            raise not_found("GalleryImageNotFound", f"The gallery image {direct_share.unique_id(gallery, image)} was "
-                                                    "not found.")
-        return found
-
-    def shared_image(self, conn, image_id: str, subscription: str) -> tuple[tuple[int, ImageDefinition], str | None]:
-        """For a VM: the definition a `/SharedGalleries/...` id names, shared with `subscription`, and the
-        pinned version (None for `latest`)."""
-        parsed = direct_share.parse_shared_id(image_id)
-        if parsed is None:
-            raise not_found("GalleryImageNotFound", f"The gallery image {image_id} was not found.")
-        unique_name, image, pinned = parsed
-        sub = self.subscription(conn, subscription)
-        pk, gallery = self._shared(conn, sub, unique_name)
-        latest = (pinned or "latest").lower() == "latest"
-        return self._shared_definition(conn, pk, gallery, image), None if latest else pinned
 
 
 def _region(location: str) -> str:

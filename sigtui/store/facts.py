@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from datetime import datetime
@@ -19,8 +20,11 @@ from ..domain.resource_group_writes import ResourceGroupFacts
 from ..domain.simulation_writes import SimulationFacts
 from ..domain.source_writes import PlacementFacts
 from ..domain.version_writes import VersionFacts, source_ids
+from ..domain.vm import VmRequest
+from ..domain.vm_writes import VmFacts, image_reference
 from . import reads
 from .reads.lookups import named_or_default
+from .reads.shared import shared_image
 from .reads.visibility import Visibility
 
 
@@ -126,6 +130,42 @@ def resource_group_facts(
 def simulation_facts(conn: sqlite3.Connection, caller: Caller, real: float) -> SimulationFacts:
     """Who changes the simulation, the caller's default subscription, and the stored clock."""
     return SimulationFacts(caller, subscription(conn, None, caller), reads.clock(conn), real)
+
+
+def vm_facts(
+    conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, image_id: str,
+    request: VmRequest | None = None,
+) -> VmFacts:
+    """The image's definition and versions and, for a request, its encryption set, resource group and whether a
+    VM of its name is there."""
+    sub = subscription(conn, requested, caller)
+    definition, versions = None, ()
+    shared = shared_image(conn, image_id, sub) if sub is not None else None
+    found = shared or _gallery_image(conn, image_id)
+    if found is not None:
+        definition, versions = found[1], tuple(v for _, v in reads.versions(conn, found[0]))
+    known = VmFacts(now, caller, sub, requested, image_id, definition, versions,
+                    end_of_life=reads.end_of_life_policy(conn), shared=shared is not None)
+    if request is None or sub is None:
+        return known
+    kind = "virtualMachineScaleSets" if request.instance_count is not None else "virtualMachines"
+    return dataclasses.replace(
+        known,
+        encryption_set=reads.disk_encryption_set(conn, request.disk_encryption_set)
+        if request.disk_encryption_set else None,
+        rg_pk=rg_pk(conn, sub, request.resource_group),
+        exists=bool(reads.virtual_machines(conn, ids.resource_id(sub.id, request.resource_group, kind, request.name))),
+    )
+
+
+def _gallery_image(conn: sqlite3.Connection, image_id: str):
+    """The definition (pk, definition) a gallery image id names, else None."""
+    try:
+        parsed = image_reference(image_id)
+    except AzureError:
+        return None
+    names = parsed.subscription, parsed.resource_group or "", parsed.name_of("galleries"), parsed.name_of("images")
+    return reads.definition(conn, *names)
 
 
 def faults(conn: sqlite3.Connection) -> FaultPlan:

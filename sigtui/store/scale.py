@@ -7,7 +7,7 @@ import uuid
 from datetime import timedelta
 
 from ..domain import ids
-from ..domain.plan import InsertMany, plan
+from ..domain.plan import InsertMany, activity, plan
 from . import reads
 from .services import Services
 
@@ -52,17 +52,13 @@ def fill_subscription(
         version_rows, region_rows = _versions(
             reads.next_key(conn, "image_version"), definition_rows, versions, image, past, eol
         )
+        counts = {"galleries": galleries, "definitions": len(definition_rows), "versions": len(version_rows)}
+        entry = activity(tx.now, tx.caller, "Microsoft.Compute/galleries/write", ids.rg_id(sub, "rg-scale"), None,
+                         counts, message="Bulk load at Azure's per-subscription-per-region limits")
         tx.apply(plan(*(InsertMany(table, tuple(rows)) for table, rows in (
             ("gallery", gallery_rows), ("image_definition", definition_rows),
             ("image_version", version_rows), ("target_region", region_rows),
-        ))))
-        tx.log(
-            "Microsoft.Compute/galleries/write",
-            ids.rg_id(sub, "rg-scale"),
-            None,
-            {"galleries": galleries, "definitions": len(definition_rows), "versions": len(version_rows)},
-            message="Bulk load at Azure's per-subscription-per-region limits",
-        )
+        )), entry))
 
 
 def _galleries(first: int, rg_pk: int, count: int, past: float) -> list[dict]:

@@ -9,6 +9,7 @@ from .costs import CostOps
 from .definitions import DefinitionOps
 from .direct_sharing import DirectShareOps
 from .galleries import GalleryOps
+from .retention import RetentionOps
 from .sources import SourceOps
 from .tenancy import TenancyOps
 from .versions import VersionOps
@@ -27,5 +28,6 @@ class Services(
     AccessOps,
     CostOps,
     AppOps,
+    RetentionOps,
 ):
     """Validate first, then write in one transaction with an activity-log entry."""

@@ -10,7 +10,7 @@ from ..domain.errors import AzureError
 from ..domain.models import Gallery, ImageDefinition, ImageVersion, Source
 from .backend import Backend
 from .messages import DeleteRefused, ResourceWritten, StepReplayed
-from .screens.forms.model import FieldPatch, FormContext, Lifecycle, Outcome, ResourceRef, Step
+from .screens.forms.model import FieldPatch, FormContext, Lifecycle, Outcome, Pruned, ResourceRef, Step
 from .screens.forms.version_parts import version_patch
 
 ACTIVITY_LIMIT = 5000
@@ -162,6 +162,13 @@ class EditWork:
             apply_patch(services, step.ref, step.before if undo else step.after)
             return StepReplayed(step, undo, self.locate(step.ref, f"{verb} the {step.summary} change"))
         note = f"{verb} the {step.summary}"
+        if isinstance(step, Pruned):
+            if undo:
+                services.restore_versions(list(step.versions))
+            else:
+                for v in step.versions:
+                    remove(services, ResourceRef.of(v))
+            return StepReplayed(step, undo, self.locate(step.ref, note))
         if undo == step.created:
             remove(services, step.ref)
             return StepReplayed(step, undo, self._deleted(step.ref, note))

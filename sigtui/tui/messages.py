@@ -15,6 +15,8 @@ from ..domain.costs import CostEstimate
 from ..domain.errors import AzureError
 from ..domain.latest import Resolution
 from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
+from ..domain.retention import DefinitionPlan
+from ..domain.usage import Deployment, RegionLatest
 from ..domain.vm_plan import VmPlan
 from ..store.reads.filtering import FilterResult
 from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
@@ -286,3 +288,23 @@ class ReplicasRaised(Message):
 @dataclass
 class VmCreated(Message):
     created: CreatedVm
+
+
+# Retention and who-uses
+
+
+@dataclass
+class UsageLoaded(Message):
+    """The VMs and scale sets made from a version, and `latest` per region if it were deleted or excluded."""
+
+    deployments: list[Deployment]
+    if_deleted: list[RegionLatest]
+    if_excluded: list[RegionLatest]
+
+
+@dataclass
+class PrunePlanned(Message):
+    """The retention planner's dry run for the rule on screen, or why the rule cannot be planned."""
+
+    plans: list[DefinitionPlan]
+    problem: str = ""

@@ -21,10 +21,12 @@ NEEDS = {
     "delete_resource": "delete",
     "fix_region": "write",
     "share": "share",
+    "prune": "delete",
 }
 """Workbench actions that need a right on the cursor's resource, and which."""
 
 EDITABLE = ("gallery", "definition", "version")
+PRUNABLE = ("gallery", "definition")
 RIGHTS_ORDER = tuple(NEEDS)
 
 
@@ -70,6 +72,8 @@ class ActionPolicy:
             return bool(data and data.kind == "version" and failed_regions(data, now))
         if action == "create_vm":
             return True if vm_target(data) is not None else None
+        if action == "version_usage":
+            return True if data is not None and data.kind == "version" else None
         if action in NEEDS:
             return self._rights_check(action, data)
         return True
@@ -82,6 +86,8 @@ class ActionPolicy:
         if action in ("edit_resource", "delete_resource", "fix_region") and data.kind not in EDITABLE:
             return False
         if action == "share" and data.kind not in SHAREABLE:
+            return False
+        if action == "prune" and data.kind not in PRUNABLE:
             return False
         if not self.knows(data.arm_id):
             return self._last.get(action, True)
@@ -103,5 +109,5 @@ class ActionPolicy:
 
     def offered(self, data: NodeData | None, now: datetime) -> tuple:
         """What the cursor's resource makes the footer show (the footer is rebuilt when this changes)."""
-        actions = ("retry", "create_vm", *RIGHTS_ORDER)
+        actions = ("retry", "create_vm", *RIGHTS_ORDER, "version_usage")
         return tuple(self.check(action, data, now) for action in actions)

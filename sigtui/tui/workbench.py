@@ -14,7 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 from textual.worker import Worker
 
 from . import messages as m
@@ -26,13 +26,18 @@ from .keys import MUTATING, WORKBENCH_BINDINGS
 from .live_clock import LiveClock
 from .palette import ResourceProvider
 from .policy import ActionPolicy
+from .retention import Retention
 from .screens.help import HelpRow, HelpScreen
 from .screens.identity import IdentityScreen
+from .screens.prune import PruneScreen
 from .screens.share import ShareScreen
+from .screens.usage import UsageScreen
+from .screens.vm.dialog import CreateVmDialog
 from .sharing import Sharing
 from .threads import Job, run_in_thread
 from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
+from .widgets.fitted_footer import FittedFooter
 from .widgets.resource_tree import ResourceTree
 from .widgets.status_bar import StatusBar, home_relative
 from .widgets.tree_nodes import NodeData
@@ -42,6 +47,9 @@ HELP_SECTIONS = (
     ("Tree", ResourceTree.BINDINGS),
     ("Share dialog", ShareScreen.BINDINGS),
     ("Identity picker", IdentityScreen.BINDINGS),
+    ("VM dialog", CreateVmDialog.BINDINGS),
+    ("Retention planner", PruneScreen.BINDINGS),
+    ("Who uses", UsageScreen.BINDINGS),
 )
 
 
@@ -62,6 +70,7 @@ class WorkbenchScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = WORKBENCH_BINDINGS
     COMMANDS: ClassVar[set] = {ResourceProvider}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
 
     def __init__(self, options: WorkbenchOptions) -> None:
         super().__init__()
@@ -69,7 +78,7 @@ class WorkbenchScreen(Screen[None]):
         self.readonly = options.readonly
         self.backend = Backend(options.db_path, options.caller, options.real_time)
         self.policy = ActionPolicy(options.readonly, lambda arm_id: self.backend.catalog.seen.sees(arm_id))
-        self.footer = Footer(compact=True)
+        self.footer = FittedFooter()
         self.breadcrumb = Breadcrumb(id="breadcrumb")
         self.resource_tree = ResourceTree(id="tree")
         self.details = Details(id="details")
@@ -79,6 +88,7 @@ class WorkbenchScreen(Screen[None]):
         self.editing = Editing(self)
         self.deploying = Deploying(self)
         self.sharing = Sharing(self)
+        self.retention = Retention(self)
         self._offered: tuple | None = None
 
     def compose(self) -> ComposeResult:
@@ -97,16 +107,6 @@ class WorkbenchScreen(Screen[None]):
         self.tree_pane.border_title = "Resources"
         self.resource_tree.focus()
         self.browsing.load_catalog()
-
-    def on_resize(self) -> None:
-        narrow = self.app.size.width < NARROW
-        self.set_class(narrow, "-narrow")
-        self.footer.show_command_palette = not narrow
-        tree = self.resource_tree
-        if tree.compact != narrow:
-            tree.compact = narrow
-            tree.guide_depth = 2 if narrow else 3
-            tree.refresh()
 
     def on_unmount(self) -> None:
         self.backend.close()
@@ -292,6 +292,12 @@ class WorkbenchScreen(Screen[None]):
     def action_list_vms(self) -> None:
         self.deploying.list_vms()
 
+    def action_version_usage(self) -> None:
+        self.retention.usage(self.cursor_data())
+
+    def action_prune(self) -> None:
+        self.retention.prune(self.cursor_data())
+
     def action_share(self) -> None:
         self.sharing.share(self.cursor_data())
 
@@ -339,5 +345,11 @@ class WorkbenchScreen(Screen[None]):
         yield SystemCommand(
             "Act as…", "Switch the identity: what you see and may do follows it (ctrl+u)", self.action_switch_identity
         )
+        if self.check_action("version_usage", ()):
+            yield SystemCommand("Who uses this version", "VMs and scale sets made from it; latest if it went (u)",
+                                self.action_version_usage)
+        if self.check_action("prune", ()):
+            yield SystemCommand("Retention planner…", "Delete old versions here: dry run, then one step (P)",
+                                self.action_prune)
         if self.check_action("share", ()):
             yield SystemCommand("Share…", "Role assignments on the resource under the cursor (s)", self.action_share)

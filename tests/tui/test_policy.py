@@ -44,10 +44,10 @@ def test_the_cursor_decides_retry_and_create_vm():
 
 def test_an_unknown_answer_keeps_the_footer_as_it_was():
     rights = policy()
-    everything = (False, None, True, True, True, True, True)
+    everything = (False, None, True, True, True, True, True, True, None)
     assert rights.offered(NODE, FIXED) == everything, "shown until known otherwise"
     rights.learned(GALLERY.id, frozenset())
-    nothing = (False, None, False, False, False, False, False)
+    nothing = (False, None, False, False, False, False, False, False, None)
     assert rights.offered(NODE, FIXED) == nothing
     other = NodeData("gallery", "Other", pk=2, gallery=GallerySummary(2, "sub-1", "P", "rg", "Other", "westus", 0))
     assert rights.offered(other, FIXED) == nothing, "while the next answer loads, the footer stays as it was"

@@ -81,3 +81,11 @@ def test_activity_tab(snap_compare, make_app):
         await pilot.press("4")
 
     assert snap(snap_compare, make_app(), run_before)
+
+
+def test_narrow_tree_keeps_latest_visible(snap_compare, make_app):
+    async def run_before(pilot):
+        await open_path(pilot, "ContosoImages", "ubuntu-web")
+        await open_path(pilot, "TeamSandbox", "dev-box", "2024.11.1")
+
+    assert snap(snap_compare, make_app(), run_before, size=(80, 24))

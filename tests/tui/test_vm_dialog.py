@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Select
 
 from sigtui.store.services import Services
+from sigtui.tui.screens.confirm import ConfirmScreen
 
 from .conftest import SIZE
 from .helpers import settle, workbench
@@ -240,6 +241,43 @@ async def test_escape_on_the_review_page_goes_back_to_the_form(make_app):
         await settle(pilot)
         assert app.screen is dialog and dialog.page == "basics"
         assert form(dialog).value("name") == "web-1"
+
+
+async def test_back_from_the_review_page_with_keys_tmux_and_screen_pass_through(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        await fill(pilot, dialog, name="web-1", ssh=SSH_KEY)
+        for key in ("b", "alt+left"):
+            await review(pilot, dialog)
+            await pilot.press(key)
+            await settle(pilot)
+            assert dialog.page == "basics"
+        await pilot.press("ctrl+b")
+        assert dialog.page == "basics"
+
+
+async def test_escape_asks_before_discarding_what_was_typed(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        await fill(pilot, dialog, name="web-1")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Discard changes?" in str(app.screen.query_one("#confirm-title").render())
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is dialog and form(dialog).value("name") == "web-1"
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert app.screen is workbench(app)
+
+
+async def test_escape_on_an_untouched_dialog_closes_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot, "ContosoImages", "ubuntu-web")
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is workbench(app)

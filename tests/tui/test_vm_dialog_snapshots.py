@@ -47,3 +47,12 @@ def test_region_where_latest_is_unavailable(snap_compare, make_app):
         await focus_name(pilot, dialog)
 
     assert snap(snap_compare, make_app(), run_before)
+
+
+def test_one_column_at_80_by_24_reaches_the_size_field(snap_compare, make_app):
+    async def run_before(pilot):
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web")
+        dialog.query_one("#vm-size").focus()
+        await settle(pilot)
+
+    assert snap(snap_compare, make_app(), run_before, size=(80, 24))

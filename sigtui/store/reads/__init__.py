@@ -14,7 +14,14 @@
 The names below are the ones the store and the faces use as `reads.<name>`.
 """
 
-from .compute import disk_encryption_set, disk_encryption_sets, source, sources, virtual_machines
+from .compute import (
+    deployments,
+    disk_encryption_set,
+    disk_encryption_sets,
+    source,
+    sources,
+    virtual_machines,
+)
 from .counts import catalog_keys_in, count_per_region, gallery_keys_in, has_children, next_key
 from .directory import (
     app_credential,
@@ -52,7 +59,7 @@ from .visibility import Visibility, visibility
 
 __all__ = [
     "Found", "Lookups", "Visibility", "activity", "app_credential", "caller", "catalog_keys_in", "clock",
-    "count_per_region", "definition", "definitions", "disk_encryption_set", "disk_encryption_sets",
+    "count_per_region", "definition", "definitions", "deployments", "disk_encryption_set", "disk_encryption_sets",
     "encrypted_version_ids", "end_of_life_policy", "find_principal", "galleries", "galleries_named", "gallery",
     "gallery_keys_in", "grants", "has_assignment", "has_children", "latest_name", "latest_names", "members",
     "next_key", "principal_count", "principals", "resource_group", "resource_groups", "role_assignments", "setting",

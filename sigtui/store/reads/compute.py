@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ...domain.models import DiskEncryptionSet, Source
+from ...domain.usage import Deployment
 from .mappers import des_from, rows, source_from
 
 SOURCE_SQL = "SELECT s.*, rg.name AS rg_name FROM source s JOIN resource_group rg ON rg.id = s.rg_id"
@@ -39,3 +40,12 @@ def virtual_machines(conn: sqlite3.Connection, arm_id: str | None = None, versio
         return [dict(r) for r in rows(conn, "SELECT * FROM virtual_machine WHERE arm_id = ?", (arm_id,))]
     sql = "SELECT * FROM virtual_machine" + (" WHERE version_id = ?" if version_id else "") + " ORDER BY name"
     return [dict(r) for r in rows(conn, sql, (version_id,) if version_id else ())]
+
+
+def deployments(conn: sqlite3.Connection) -> list[Deployment]:
+    """Every VM and scale set made from a gallery image: the image it asked for and the version it got."""
+    return [
+        Deployment(r["arm_id"], r["name"], r["kind"], r["location"], r["image_reference"], r["exact_version"],
+                   r["version_id"])
+        for r in rows(conn, "SELECT * FROM virtual_machine ORDER BY name")
+    ]

@@ -18,6 +18,7 @@ from ...domain.models import (
     TargetRegion,
 )
 from .mappers import (
+    Row,
     data_disk_from,
     definition_from,
     gallery_from,
@@ -113,7 +114,7 @@ rg.subscription_id AS sub FROM image_version v JOIN image_definition d ON d.id =
 JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id"""
 
 
-def versions_from(conn: sqlite3.Connection, found: Iterable[sqlite3.Row]) -> list[tuple[int, ImageVersion]]:
+def versions_from(conn: sqlite3.Connection, found: Iterable[Row]) -> list[tuple[int, ImageVersion]]:
     """Version rows with their target regions and data disks (two more queries)."""
     found = list(found)
     if not found:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from ...domain import ids
 from ...domain.latest import Resolution, resolve_latest
 from ...domain.models import ImageVersion, ReplicationJob, TargetRegion
-from .mappers import TARGET_COLUMNS, rows, target_from, version_from, when
+from .mappers import Row, rows, target_from, version_from, when
 from .state import end_of_life_policy
 
 
@@ -89,7 +89,7 @@ def galleries(conn: sqlite3.Connection) -> list[GallerySummary]:
         (SELECT COUNT(*) FROM image_definition d WHERE d.gallery_id = g.id) AS definition_count
         FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id JOIN subscription s ON s.id = rg.subscription_id
         ORDER BY s.is_default DESC, s.name, rg.name, g.name"""
-    return [GallerySummary(**dict(r)) for r in rows(conn, sql)]
+    return [GallerySummary(**r) for r in rows(conn, sql)]
 
 
 DEFINITION_COLUMNS = """SELECT d.id AS pk, d.gallery_id AS gallery_pk, rg.subscription_id AS subscription,
@@ -98,8 +98,8 @@ DEFINITION_COLUMNS = """SELECT d.id AS pk, d.gallery_id AS gallery_pk, rg.subscr
     FROM image_definition d JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg ON rg.id = g.rg_id"""
 
 
-def _definition(r: sqlite3.Row) -> DefinitionSummary:
-    return DefinitionSummary(**{**dict(r), "end_of_life_date": when(r["end_of_life_date"])})
+def _definition(r: Row) -> DefinitionSummary:
+    return DefinitionSummary(**{**r, "end_of_life_date": when(r["end_of_life_date"])})
 
 
 def definitions(conn: sqlite3.Connection, gallery_pk: int) -> list[DefinitionSummary]:
@@ -116,31 +116,26 @@ def definitions_by_pk(conn: sqlite3.Connection, pks: Iterable[int]) -> list[Defi
     return [_definition(r) for r in rows(conn, DEFINITION_COLUMNS + f" WHERE d.id IN ({marks}) ORDER BY d.name", keys)]
 
 
-VERSION_COLUMNS = f"""SELECT v.*, d.gallery_id AS gallery_pk, rg.subscription_id AS sub, rg.name AS rg_name,
-    g.name AS gallery_name, d.name AS definition_name, {", ".join(f"t.{c} AS t_{c}" for c in TARGET_COLUMNS)}
+VERSION_HEADS = """SELECT v.*, d.gallery_id AS gallery_pk, rg.subscription_id AS sub, rg.name AS rg_name,
+    g.name AS gallery_name, d.name AS definition_name
     FROM image_version v JOIN image_definition d ON d.id = v.definition_id JOIN gallery g ON g.id = d.gallery_id
-    JOIN resource_group rg ON rg.id = g.rg_id LEFT JOIN target_region t ON t.version_id = v.id"""
-
-VERSION_ORDER = " ORDER BY v.definition_id, v.major, v.minor, v.patch, t.position"
+    JOIN resource_group rg ON rg.id = g.rg_id"""
 
 
-def _versions(found: Iterable[sqlite3.Row]) -> list[VersionSummary]:
-    """Version rows joined with their target regions (one row per region) as summaries, in order."""
-    heads: dict[int, sqlite3.Row] = {}
+def _versions(conn: sqlite3.Connection, where: str, params: Sequence) -> list[VersionSummary]:
+    """The versions `where` (a condition on `v`) picks, in order, with their target regions: two queries."""
+    heads = rows(conn, f"{VERSION_HEADS} WHERE {where} ORDER BY v.definition_id, v.major, v.minor, v.patch", params)
     targets: dict[int, list[TargetRegion]] = defaultdict(list)
-    for r in found:
-        heads.setdefault(r["id"], r)
-        if r["t_region"] is not None:
-            targets[r["id"]].append(target_from(r, "t_"))
-    return [
-        VersionSummary(pk, r["definition_id"], r["gallery_pk"], version_from(r, targets[pk], ()))
-        for pk, r in heads.items()
-    ]
+    joined = "target_region t JOIN image_version v ON v.id = t.version_id"
+    for r in rows(conn, f"SELECT t.* FROM {joined} WHERE {where} ORDER BY t.position", params):
+        targets[r["version_id"]].append(target_from(r))
+    return [VersionSummary(r["id"], r["definition_id"], r["gallery_pk"], version_from(r, targets[r["id"]], ()))
+            for r in heads]
 
 
 def versions(conn: sqlite3.Connection, definition_pk: int) -> list[VersionSummary]:
     """The versions of one definition, oldest first, with their target regions and jobs (one query)."""
-    return _versions(rows(conn, VERSION_COLUMNS + " WHERE v.definition_id = ?" + VERSION_ORDER, (definition_pk,)))
+    return _versions(conn, "v.definition_id = ?", (definition_pk,))
 
 
 def versions_of(conn: sqlite3.Connection, definition_pks: Iterable[int]) -> dict[int, list[VersionSummary]]:
@@ -148,8 +143,7 @@ def versions_of(conn: sqlite3.Connection, definition_pks: Iterable[int]) -> dict
     result: dict[int, list[VersionSummary]] = {k: [] for k in keys}
     if keys:
         marks = ",".join("?" * len(keys))
-        sql = VERSION_COLUMNS + f" WHERE v.definition_id IN ({marks})" + VERSION_ORDER
-        for summary in _versions(rows(conn, sql, keys)):
+        for summary in _versions(conn, f"v.definition_id IN ({marks})", keys):
             result[summary.definition_pk].append(summary)
     return result
 
@@ -160,13 +154,13 @@ def versions_by_pk(conn: sqlite3.Connection, version_pks: Iterable[int]) -> dict
     result: dict[int, list[VersionSummary]] = defaultdict(list)
     if keys:
         marks = ",".join("?" * len(keys))
-        for summary in _versions(rows(conn, VERSION_COLUMNS + f" WHERE v.id IN ({marks})" + VERSION_ORDER, keys)):
+        for summary in _versions(conn, f"v.id IN ({marks})", keys):
             result[summary.definition_pk].append(summary)
     return dict(result)
 
 
 def version_summary(conn: sqlite3.Connection, version_pk: int) -> VersionSummary | None:
-    found = _versions(rows(conn, VERSION_COLUMNS + " WHERE v.id = ?" + VERSION_ORDER, (version_pk,)))
+    found = _versions(conn, "v.id = ?", (version_pk,))
     return found[0] if found else None
 
 
@@ -177,14 +171,9 @@ def latest(conn: sqlite3.Connection, definition_pk: int, now: datetime, region: 
     seen: list[ImageVersion] = []
     page, offset = 25, 0
     while True:
-        batch = _versions(
-            rows(
-                conn,
-                VERSION_COLUMNS + " WHERE v.id IN (SELECT id FROM image_version WHERE definition_id = ? "
-                "ORDER BY major DESC, minor DESC, patch DESC LIMIT ? OFFSET ?)" + VERSION_ORDER,
-                (definition_pk, page, offset),
-            )
-        )
+        newest = ("v.id IN (SELECT id FROM image_version WHERE definition_id = ? "
+                  "ORDER BY major DESC, minor DESC, patch DESC LIMIT ? OFFSET ?)")
+        batch = _versions(conn, newest, (definition_pk, page, offset))
         seen.extend(s.version for s in batch)
         resolution = resolve_latest(seen, definition_id, region, now, end_of_life_policy(conn))
         if resolution.version is not None or len(batch) < page:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 
 from ...cli.output import UsageError
 from ...domain.errors import AzureError
@@ -19,6 +19,12 @@ Check = Callable[[str], object]
 
 REFUSALS = (AzureError, UsageError, ValueError)
 SEVERITIES = ("error", "warning", "note")
+
+
+def field_values(container: Widget) -> tuple[tuple[str | None, object], ...]:
+    """What every field in `container` holds, to tell whether anything was typed or chosen."""
+    fields = container.query("Input, Select, RadioButton, OptionList")
+    return tuple((w.id, w.highlighted if isinstance(w, OptionList) else w.value) for w in fields)
 
 
 def refusal(error: BaseException) -> str:

@@ -8,25 +8,27 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...domain.latest import resolve_latest
-from ...domain.models import AggregatedState, ReplicationState
+from ...domain.models import ReplicationState
 from ...domain.replication import next_change, region_status
-from ...domain.wording import counted
 from ...store.reads.filtering import FilterResult
 from ...store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
-from ..render import bar_text, percent, version_state
-from .tree_nodes import NodeData, badges, filter_keep
+from ..render import percent, version_state
+from .tree_labels import STATE_WIDTH, TreeLabels
+from .tree_nodes import NodeData, filter_keep
 
-STATE_WIDTH = 12
 CHUNK = 400
+COMPACT_BELOW = 40
+"""A tree narrower than this many cells draws states as marks and percentages, with shallower guides."""
 
 
-class ResourceTree(Tree[NodeData], inherit_bindings=False):
+class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
     """Galleries load at start; definitions and versions load when their parent first expands."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,6 +68,14 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
         self._jobs: list[JobFact] = []
         self._live: set[TreeNode[NodeData]] = set()
         self._shown: dict[int, tuple] = {}
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Compact when narrow, full again when wide: follows every resize, also one behind a dialog."""
+        compact = event.size.width < COMPACT_BELOW
+        if compact != self.compact:
+            self.compact = compact
+            self.guide_depth = 2 if compact else 3
+            self._invalidate()
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(f"resource-tree--{name}")
@@ -319,74 +329,3 @@ class ResourceTree(Tree[NodeData], inherit_bindings=False):
                 self._resolve_latest(node.data)
         self._live = {n for n in self._live if self._is_live(n.data.summary)}
         self._invalidate()
-
-    # Rendering
-
-    def get_label_width(self, node: TreeNode[NodeData]) -> int:
-        data = node.data
-        if data is None:
-            return 0
-        if data.kind == "version":
-            return data.name_width + STATE_WIDTH + 24
-        return len(data.name) + 20
-
-    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
-        data = node.data
-        if data is None:
-            return Text("")
-        prefix = Text()
-        if node.allow_expand:
-            prefix.append(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
-        if data.kind == "version":
-            label = self._version_label(data)
-        elif data.kind in ("gallery", "definition"):
-            label = self._parent_label(data, node)
-        elif data.kind in ("more", "loading"):
-            label = Text(data.name, self.style_of("dim"))
-        else:
-            label = Text(data.name, self.style_of("group"))
-        label.stylize(style)
-        return prefix + label
-
-    def _parent_label(self, data: NodeData, node: TreeNode[NodeData]) -> Text:
-        text = Text(data.name)
-        dim = self.style_of("dim")
-        if data.kind == "gallery" and data.gallery is not None:
-            count = data.gallery.definition_count
-            text.append("  " + counted(count, "image"), dim)
-            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
-        elif data.definition is not None:
-            count = data.definition.version_count
-            text.append("  " + counted(count, "version"), dim)
-            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
-        else:
-            running = failed = 0
-        if running:
-            text.append(f" ↻{running}", self.style_of("running"))
-        if failed:
-            text.append(f" ✗{failed}", self.style_of("failed"))
-        return text
-
-    def _version_label(self, data: NodeData) -> Text:
-        summary = data.summary
-        text = Text(summary.name.ljust(data.name_width + 1))
-        version = summary.version
-        aggregated, provisioning, fraction = version_state(version, self.now)
-        text.append_text(self._state_cell(aggregated, provisioning, fraction))
-        parent = self._by_key.get(("definition", data.summary.definition_pk))
-        latest = parent is not None and parent.data.latest_pk == data.pk
-        for badge, style in badges(data.summary.version, latest, self.now):
-            text.append(" ")
-            text.append(badge, self.style_of(style))
-        return text
-
-    def _state_cell(self, aggregated: AggregatedState, provisioning: str, fraction: float) -> Text:
-        width = 4 if self.compact else STATE_WIDTH
-        if aggregated is AggregatedState.COMPLETED:
-            return Text("✓".ljust(2) + ("" if self.compact else "Succeeded").ljust(width - 2), self.style_of("ok"))
-        if aggregated is AggregatedState.FAILED:
-            return Text("✗".ljust(2) + ("" if self.compact else provisioning).ljust(width - 2), self.style_of("failed"))
-        if self.compact:
-            return Text(percent(fraction), self.style_of("running"))
-        bar = bar_text(fraction, width - 5, self.style_of("running"), self.style_of("track"))
-        return bar + Text(" " + percent(fraction), self.style_of("running"))

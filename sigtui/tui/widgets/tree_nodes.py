@@ -50,21 +50,47 @@ class NodeData:
         return ""
 
 
-def badges(version: ImageVersion, latest: bool, now: datetime) -> Iterable[tuple[str, str]]:
-    """(text, style) of each badge: `latest`, excluded (everywhere or in some regions), `EOL`, `CMK`."""
+@dataclass(frozen=True)
+class Badge:
+    """A version's badge: its full and short text and its style; badges come most important first."""
+
+    text: str
+    short: str
+    style: str
+
+
+def badges(version: ImageVersion, latest: bool, now: datetime) -> list[Badge]:
+    """`latest`, excluded (everywhere or in some regions), `EOL`, `CMK`: most important first."""
+    found: list[Badge] = []
     if latest:
-        yield " latest ", "latest"
+        found.append(Badge(" latest ", "latest", "latest"))
     if version.exclude_from_latest:
-        yield "excluded", "excluded"
+        found.append(Badge("excluded", "excl", "excluded"))
     else:
         regions = [t.name for t in version.target_regions if version.excluded_in(t)]
         if regions:
             more = f"+{len(regions) - 1}" if len(regions) > 1 else ""
-            yield f"excluded:{regions[0]}{more}", "excluded"
+            found.append(Badge(f"excluded:{regions[0]}{more}", "excl", "excluded"))
     if version.end_of_life_date is not None and version.end_of_life_date <= now:
-        yield "EOL", "eol"
+        found.append(Badge("EOL", "EOL", "eol"))
     if version.encrypted:
-        yield "CMK", "cmk"
+        found.append(Badge("CMK", "CMK", "cmk"))
+    return found
+
+
+def fit_badges(found: list[Badge], room: int | None) -> list[tuple[str, str]]:
+    """(text, style) of the badges that fit in `room` cells (each after a space): full texts if they all fit,
+    else short ones, dropping the least important until the rest fit; the first one always stays."""
+    if room is None or _cells(b.text for b in found) <= room:
+        return [(b.text, b.style) for b in found]
+    kept = list(found)
+    while len(kept) > 1 and _cells(b.short for b in kept) > room:
+        kept.pop()
+    return [(b.short, b.style) for b in kept]
+
+
+def _cells(texts: Iterable[str]) -> int:
+    return sum(1 + len(text) for text in texts)
 
 
 def filter_keep(filtered: FilterResult | None) -> dict[str, set[int]] | None:

@@ -103,7 +103,21 @@ class Lifecycle:
         return f"{'creation' if self.created else 'deletion'} of {self.ref.label}"
 
 
-Step = FieldPatch | Lifecycle
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    """A prune of a gallery or definition: undo puts every deleted version back as it was, in one transaction;
+    redo deletes them again."""
+
+    ref: ResourceRef
+    versions: tuple[ImageVersion, ...]
+
+    @property
+    def summary(self) -> str:
+        count = len(self.versions)
+        return f"pruning of {count} version{'' if count == 1 else 's'} in {self.ref.label}"
+
+
+Step = FieldPatch | Lifecycle | Pruned
 """One entry of the operator's undo history."""
 
 

@@ -29,10 +29,14 @@ from ...messages import (
     VmRefused,
 )
 from ...threads import run_in_thread
+from ...widgets.form_kit import field_values
+from ..confirm import ConfirmScreen
 from .basics import BasicsForm
 from .review import ReviewPage
 from .target import CreatedVm, VmTarget
 
+TWO_COLUMNS = 100
+"""Terminals at least this wide show the Basics page in two columns; narrower ones in one scrolling column."""
 REFRESH_SECONDS = 1.0
 """While something the dialog depends on replicates, re-resolve the image this often (real seconds)."""
 
@@ -44,9 +48,10 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="vm-dialog.cancel"),
         Binding("ctrl+r", "review", "Review + create", id="vm-dialog.review"),
-        Binding("ctrl+b", "back", "Back to basics", id="vm-dialog.back"),
+        Binding("b,alt+left", "back", "Back to basics", id="vm-dialog.back"),
         Binding("ctrl+s", "create", "Create", id="vm-dialog.create"),
     ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (TWO_COLUMNS, "-wide")]
 
     def __init__(
         self, target: VmTarget, services: Callable[[], Any], clock: Any, replicas_changed: Callable[[int, str], None]
@@ -62,6 +67,7 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         self.busy = False
         self._reading = False
         self._basics_focus: Widget | None = None
+        self._pristine: tuple = ()
         self._poll: Timer | None = None
         self._wake: Timer | None = None
 
@@ -116,11 +122,16 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
         actions[event.button.id]()
 
     def action_cancel(self) -> None:
-        """On the review page, back to the form (nothing typed is lost); on the form, close the dialog."""
+        """On the review page, back to the form (nothing typed is lost); on the form, close the dialog, after
+        asking when something was typed or chosen."""
         if self.page == "review":
             self.action_back()
             return
-        self.dismiss(None)
+        if self.form is None or field_values(self.form) == self._pristine:
+            self.dismiss(None)
+            return
+        question = ConfirmScreen("Discard changes?", ["What you typed or chose in this dialog is lost."], "Discard")
+        self.app.push_screen(question, lambda yes: yes and self.dismiss(None))
 
     def action_review(self) -> None:
         if self.form is None or self.page != "basics":
@@ -189,6 +200,7 @@ class CreateVmDialog(ModalScreen[CreatedVm | None]):
 
     def _first_show(self, event: ImageLoaded) -> None:
         self.form.show_image(event.versions, event.regions)
+        self._pristine = field_values(self.form)
         self._show_page("basics")
         self.query_one("#vm-name").focus()
 
