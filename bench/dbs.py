@@ -1,4 +1,4 @@
-"""Benchmark databases: 1,000, 10,000 and 100,000 versions (~3 target regions each), `latest` and live data."""
+"""Benchmark databases: 100 to 100,000 versions (~3 target regions each), `latest` and live data."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ from sigtui.store.services import Services
 
 LIVE_MOMENT = "bench_live_moment"
 LIVE_SPEED = 3000.0
-SIZES = {1_000: dict(galleries=10), 10_000: dict(galleries=100), 100_000: dict(galleries=100, copies=10)}
+SIZES = {
+    100: dict(galleries=1),
+    200: dict(galleries=2),
+    1_000: dict(galleries=10),
+    10_000: dict(galleries=100),
+    100_000: dict(galleries=100, copies=10),
+}
 LATEST_SUBSCRIPTIONS = {
     9: ("7e5f1c2d-0a3b-4c8d-9e6f-000000000009", "Nine versions"),
     1000: ("7e5f1c2d-0a3b-4c8d-9e6f-000000001000", "A thousand versions"),
@@ -64,7 +70,9 @@ def build_live(folder: Path) -> Path:
                 svc.create_version(ImageVersion(sub, "rg-live", "LiveGallery", definition.name, f"1.{v}.0", "westus",
                                                 DiskImage(0, 0), source_id=image, target_regions=targets))
         svc.advance_clock(timedelta(hours=2))
-        svc.set_setting(LIVE_MOMENT, str(svc.now().timestamp()))
+        with svc.write() as tx:
+            moment = (LIVE_MOMENT, str(tx.now.timestamp()))
+            tx.conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", moment)
 
     return _database(folder / "bench-live.db", fill)
 
@@ -76,3 +84,21 @@ def restart_live(path: Path, speed: float = LIVE_SPEED) -> None:
         moment = float(reads.setting(conn, LIVE_MOMENT))
     svc.reset_clock(datetime.fromtimestamp(moment, UTC), speed=speed, paused=False)
     svc.db.dispose()
+
+
+def build_writes(folder: Path) -> Path:
+    """A fresh database with a gallery, a definition and a managed image, for headless writes."""
+    path = folder / "bench-writes.db"
+    for leftover in folder.glob("bench-writes.db*"):
+        leftover.unlink()
+
+    def fill(svc: Services) -> None:
+        sub = svc.list_subscriptions()[0].id
+        svc.create_resource_group("rg-writes", "westus")
+        svc.create_gallery(Gallery(sub, "rg-writes", "WriteGallery", "westus"))
+        svc.create_source("image", "rg-writes", "img-writes", "westus", None, "Linux", "Generalized", "V1",
+                          os_disk_size_gb=30, os_disk_used_gb=5)
+        svc.create_definition(ImageDefinition(sub, "rg-writes", "WriteGallery", "app", "westus", "Bench", "App", "sku",
+                                              "Linux"))
+
+    return _database(path, fill)

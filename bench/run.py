@@ -1,6 +1,7 @@
-"""sigtui's benchmark: every figure beside a floor measured in the same run, with its target.
+"""sigtui's benchmark: every figure as a ratio to a floor measured in the same run, doing the same work by the most
+direct means, so that a figure means the same on any machine.
 
-Run from a checkout: `python bench/run.py [--quick] [--json PATH]`.
+Run from a checkout: `python bench/run.py [--quick | --tiny] [--json PATH]`.
 """
 
 from __future__ import annotations
@@ -8,12 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,76 +22,43 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import dbs  # noqa: E402
+from figures import Figure, Growth, print_figures, print_growth  # noqa: E402
 
 PYTHON = sys.executable
 PROBES = ROOT / "bench" / "probes"
+SCALE = ["--subscription", "Contoso Scale", "-g", "rg-scale"]
+VERSION = [*SCALE, "-r", "scaleGallery000", "-i", "app-03", "-e", "1.4.0"]
+BARE_APP = "a bare Textual app to first paint"
+SQLMODEL = "`python -c 'import sqlmodel'`"
 
 
-@dataclass
-class Figure:
-    """One measured figure: samples, the floor samples it is compared with, and its target."""
+@dataclass(frozen=True)
+class Mode:
+    """How much to measure: the main catalogue's size, repetitions, the CPU window and the growth sizes."""
 
-    name: str
-    unit: str
-    target: float
-    kind: str
-    samples: list[float] = field(default_factory=list)
-    floor: list[float] = field(default_factory=list)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.samples)
-
-    @property
-    def floor_median(self) -> float | None:
-        return statistics.median(self.floor) if self.floor else None
-
-    @property
-    def ratio(self) -> float | None:
-        floor = self.floor_median
-        return self.median / floor if floor else None
-
-    @property
-    def target_text(self) -> str:
-        if self.kind == "ticks":
-            return "–"
-        return f"≤ {self.target:g}" + (" × floor" if self.kind == "ratio" else f" {self.unit}")
-
-    @property
-    def met(self) -> bool | None:
-        if self.kind == "ticks":
-            return None
-        value = self.ratio if self.kind == "ratio" else self.median
-        return value is not None and value <= self.target
-
-    def to_json(self) -> dict:
-        return {
-            "median": round(self.median, 4),
-            "min": round(min(self.samples), 4),
-            "max": round(max(self.samples), 4),
-            "unit": self.unit,
-            "floor": round(self.floor_median, 4) if self.floor_median is not None else None,
-            "ratio": round(self.ratio, 3) if self.ratio is not None else None,
-            "target": self.target_text,
-            "met": self.met,
-        }
+    size: int
+    reps: int
+    window: float
+    growth: tuple[int, ...]
+    growth_reps: int
+    build: bool = True
 
 
-def run(command: list[str], env: dict | None = None) -> tuple[float, float, float, str]:
-    """Wall seconds, CPU seconds (user + system), peak RSS in MB and stdout of a child process."""
-    with tempfile.TemporaryFile("w+") as err:
-        started = time.perf_counter()
-        child = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=err, text=True, env={**os.environ, **(env or {})}, cwd=ROOT
-        )
-        out = child.stdout.read()
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0:
-            err.seek(0)
-            raise RuntimeError(f"{' '.join(command)} failed:\n{err.read()[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
+MODES = {
+    "full": Mode(10_000, 7, 5.0, (1_000, 10_000, 100_000), 3),
+    "quick": Mode(10_000, 3, 5.0, (), 0),
+    "tiny": Mode(100, 1, 0.3, (100, 200), 1, build=False),
+}
+
+
+def run(command: list[str], env: dict | None = None, check: bool = True) -> tuple[float, str]:
+    """Wall seconds and stdout of a child process (a failure raises unless `check` is off)."""
+    started = time.perf_counter()
+    child = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=ROOT)
+    wall = time.perf_counter() - started
+    if check and child.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{child.stderr[-2000:]}")
+    return wall, child.stdout
 
 
 def metrics(out: str) -> dict:
@@ -101,8 +69,8 @@ def metrics(out: str) -> dict:
     raise RuntimeError(f"probe printed no METRICS line:\n{out[-1000:]}")
 
 
-def probe(script: str, *args: str) -> dict:
-    return metrics(run([PYTHON, str(PROBES / script), *map(str, args)])[3])
+def probe(script: str, *args, env: dict | None = None) -> dict:
+    return metrics(run([PYTHON, str(PROBES / script), *map(str, args)], env)[1])
 
 
 def sigtui(*args: str) -> list[str]:
@@ -110,154 +78,230 @@ def sigtui(*args: str) -> list[str]:
 
 
 def build_figure(reps: int) -> Figure:
-    figure = Figure("build the 10,000-version demo (demo --scale azure-limits)", "s", 3.0, "max")
+    figure = Figure(
+        "build the 10,000-version demo (demo --scale azure-limits)", "s", "raw sqlite3 bulk insert of the same rows", 10
+    )
     for _ in range(reps):
         with tempfile.TemporaryDirectory() as folder:
-            figure.samples.append(run(sigtui("demo", "--db", f"{folder}/x.db", "--scale", "azure-limits"))[0])
-        figure.floor.append(run([PYTHON, str(PROBES / "headless.py"), "raw-build"])[0])
+            sample = run(sigtui("demo", "--db", f"{folder}/x.db", "--scale", "azure-limits"))[0]
+        figure.add(sample, run([PYTHON, str(PROBES / "headless.py"), "raw-build"])[0])
     return figure
 
 
-def headless_figures(db: Path, reps: int) -> list[Figure]:
-    listing = Figure("headless `sig list` (100 galleries), whole process", "s", 1.2, "ratio")
-    showing = Figure("headless `sig image-version show`, whole process", "s", 1.2, "ratio")
-    gallery = ["--subscription", "Contoso Scale", "-g", "rg-scale"]
-    for _ in range(reps):
-        listing.samples.append(run(sigtui("--db", str(db), "sig", "list", *gallery))[0])
-        showing.samples.append(
-            run(
-                sigtui(
-                    "--db",
-                    str(db),
-                    "sig",
-                    "image-version",
-                    "show",
-                    *gallery,
-                    "-r",
-                    "scaleGallery042",
-                    "-i",
-                    "app-03",
-                    "-e",
-                    "1.4.0",
-                )
-            )[0]
-        )
+def headless_figures(db: Path, writes_db: Path, reps: int) -> list[Figure]:
+    """Whole processes: reads ≤ 0.3× and writes ≤ 0.8× `import sqlmodel`, each also beside `python -c pass`."""
+    commands = {
+        "headless `sig list`, whole process": (0.3, ["--db", str(db), "sig", "list", *SCALE]),
+        "headless `sig image-version show`, whole process": (
+            0.3,
+            ["--db", str(db), "sig", "image-version", "show", *VERSION],
+        ),
+        "headless write `group create`, whole process": (
+            0.8,
+            ["--db", str(writes_db), "group", "create", "-n", "rg-more", "-l", "westus", "-o", "none"],
+        ),
+        "headless write `sig image-version create`, whole process": (0.8, None),
+    }
+    figures = {name: Figure(name, "s", SQLMODEL, target) for name, (target, _) in commands.items()}
+    interpreter = Figure("`python -c pass` (the interpreter alone)", "s", SQLMODEL)
+    for rep in range(reps):
         floor = run([PYTHON, "-c", "import sqlmodel"])[0]
-        listing.floor.append(floor)
-        showing.floor.append(floor)
-    return [listing, showing]
+        for name, (_, args) in commands.items():
+            figures[name].add(run(sigtui(*(args or version_create(writes_db, rep))))[0], floor)
+        interpreter.add(run([PYTHON, "-c", "pass"])[0], floor)
+    return [*figures.values(), interpreter]
+
+
+def version_create(db: Path, rep: int, prefix: str = "9.0") -> list[str]:
+    return [
+        "--db",
+        str(db),
+        "sig",
+        "image-version",
+        "create",
+        "-g",
+        "rg-writes",
+        "-r",
+        "WriteGallery",
+        "-i",
+        "app",
+        "-e",
+        f"{prefix}.{rep}",
+        "-l",
+        "westus",
+        "--managed-image",
+        "img-writes",
+        "-o",
+        "none",
+    ]
+
+
+def az_figures(az: str, db: Path, writes_db: Path, reps: int) -> list[Figure]:
+    """sigtui beside the Azure CLI doing the same command up to where az needs a login (a peer ratio)."""
+    show = Figure("`sig image-version show` beside az's (peer)", "s", "`az sig image-version show` until login", 0.3)
+    create = Figure(
+        "`sig image-version create` beside az's (peer)", "s", "`az sig image-version create` until login", 0.5
+    )
+    with tempfile.TemporaryDirectory() as config:
+        env = {"AZURE_CONFIG_DIR": config, "AZURE_CORE_COLLECT_TELEMETRY": "no"}
+        run([az, "version"], env, check=False)
+        for rep in range(reps):
+            az_show = run([az, "sig", "image-version", "show", *VERSION], env, check=False)[0]
+            show.add(run(sigtui("--db", str(db), "sig", "image-version", "show", *VERSION))[0], az_show)
+            args = version_create(writes_db, rep, "8.0")
+            az_create = run([az, *args[2:]], env, check=False)[0]
+            create.add(run(sigtui(*args))[0], az_create)
+    return [show, create]
+
+
+def find_az() -> str | None:
+    """An Azure CLI to compare with: $SIGTUI_BENCH_AZ, else `az` on PATH."""
+    return os.environ.get("SIGTUI_BENCH_AZ") or shutil.which("az")
 
 
 def latest_figures(latest_db: Path, db: Path, reps: int) -> list[Figure]:
-    figures = []
-    for label, path, mode, target in (
-        ("9 versions", latest_db, "9", 1.0),
-        ("1,000 versions", latest_db, "1000", 1.0),
-        ("all 1,000 definitions", db, "all", 50.0),
-    ):
-        name = f"`latest` for one definition ({label})" if mode != "all" else f"`latest` for {label}"
-        figure = Figure(name, "ms", target, "max")
+    floor = "raw sqlite3: the definition by names, then its latest"
+    figures = [
+        (Figure("`latest` for one definition (9 versions)", "ms", floor, 30), latest_db, "9"),
+        (Figure("`latest` for one definition (1,000 versions)", "ms", floor, 30), latest_db, "1000"),
+        (Figure("`latest` for every definition at once", "ms", "the same window query on raw sqlite3", 1.2), db, "all"),
+    ]
+    for figure, path, mode in figures:
         for _ in range(reps):
             result = probe("latest.py", path, mode, 30)
-            figure.samples.append(result["value"])
-            figure.floor.append(result["floor"])
-        figures.append(figure)
-    return figures
+            figure.add(result["value"], result["floor"])
+    return [figure for figure, _, _ in figures]
 
 
-def tui_figures(db: Path, live_db: Path, reps: int) -> list[Figure]:
-    """Figures that need the workbench: first paint, expand, filter, live and idle CPU, memory."""
-    paint = Figure("cold start of `sigtui` to first paint (10,000 versions)", "s", 1.3, "ratio")
-    expand = Figure("expand a gallery then a definition, key to paint", "ms", 100.0, "max")
-    filtering = Figure("filter across 10,000 versions (`app-07`: 100 definitions), key to paint", "ms", 150.0, "max")
-    broad = Figure("filter matching 1,000 versions (`1.9.0`), key to paint", "ms", 150.0, "max")
-    memory = Figure("peak memory with 10,000 versions open (expanded, filtered)", "MB", 150.0, "max")
-    for _ in range(reps):
-        paint.samples.append(run([PYTHON, str(PROBES / "tui.py"), "paint", str(db)])[0])
-        bare_wall, _, _, out = run([PYTHON, str(PROBES / "tui.py"), "bare"])
-        paint.floor.append(bare_wall)
-        memory.floor.append(metrics(out)["peak_mb"])
+def tui_figures(db: Path, live_db: Path, mode: Mode) -> list[Figure]:
+    """The workbench: first paint, expand, both filters, live bars and ticks, idle CPU and memory."""
+    size = f"{mode.size:,} versions"
+    paint = Figure(f"cold start of `sigtui` to first paint ({size})", "s", BARE_APP, 1.3)
+    expand = Figure("expand a gallery then a definition, key to paint", "ms", "a bare Tree adding the same nodes", 3)
+    sql, bare_tree = "the filter's SQL alone", "a bare Tree showing the same nodes"
+    filtering = Figure("selective filter `app-07` (one definition a gallery), key to paint", "ms", sql, 10, 150)
+    broad = Figure("broad filter `1.9.0` (one version a definition), key to paint", "ms", sql, 10, 150)
+    trees = [Figure(f"… the same filter `{text}`, key to paint", "ms", bare_tree) for text in ("app-07", "1.9.0")]
+    memory = Figure(f"peak memory with {size} open (expanded, filtered)", "MB", BARE_APP, None, 150)
+    for _ in range(mode.reps):
+        started = run([PYTHON, str(PROBES / "tui.py"), "paint", str(db)])[0]
+        bare_wall, out = run([PYTHON, str(PROBES / "tui.py"), "bare"])
+        paint.add(started, bare_wall)
         result = probe("tui.py", "interact", db, "app-07")
-        memory.samples.append(result["peak_mb"])
-        expand.samples.append(result["expand_ms"])
-        expand.floor.append(result["expand_floor_ms"])
-        filtering.samples.append(result["filter_ms"])
-        filtering.floor.append(result["filter_floor_ms"])
-        result = probe("tui.py", "interact", db, "1.9.0")
-        broad.samples.append(result["filter_ms"])
-        broad.floor.append(result["filter_floor_ms"])
-    live = Figure("200 regions replicating, bars at ≥ 10 Hz (CPU, % of one core)", "%", 15.0, "max")
-    idle = Figure("nothing replicating, app idle (CPU, % of one core)", "%", 1.0, "max")
-    ticks = Figure("ticks delivered per second while 200 regions replicate", "Hz", 0.0, "ticks")
-    for _ in range(max(2, reps // 2)):
-        result = probe("tui.py", "cpu", db, live_db)
-        live.samples.append(result["live_pct"])
-        live.floor.append(result["bare_idle_pct"])
-        ticks.samples.append(result["live_hz"])
-        idle.samples.append(result["idle_pct"])
-        idle.floor.append(result["bare_idle_pct"])
-    return [paint, expand, filtering, broad, live, ticks, idle, memory]
+        memory.add(result["peak_mb"], metrics(out)["peak_mb"])
+        expand.add(result["expand_ms"], result["expand_floor_ms"])
+        for figure, tree_floor, found in ((filtering, trees[0], result), (broad, trees[1], None)):
+            found = found or probe("tui.py", "interact", db, "1.9.0")
+            figure.add(found["filter_ms"], found["filter_floor_ms"])
+            tree_floor.add(found["filter_ms"], found["filter_tree_floor_ms"])
+    return [paint, expand, filtering, trees[0], broad, trees[1], *cpu_figures(db, live_db, mode), memory]
 
 
-def growth(folder: Path, sizes: list[int], reps: int) -> dict[str, dict[int, float]]:
-    """How start-up, expand and `latest` change from 1,000 to 100,000 versions."""
-    table: dict[str, dict[int, float]] = {
-        "start-up to first paint (s)": {},
-        "expand, key to paint (ms)": {},
-        "latest for all definitions (ms)": {},
+def serve_figures(db: Path, mode: Mode) -> list[Figure]:
+    """The endpoint over HTTPS beside the same REST handler called in-process (bench/probes/serve.py), and the
+    memory of a server holding the catalogue beside one holding an empty database."""
+    in_process = "the same REST handler called in-process"
+    figures = {
+        (method, stat): Figure(f"`{method.upper()} version` over HTTPS, {label}", unit, in_process, None, limit,
+                               at_least=stat == "rps")
+        for method, limits in (("get", (100.0, 25.0, 60.0)), ("put", (10.0, 80.0, 200.0)))
+        for stat, label, unit, limit in zip(("rps", "p50", "p99"), ("requests per second", "p50", "p99"),
+                                            ("/s", "ms", "ms"), limits, strict=True)
     }
-    for size in sizes:
+    memory = Figure(f"`sigtui serve` memory holding {mode.size:,} versions", "MB", "`sigtui serve` on an empty "
+                    "database", 1.5, 150)
+    requests = 200 if mode.size >= 10_000 else 20
+    for _ in range(mode.reps):
+        result = probe("serve.py", db, requests)
+        for (method, stat), figure in figures.items():
+            figure.add(result["https"][method][stat], result["in_process"][method][stat])
+        memory.add(result["rss_mb"], probe("serve.py", "empty")["rss_mb"])
+    return [*figures.values(), memory]
+
+
+def cpu_figures(db: Path, live_db: Path, mode: Mode) -> list[Figure]:
+    line_api = "a bare Line-API widget repainting 200 lines at 10 Hz"
+    live = Figure("200 regions replicating, live bars (CPU, % of one core)", "%", line_api, 1.5)
+    ticks = Figure("clock ticks per second while 200 regions replicate", "Hz", line_api, 0.98, 9.8, at_least=True)
+    idle = Figure("nothing replicating, app idle (CPU, % of one core)", "%", "a bare Textual app, idle", None, 1)
+    for _ in range(max(1, mode.reps // 2)):
+        result = probe("tui.py", "cpu", db, live_db, env={"SIGTUI_BENCH_WINDOW": str(mode.window)})
+        live.add(result["live_pct"], result["bars_floor_pct"])
+        ticks.add(result["live_hz"], result["bars_floor_hz"])
+        idle.add(result["idle_pct"], result["bare_idle_pct"])
+    return [live, ticks, idle]
+
+
+def growth(folder: Path, mode: Mode) -> tuple[list[Growth], list[Figure]]:
+    """Start-up, expand, filter and `latest` for one definition at each size, with the floors of expand and
+    filter (shown only); memory at the largest."""
+    rows = [
+        Growth("start-up to first paint", "s"),
+        Growth("expand, key to paint", "ms"),
+        Growth("… its floor: a bare Tree adding the same nodes", "ms", None),
+        Growth("filter `app-07`, key to paint", "ms"),
+        Growth("… its floor: the filter's SQL alone", "ms", None),
+        Growth("`latest` for one definition", "ms"),
+    ]
+    largest = max(mode.growth)
+    memory = Figure(
+        f"peak memory with {largest:,} versions open (expanded, filtered)",
+        "MB",
+        BARE_APP,
+        None,
+        300 if largest >= 100_000 else 150,
+    )
+    for size in mode.growth:
         db = dbs.build(folder, size)
-        walls, expands = [], []
-        for _ in range(reps):
-            walls.append(run([PYTHON, str(PROBES / "tui.py"), "paint", str(db)])[0])
-            expands.append(probe("tui.py", "interact", db, "app-07")["expand_ms"])
-        table["start-up to first paint (s)"][size] = statistics.median(walls)
-        table["expand, key to paint (ms)"][size] = statistics.median(expands)
-        table["latest for all definitions (ms)"][size] = probe("latest.py", db, "all", 10)["value"]
-    return table
-
-
-def report(figures: list[Figure], table: dict[str, dict[int, float]]) -> None:
-    print(f"\n{'figure':<66} {'median':>9} {'range':>19} {'floor':>9} {'ratio':>7}  {'target':<16} met")
-    for f in figures:
-        floor = f"{f.floor_median:.3g}" if f.floor_median is not None else "–"
-        ratio = f"{f.ratio:.2f}" if f.ratio is not None else "–"
-        met = {None: "–", True: "yes", False: "NO"}[f.met]
-        span = f"[{min(f.samples):.3g}..{max(f.samples):.3g}]"
-        print(f"{f.name:<66} {f.median:>7.3g} {f.unit:<2}{span:>19} {floor:>9} {ratio:>7}  {f.target_text:<16} {met}")
-    if table:
-        sizes = sorted({size for row in table.values() for size in row})
-        print(f"\n{'growth':<36}" + "".join(f"{size:>12,}" for size in sizes))
-        for name, row in table.items():
-            print(f"{name:<36}" + "".join(f"{row[size]:>12.3g}" for size in sizes))
+        samples: list[list[float]] = [[] for _ in rows]
+        for _ in range(mode.growth_reps):
+            samples[0].append(run([PYTHON, str(PROBES / "tui.py"), "paint", str(db)])[0])
+            result = probe("tui.py", "interact", db, "app-07")
+            for index, key in enumerate(("expand_ms", "expand_floor_ms", "filter_ms", "filter_floor_ms"), 1):
+                samples[index].append(result[key])
+            samples[5].append(probe("latest.py", db, "one", 30)["value"])
+            if size == largest:
+                memory.add(result["peak_mb"], metrics(run([PYTHON, str(PROBES / "tui.py"), "bare"])[1])["peak_mb"])
+        for row, values in zip(rows, samples, strict=True):
+            row.by_size[size] = sorted(values)[len(values) // 2]
+    return rows, [memory] if largest != mode.size else []
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="only the 10,000-version size, fewer repetitions")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="only the 10,000-version size, 3 repetitions")
+    size.add_argument("--tiny", action="store_true", help="100 versions, 1 repetition: checks the machinery only")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    parser.add_argument("--no-az", action="store_true", help="skip the peer ratios against an Azure CLI")
     parser.add_argument("--keep", type=Path, help="keep the benchmark databases in this folder")
     args = parser.parse_args()
-    reps = 3 if args.quick else 7
+    mode = MODES["tiny" if args.tiny else "quick" if args.quick else "full"]
     folder = args.keep or Path(tempfile.mkdtemp(prefix="sigtui-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"databases in {folder}; {reps} repetitions")
-    db = dbs.build(folder, 10_000)
-    latest_db = dbs.build_latest(folder)
-    live_db = dbs.build_live(folder)
+    print(f"databases in {folder}; {mode.reps} repetitions", flush=True)
+    db, latest_db, live_db = dbs.build(folder, mode.size), dbs.build_latest(folder), dbs.build_live(folder)
+    writes_db = dbs.build_writes(folder)
+    az = None if args.no_az else find_az()
     figures = [
-        build_figure(reps),
-        *tui_figures(db, live_db, reps),
-        *latest_figures(latest_db, db, reps),
-        *headless_figures(db, reps),
+        *([build_figure(mode.reps)] if mode.build else []),
+        *tui_figures(db, live_db, mode),
+        *latest_figures(latest_db, db, mode.reps),
+        *headless_figures(db, writes_db, mode.reps),
+        *(az_figures(az, db, writes_db, mode.reps) if az else []),
+        *serve_figures(db, mode),
     ]
-    table = {} if args.quick else growth(folder, [1_000, 10_000, 100_000], 3)
-    report(figures, table)
+    table, more = growth(folder, mode) if mode.growth else ([], [])
+    figures += more
+    if not az:
+        why = "--no-az" if args.no_az else "no Azure CLI found: set SIGTUI_BENCH_AZ or put `az` on PATH"
+        print(f"peer ratios against the Azure CLI skipped ({why})")
+    print_figures(figures)
+    print_growth(table)
     if args.json:
         body = {f.name: f.to_json() for f in figures}
         if table:
-            body["growth"] = {name: {str(k): round(v, 4) for k, v in row.items()} for name, row in table.items()}
+            body["growth"] = {row.name: row.to_json() for row in table}
         args.json.write_text(json.dumps(body, indent=2, ensure_ascii=False))
         print(f"\nwrote {args.json}")
 

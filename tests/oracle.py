@@ -18,6 +18,7 @@ NAMES = {
     "{galleryName}": "myGalleryName",
     "{imageDefinitionName}": "myGalleryImageName",
     "{versionName}": "0.9.0",
+    "{storageAccount}": "gallerysourcencus",
 }
 
 

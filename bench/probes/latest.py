@@ -1,4 +1,8 @@
-"""`latest` timings through the service layer, beside the same query on a bare sqlite3 connection."""
+"""`latest` through the service layer, beside the same answer from raw queries on a bare sqlite3 connection.
+
+Modes: `9` and `1000` (the definition with that many versions in the `latest` database), `one` (the first
+definition of a scale database) and `all` (every definition at once).
+"""
 
 import json
 import sqlite3
@@ -12,8 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sigtui.store import reads
 from sigtui.store.services import Services
 
+SUBSCRIPTIONS = {"9": "Nine versions", "1000": "A thousand versions", "one": None}
+REGION = "eastus"
+DEFINITION_PK = (
+    "SELECT d.id FROM image_definition d JOIN gallery g ON g.id = d.gallery_id JOIN resource_group rg "
+    "ON rg.id = g.rg_id WHERE rg.subscription_id = ? AND rg.name = ? AND g.name = ? AND d.name = ?"
+)
 
-def timed(fn, repeat):
+
+def timed(fn, repeat: int) -> float:
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -22,31 +33,41 @@ def timed(fn, repeat):
     return statistics.median(samples)
 
 
+def one_definition(svc: Services, raw: sqlite3.Connection, mode: str, repeat: int) -> tuple[float, float]:
+    """The service resolving `latest` by names, and raw SQL finding the definition by names and its latest."""
+    scale = raw.execute("SELECT subscription_id FROM resource_group WHERE name = 'rg-scale' LIMIT 1").fetchone()[0]
+    subscriptions = {s.id: s.name for s in svc.list_subscriptions()}
+    subscription = SUBSCRIPTIONS[mode] or subscriptions[scale]
+    sub_id = next(pk for pk, name in subscriptions.items() if name == subscription)
+    gallery = svc.list_galleries(subscription)[0].name
+    definition = svc.list_definitions(subscription, "rg-scale", gallery)[0].name
+    now = svc.now().timestamp()
+
+    def floor() -> str | None:
+        pk = raw.execute(DEFINITION_PK, (sub_id, "rg-scale", gallery, definition)).fetchone()[0]
+        return reads.latest_name(raw, pk, now, REGION)
+
+    def service():
+        return svc.resolve_latest(subscription, "rg-scale", gallery, definition, REGION)
+
+    service()
+    return timed(service, repeat), timed(floor, repeat)
+
+
+def every_definition(svc: Services, raw: sqlite3.Connection, repeat: int) -> tuple[float, float]:
+    now = svc.now().timestamp()
+
+    def service():
+        with svc.read() as conn:
+            return reads.latest_names(conn, now, REGION)
+
+    return timed(service, repeat), timed(lambda: reads.latest_names(raw, now, REGION), repeat)
+
+
 def main(db: str, mode: str, repeat: int) -> None:
-    svc = Services(Path(db))
-    now = svc.now()
-    raw = sqlite3.connect(db)
-    if mode == "all":
-        service_ms = timed(lambda: svc_all(svc, now), repeat)
-        floor_ms = timed(lambda: reads.latest_names(raw, now.timestamp(), "eastus"), repeat)
-    else:
-        sub = {"9": "Nine versions", "1000": "A thousand versions"}[mode]
-        galleries = svc.list_galleries(sub)
-        gallery = galleries[0].name
-        definition = svc.list_definitions(sub, "rg-scale", gallery)[0].name
-        pk = raw.execute(
-            "SELECT d.id FROM image_definition d JOIN gallery g ON g.id = d.gallery_id WHERE g.name = ? AND d.name = ?",
-            (gallery, definition),
-        ).fetchone()[0]
-        svc.resolve_latest(sub, "rg-scale", gallery, definition, "eastus")
-        service_ms = timed(lambda: svc.resolve_latest(sub, "rg-scale", gallery, definition, "eastus"), repeat)
-        floor_ms = timed(lambda: reads.latest_name(raw, pk, now.timestamp(), "eastus"), repeat)
-    print("METRICS " + json.dumps({"value": service_ms, "floor": floor_ms}))
-
-
-def svc_all(svc, now):
-    with svc.read() as conn:
-        return reads.latest_names(conn, now.timestamp(), "eastus")
+    svc, raw = Services(Path(db)), sqlite3.connect(db)
+    value, floor = every_definition(svc, raw, repeat) if mode == "all" else one_definition(svc, raw, mode, repeat)
+    print("METRICS " + json.dumps({"value": value, "floor": floor}))
 
 
 if __name__ == "__main__":

@@ -8,12 +8,16 @@ import asyncio
 import json
 import os
 import sqlite3
+import statistics
 import sys
 import time
+from datetime import UTC, datetime
+
+import floors
 
 STARTED = time.perf_counter()
 SIZE = (120, 40)
-WINDOW = 5.0
+WINDOW = float(os.environ.get("SIGTUI_BENCH_WINDOW", "5"))
 
 
 def peak_mb() -> float:
@@ -137,50 +141,65 @@ async def reveal_galleries(pilot) -> None:
         await settle(pilot)
 
 
-async def interact(db: str, text: str) -> None:
+async def sigtui_expand(db: str) -> tuple[float, float]:
+    """Open a gallery then its first definition in sigtui, and the same two steps on a bare `Tree`."""
     app = sigtui_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await reveal_galleries(pilot)
         gallery = first_of(app, "gallery")
-        first = await expand_timed(pilot, gallery)
+        start, path = floors.shape_of(tree_of(app).root), floors.path_of(gallery)
+        elapsed = await expand_timed(pilot, gallery)
+        gallery_children = floors.shape_of(gallery)
         definition = gallery.children[0]
-        second = await expand_timed(pilot, definition)
-        raw = sqlite3.connect(db)
-        start = time.perf_counter()
-        raw.execute(
-            "SELECT id, name, publisher, offer, sku FROM image_definition WHERE gallery_id = ?", (gallery.data.pk,)
-        ).fetchall()
-        raw.execute(
-            "SELECT v.id, v.name, t.region, t.started_at, t.duration_s FROM image_version v JOIN target_region "
-            "t ON t.version_id = v.id WHERE v.definition_id = ?",
-            (definition.data.pk,),
-        ).fetchall()
-        expand_floor = time.perf_counter() - start
+        elapsed += await expand_timed(pilot, definition)
+        definition_children = floors.shape_of(definition)
+    steps = [floors.expand_step(path, gallery_children), floors.expand_step([*path, 0], definition_children)]
+    return elapsed, await floors.tree_key_to_paint(start, steps, SIZE)
+
+
+async def sigtui_filter(db: str, text: str) -> tuple[float, float, float]:
+    """Filter for `text` in sigtui; the same change of visible nodes on a bare `Tree`; the filter's SQL alone."""
     app = sigtui_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        start = floors.shape_of(tree_of(app).root)
         await pilot.press("slash")
         await settle(pilot)
         await pilot.press(*text)
-        filtered = await key_to_paint(
+        elapsed = await key_to_paint(
             pilot, "enter", lambda: app.screen_stack[0].tree_pane.border_title == f"Filter: {text}"
         )
+        await settle(pilot)
+        result = floors.shape_of(tree_of(app).root)
+    tree_floor = await floors.tree_key_to_paint(start, [floors.replace_step(result)], SIZE)
+    return elapsed, tree_floor, filter_sql(db, text)
+
+
+def filter_sql(db: str, text: str, repeat: int = 5) -> float:
+    """Seconds the filter's own SQL takes on a bare sqlite3 connection (median of `repeat`)."""
+    from sigtui.store.reads.filtering import filter_paths
+
+    raw, now, samples = sqlite3.connect(db), datetime.now(UTC), []
+    for _ in range(repeat):
         start = time.perf_counter()
-        raw.execute(
-            "SELECT v.id, d.id, g.id FROM image_version v JOIN image_definition d ON d.id = v.definition_id "
-            "JOIN gallery g ON g.id = d.gallery_id WHERE v.name LIKE :t OR d.name LIKE :t OR d.offer LIKE :t "
-            "OR g.name LIKE :t LIMIT 1000",
-            {"t": f"%{text}%"},
-        ).fetchall()
-        filter_floor = time.perf_counter() - start
+        filter_paths(raw, text, now)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+async def interact(db: str, text: str) -> None:
+    expand, expand_floor = await sigtui_expand(db)
+    filtered, tree_floor, sql_floor = await sigtui_filter(db, text)
+    peak = peak_mb()
     done(
         {
-            "expand_ms": (first + second) * 1000,
+            "expand_ms": expand * 1000,
             "expand_floor_ms": expand_floor * 1000,
             "filter_ms": filtered * 1000,
-            "filter_floor_ms": filter_floor * 1000,
-            "peak_mb": peak_mb(),
+            "filter_floor_ms": sql_floor * 1000,
+            "filter_tree_floor_ms": tree_floor * 1000,
+            "peak_mb": peak,
         }
     )
 
@@ -211,6 +230,22 @@ async def cpu(db: str, live_db: str) -> None:
         await settle(pilot)
         await reveal_galleries(pilot)
         idle, _ = await cpu_window(pilot)
+    bars_pct, bars_hz = await floors.line_bars(WINDOW, SIZE)
+    live, hz = await live_bars(live_db)
+    done(
+        {
+            "live_pct": live,
+            "live_hz": hz,
+            "bars_floor_pct": bars_pct,
+            "bars_floor_hz": bars_hz,
+            "idle_pct": idle,
+            "bare_idle_pct": bare_idle,
+        }
+    )
+
+
+async def live_bars(live_db: str) -> tuple[float, float]:
+    """Percent of one core and clock ticks per second while 200 regions replicate, every bar open."""
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
     import dbs
 
@@ -219,19 +254,16 @@ async def cpu(db: str, live_db: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await reveal_galleries(pilot)
-        for node in [n for n in tree_of(app)._by_key.values() if n.data and n.data.kind == "gallery"]:
-            node.expand()
-        await settle(pilot)
-        for node in [n for n in tree_of(app)._by_key.values() if n.data and n.data.kind == "definition"]:
-            node.expand()
-        await settle(pilot)
+        for kind in ("gallery", "definition"):
+            for node in [n for n in tree_of(app)._by_key.values() if n.data and n.data.kind == kind]:
+                node.expand()
+            await settle(pilot)
         version = first_of(app, "version")
         tree_of(app).move_to(version)
         await settle(pilot)
         await pilot.press("2")
         await settle(pilot)
-        live, hz = await cpu_window(pilot)
-    done({"live_pct": live, "live_hz": hz, "idle_pct": idle, "bare_idle_pct": bare_idle})
+        return await cpu_window(pilot)
 
 
 if __name__ == "__main__":

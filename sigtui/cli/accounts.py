@@ -9,13 +9,13 @@ from .parser import add_tags, subcommands, tags
 
 def subscription_rest(sub) -> dict:
     """The REST shape of a subscription (the store keeps it beside SQLModel code, so it is imported late)."""
-    from ..domain.rest import subscription_to_rest
+    from ..domain.rest_resources import subscription_to_rest
 
     return subscription_to_rest(sub)
 
 
 def rg_rest(rg) -> dict:
-    from ..domain.rest import rg_to_rest
+    from ..domain.rest_resources import rg_to_rest
 
     return rg_to_rest(rg)
 

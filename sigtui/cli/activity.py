@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from ..domain.dates import iso
-from ..store import reads
+from ..store.activity import activity_log
 from .parser import subcommands
 
 
@@ -18,6 +18,7 @@ def _entry(row: dict) -> dict:
         "eventDataId": str(row["id"]),
         "eventTimestamp": iso(datetime.fromtimestamp(row["at"], UTC)),
         "caller": row["caller"],
+        "face": row.get("face") or "",
         "operationName": {"value": row["operation"], "localizedValue": row["operation"]},
         "resourceId": row["resource_id"],
         "status": {"value": row["status"], "localizedValue": row["status"]},
@@ -27,7 +28,8 @@ def _entry(row: dict) -> dict:
 
 
 def list_(ctx, ns) -> list:
-    return [_entry(row) for row in reads.activity(ctx.conn, ns.id, ns.max_events) if ctx.readable(row["resource_id"])]
+    entries = activity_log(ctx.conn, ctx.now(), ns.id, ns.max_events)
+    return [_entry(row) for row in entries if ctx.readable(row["resource_id"])]
 
 
 def build(parser, group) -> None:

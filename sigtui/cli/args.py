@@ -40,6 +40,8 @@ GLOBAL_OPTIONS = (
     GlobalOption(("--speed",), "speed", "Speed of the simulation clock (the workbench only).", workbench=True),
     GlobalOption(("--readonly",), "readonly", "Hide and refuse every change (the workbench only).",
                  takes_value=False, workbench=True),
+    GlobalOption(("--serve",), "serve", "Also serve Azure Resource Manager over HTTPS (the workbench only).",
+                 takes_value=False, workbench=True),
 )
 _BY_NAME = {name: option for option in GLOBAL_OPTIONS for name in option.names}
 
@@ -51,6 +53,7 @@ class GlobalOptions:
     subscription: str | None = None
     speed: str | None = None
     readonly: bool = False
+    serve: bool = False
     output: str | None = None
     query: str | None = None
     only_show_errors: bool = False

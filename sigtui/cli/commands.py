@@ -27,6 +27,10 @@ MODULES = {
         ("disk",): "Manage managed disks, a source of image versions.",
         ("disk-encryption-set",): "Manage disk encryption sets (customer-managed keys).",
     },
+    "storage": {
+        ("storage", "account"): "Manage storage accounts, where VHD sources live (az storage account).",
+        ("storage", "blob"): "Upload VHDs as page blobs (az storage blob).",
+    },
     "vm": {
         ("vm",): "Create VMs from gallery images (az vm); without --image, a source VM for image versions.",
         ("vmss",): "Create virtual machine scale sets from gallery images (az vmss).",
@@ -57,7 +61,8 @@ CREATES_DATABASE = {("demo",), ("init",), ("serve",)}
 """The only commands that create a database file (and its folder) when it is missing."""
 
 GROUP_ONLY = {("ad",): "Manage users, groups and service principals (az ad).",
-              ("role",): "Manage role assignments (az role)."}
+              ("role",): "Manage role assignments (az role).",
+              ("storage",): "Manage storage accounts and blobs (az storage)."}
 """Groups that hold only other groups."""
 COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",), ("serve",)}
 """Entries of `GROUPS` that are single commands, not groups of commands."""
@@ -114,20 +119,24 @@ def open_workbench(options: GlobalOptions) -> int:
         speed = float(options.speed) if options.speed is not None else None
     except ValueError:
         raise UsageError(f"sigtui: error: argument --speed: invalid float value: '{options.speed}'") from None
+    if options.serve and options.readonly:
+        raise UsageError("sigtui: error: --serve writes through the endpoint, so it cannot be used with --readonly")
     from ..tui.app import run_app
 
-    return run_app(db_path=options.db, caller=options.caller, speed=speed, readonly=options.readonly) or 0
+    return run_app(db_path=options.db, caller=options.caller, speed=speed, readonly=options.readonly,
+                   serve=options.serve) or 0
 
 
 def _run_command(options: GlobalOptions, tokens: list[str]) -> int:
     group = _group(tokens)
-    if options.speed is not None or options.readonly:
-        raise UsageError("sigtui: error: --speed and --readonly apply to the workbench, not to commands")
+    if options.speed is not None or options.readonly or options.serve:
+        raise UsageError("sigtui: error: --speed, --readonly and --serve apply to the workbench, not to commands")
     namespace = command_parser(group).parse_args(tokens[len(group):])
     from .context import Context, MissingDatabase
 
     try:
-        ctx = Context(options, creates=group in CREATES_DATABASE, bootstrap=getattr(namespace, "bootstrap", True))
+        ctx = Context(options, creates=group in CREATES_DATABASE, bootstrap=getattr(namespace, "bootstrap", True),
+                      face=getattr(namespace, "face", "cli"))
     except MissingDatabase as error:
         raise CliError(str(error)) from None
     except (ValueError, RuntimeError) as error:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ..domain.errors import AzureError
-from ..domain.rest import etag
+from ..domain.rest_bodies import etag
 from .output import UsageError
 
 COLLECTIONS = {"groups": "group", "galleries": "gallery", "definitions": "definition", "versions": "version",
@@ -37,7 +37,7 @@ def parse_headers(values: list[str] | None) -> dict[str, str]:
 def tagged(kind: str, body: dict | None) -> dict | None:
     """A resource body with its etag; a collection tags each item. Subscriptions, the `/share` action and the
     read-only shared galleries carry none."""
-    if body is None or kind.startswith(("subscription", "share")):
+    if body is None or kind.startswith(("subscription", "share")) or kind == "softdeleted":
         return body
     if kind in COLLECTIONS:
         return {**body, "value": [tagged(COLLECTIONS[kind], item) for item in body.get("value", [])]}

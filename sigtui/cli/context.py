@@ -26,10 +26,11 @@ class MissingDatabase(Exception):
 class Context:
     """The database a command works on, who is calling, and which subscription it means."""
 
-    def __init__(self, options: GlobalOptions, creates: bool = False, bootstrap: bool = True):
+    def __init__(self, options: GlobalOptions, creates: bool = False, bootstrap: bool = True, face: str = "cli"):
         """`creates`: a missing database may be made; `bootstrap=False` leaves making it, and checking who calls,
-        to the command."""
+        to the command; `face` is what the activity log says the writes came through."""
         self.path = db_path(options.db)
+        self.face = face
         self.caller = options.caller
         self.subscription = options.subscription
         if not creates and not self.path.is_file():
@@ -53,7 +54,7 @@ class Context:
         """The service layer (SQLModel); imported on first use so read-only commands start fast."""
         from ..store.services import Services
 
-        return Services(self.path, caller=self.caller)
+        return Services(self.path, caller=self.caller, face=self.face)
 
     @cached_property
     def conn(self) -> raw.Connection:

@@ -242,12 +242,16 @@ def run(body: dict, kind: str, namespace: argparse.Namespace, send: Callable[[di
     return send(diff(body, unflatten(view)))
 
 
-def add_resource_verbs(verbs, handlers: dict, examples: dict, helps: dict[str, str], add_one, add_parent) -> None:
+def add_resource_verbs(verbs, handlers: dict, examples: dict, helps: dict[str, str], add_one, add_parent,
+                       add_update=None) -> None:
     """`show`, `list`, `update` (with `--set`/`--add`/`--remove`) and `delete` of one kind of gallery resource,
-    each with its handler; `add_one` names one resource and `add_parent` the one a list is of."""
+    each with its handler; `add_one` names one resource, `add_parent` the one a list is of, and `add_update` adds
+    the arguments of `update` beyond the generic ones."""
     for verb in ("show", "list", "update", "delete"):
         p = verbs.add_parser(verb, help=helps[verb], examples=examples[verb])
         (add_parent if verb == "list" else add_one)(p)
+        if verb == "update" and add_update is not None:
+            add_update(p)
         if verb == "update":
             add_arguments(p)
         p.set_defaults(handler=handlers[verb])

@@ -16,7 +16,7 @@ DES = "diskEncryptionSets"
 
 
 def to_rest(resource):
-    from ..domain.rest import des_to_rest, source_to_rest
+    from ..domain.rest_resources import des_to_rest, source_to_rest
 
     return des_to_rest(resource) if isinstance(resource, DiskEncryptionSet) else source_to_rest(resource)
 

@@ -80,4 +80,4 @@ def build(parser, group) -> None:
     parser.add_argument("--headers", nargs="*", help="Headers as space-separated KEY=VALUE pairs or a JSON object; "
                                                      "If-Match and If-None-Match make a write conditional on the "
                                                      "resource's etag.")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, face="rest")

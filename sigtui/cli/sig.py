@@ -8,7 +8,8 @@ from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
 from . import arm, generic_update
 from .context import atomic
-from .parser import add_gallery, add_location, add_resource_group, add_tags, enum, subcommands, tags
+from .parser import (add_flag, add_gallery, add_location, add_resource_group, add_tags, enum, subcommands,
+                     tags)
 from .sig_share import add_shared_verbs
 
 
@@ -19,7 +20,8 @@ def location_or_group(ctx, ns) -> str:
 
 def create(ctx, ns) -> dict:
     gallery = Gallery(ctx.subscription or "", ns.resource_group, ns.gallery, location_or_group(ctx, ns),
-                      ns.description, tags(ns.tags) or {}, sharing=ns.permissions)
+                      ns.description, tags(ns.tags) or {}, soft_delete=ns.soft_delete,
+                      sharing=ns.permissions)
     return gallery_to_rest(ctx.services.create_gallery(gallery))
 
 
@@ -34,8 +36,13 @@ def list_(ctx, ns) -> list:
 @atomic
 def update(ctx, ns) -> dict:
     current = gallery_to_rest(ctx.lookups.gallery(None, ns.resource_group, ns.gallery).value)
+
+    def adjust(view: dict) -> None:
+        if ns.soft_delete is not None:
+            view["softDeletePolicy"] = {"isSoftDeleteEnabled": ns.soft_delete}
+
     updated = generic_update.run(current, "gallery", ns, lambda patch: ctx.services.update_gallery(
-        ctx.subscription, ns.resource_group, ns.gallery, patch))
+        ctx.subscription, ns.resource_group, ns.gallery, patch), adjust)
     return gallery_to_rest(updated)
 
 
@@ -55,10 +62,16 @@ EXAMPLES = {
     "list": (("List the galleries of a resource group as a table.", "sigtui sig list -g MyResourceGroup -o table"),
              ("List the names of the subscription's galleries in West US.",
               "sigtui sig list --query \"[?location=='westus'].name\" -o tsv")),
-    "update": (("Change a gallery's description.", f"sigtui sig update {SCOPE} --set description=\"New text\""),),
+    "update": (("Change a gallery's description.", f"sigtui sig update {SCOPE} --set description=\"New text\""),
+               ("Keep deleted image versions, restorable (soft delete).", f"sigtui sig update {SCOPE} --soft-delete")),
     "delete": (("Delete a gallery (it must hold no image definitions).",
                 "sigtui sig delete --resource-group MyResourceGroup --gallery-name MyEastGallery"),),
 }
+
+
+def _add_soft_delete(p) -> None:
+    add_flag(p, "--soft-delete", help="Enable soft-deletion for resources in this gallery, allowing them to be "
+                                      "recovered within retention time.")
 
 
 def build(parser, group) -> None:
@@ -71,11 +84,12 @@ def build(parser, group) -> None:
     p.add_argument("--permissions", type=enum("Private", "Groups"),
                    help="The sharing permission: Groups makes a direct shared gallery (`sig share add`); it cannot "
                         "be changed later.")
+    _add_soft_delete(p)
     add_tags(p)
     p.set_defaults(handler=create)
     helps = {"show": "Show a gallery.", "list": "List the galleries of a resource group or of the subscription.",
              "update": "Update a gallery.", "delete": "Delete a gallery that holds no image definitions."}
     handlers = {"show": show, "list": list_, "update": update, "delete": delete}
     in_group = partial(add_resource_group, required=False)
-    generic_update.add_resource_verbs(verbs, handlers, EXAMPLES, helps, add_gallery, in_group)
+    generic_update.add_resource_verbs(verbs, handlers, EXAMPLES, helps, add_gallery, in_group, _add_soft_delete)
     add_shared_verbs(verbs, "gallery")

@@ -6,6 +6,7 @@ from ..domain.models import ImageDefinition
 from ..domain.rest import definition_to_rest
 from . import arm, azparse, generic_update
 from .context import atomic
+from .output import UsageError
 from .parser import add_definition, add_gallery, add_location, add_tags, enum, subcommands, tags
 from .sig import location_or_group
 from .sig_share import add_shared_verbs
@@ -18,8 +19,20 @@ def create(ctx, ns) -> dict:
         ns.publisher, ns.offer, ns.sku, ns.os_type, ns.os_state, ns.hyper_v_generation, ns.description, ns.eula,
         ns.privacy_statement_uri, ns.release_note_uri, end_of_life, tags(ns.tags) or {},
         ns.minimum_cpu_core, ns.maximum_cpu_core, ns.minimum_memory, ns.maximum_memory,
-        tuple(ns.disallowed_disk_types or ()), ns.plan_name, ns.plan_publisher, ns.plan_product, ns.architecture)
+        tuple(ns.disallowed_disk_types or ()), ns.plan_name, ns.plan_publisher, ns.plan_product, ns.architecture,
+        features=_features(ns.features))
     return definition_to_rest(ctx.services.create_definition(definition))
+
+
+def _features(text: str | None) -> tuple[tuple[str, str], ...]:
+    """az's `--features "KEY=VALUE KEY=VALUE"`."""
+    pairs = []
+    for item in (text or "").split():
+        name, equals, value = item.partition("=")
+        if not equals:
+            raise UsageError("usage error: --features KEY=VALUE [KEY=VALUE ...]")
+        pairs.append((name, value))
+    return tuple(pairs)
 
 
 def show(ctx, ns) -> dict:
@@ -93,6 +106,8 @@ def _create_arguments(p) -> None:
         p.add_argument(name, type=int, help=about)
     p.add_argument("--disallowed-disk-types", nargs="*", help="Disk types which would not work with the image, e.g. "
                                                               "Standard_LRS.")
+    p.add_argument("--features", help="A list of gallery image features, e.g. \"SecurityType=TrustedLaunchSupported "
+                                      "IsAcceleratedNetworkSupported=True DiskControllerTypes=SCSI,NVMe\".")
     add_tags(p)
 
 

@@ -16,9 +16,9 @@ STORAGE = ("Standard_LRS", "Standard_ZRS", "Premium_LRS")
 
 def _storage_profile(ns, sub: str, rg: str) -> dict:
     """Where the version is made from; names that are not ids resolve in the command's resource group."""
-    if not (ns.managed_image or ns.os_snapshot or ns.virtual_machine or ns.image_version):
+    if not (ns.managed_image or ns.os_snapshot or ns.virtual_machine or ns.image_version or ns.os_vhd_uri):
         raise UsageError("usage error: Please provide --managed-image or --os-snapshot or --virtual-machine or "
-                         "--image-version")
+                         "--image-version or --os-vhd-uri")
     if ns.data_snapshot_luns and not ns.data_snapshots:
         raise UsageError("usage error: --data-snapshot-luns must be used together with --data-snapshots")
     luns = ns.data_snapshot_luns or list(range(len(ns.data_snapshots or ())))
@@ -35,6 +35,28 @@ def _storage_profile(ns, sub: str, rg: str) -> dict:
     if ns.data_snapshots:
         profile["dataDiskImages"] = [{"lun": lun, "source": {"id": azparse.resource_id(s, sub, rg, "snapshots")}}
                                      for lun, s in zip(luns, ns.data_snapshots, strict=True)]
+    return _vhds(ns, profile, sub, rg)
+
+
+def _vhds(ns, profile: dict, sub: str, rg: str) -> dict:
+    """az's `--os-vhd-uri`/`--os-vhd-storage-account` and `--data-vhds-uris`/`--data-vhds-luns`/`--data-vhds-sa`
+    (a storage account by name, in the command's resource group, or by id)."""
+    def account(name: str | None) -> str | None:
+        if name is None or name.startswith("/"):
+            return name
+        return f"/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{name}"
+
+    if ns.os_vhd_uri:
+        source = {"uri": ns.os_vhd_uri, "storageAccountId": account(ns.os_vhd_storage_account)}
+        profile["osDiskImage"] = {"source": source}
+    uris = ns.data_vhds_uris or []
+    luns = ns.data_vhds_luns or list(range(len(uris)))
+    accounts = ns.data_vhds_sa or [ns.os_vhd_storage_account] * len(uris)
+    if len({len(uris), len(luns), len(accounts)}) > 1:
+        raise UsageError("usage error: --data-vhds-uris, --data-vhds-luns and --data-vhds-sa must be of equal length")
+    if uris:
+        profile["dataDiskImages"] = [{"lun": lun, "source": {"uri": uri, "storageAccountId": account(sa)}}
+                                     for uri, lun, sa in zip(uris, luns, accounts, strict=True)]
     return profile
 
 
@@ -49,14 +71,35 @@ def create(ctx, ns) -> dict:
     location = location_or_group(ctx, ns)
     publishing = {"targetRegions": targets or [{"name": location}]}
     for key, value in (("replicaCount", ns.replica_count), ("storageAccountType", ns.storage_account_type),
-                       ("excludeFromLatest", ns.exclude_from_latest),
+                       ("excludeFromLatest", ns.exclude_from_latest), ("replicationMode", ns.replication_mode),
                        ("endOfLifeDate", iso(azparse.end_of_life(ns.end_of_life_date, now)))):
         if value is not None:
             publishing[key] = value
     body = {"location": location, "tags": tags(ns.tags) or {},
-            "properties": {"publishingProfile": publishing, "storageProfile": _storage_profile(ns, sub, rg)}}
+            "properties": {"publishingProfile": publishing, "storageProfile": _storage_profile(ns, sub, rg),
+                           "safetyProfile": _safety(ns)}}
     version = version_from_rest(body, sub, rg, ns.gallery, ns.definition, ns.version, now)
     return version_to_rest(ctx.services.create_version(version), ctx.now())
+
+
+def _safety(ns) -> dict:
+    """`--allow-replicated-location-deletion` and `--block-deletion-before-end-of-life`, where given."""
+    flags = (("allowDeletionOfReplicatedLocations", ns.allow_replicated_location_deletion),
+             ("blockDeletionBeforeEndOfLife", getattr(ns, "block_deletion_before_end_of_life", None)))
+    return {key: value for key, value in flags if value is not None}
+
+
+@atomic
+def undelete(ctx, ns) -> dict:
+    """Restore a soft-deleted version as it was; the safety flag and tags given are then set on it."""
+    sub, rg = ctx.lookups.subscription().id, ns.resource_group
+    restored = ctx.services.restore_version(sub, rg, ns.gallery, ns.definition, ns.version)
+    safety = _safety(ns)
+    patch = {**({"tags": tags(ns.tags)} if ns.tags is not None else {}),
+             **({"properties": {"safetyProfile": safety}} if safety else {})}
+    if patch:
+        restored = ctx.services.update_version(sub, rg, ns.gallery, ns.definition, ns.version, patch)
+    return version_to_rest(restored, ctx.now())
 
 
 def show(ctx, ns) -> dict:
@@ -81,6 +124,7 @@ def update(ctx, ns) -> dict:
             publishing["targetRegions"] = _targets(ns, sub, rg)
         if ns.replica_count is not None:
             publishing["replicaCount"] = ns.replica_count
+        view.setdefault("safetyProfile", {}).update(_safety(ns))
 
     updated = generic_update.run(current, "version", ns, lambda patch: ctx.services.update_version(
         sub, rg, ns.gallery, ns.definition, ns.version, patch), adjust)
@@ -124,6 +168,8 @@ EXAMPLES = {
                ("Remove the second target region.",
                 f"sigtui sig image-version update {VERSION} --remove publishingProfile.targetRegions 1")),
     "delete": (("Delete an image version.", f"sigtui sig image-version delete {VERSION}"),),
+    "undelete": (("Restore an image version deleted from a gallery with soft delete on.",
+                  f"sigtui sig image-version undelete {VERSION}"),),
 }
 
 
@@ -137,6 +183,15 @@ def _region_arguments(p) -> None:
                         "gallery artifact for each region: `<os_des>,<lun1>,<lun1_des>,...`; 'null' for no OS-disk "
                         "set.")
     p.add_argument("--replica-count", type=int, help="The default number of replicas to be created per region.")
+
+
+def _safety_arguments(p, block: bool = True) -> None:
+    add_flag(p, "--allow-replicated-location-deletion", help="Indicate whether or not removing this gallery image "
+                                                              "version from replicated regions is allowed.")
+    if block:
+        add_flag(p, "--block-deletion-before-end-of-life", help="Indicate whether or not the deletion is blocked "
+                                                                 "for this gallery image version if its end of life "
+                                                                 "has not expired.")
 
 
 def _create_arguments(p) -> None:
@@ -156,6 +211,18 @@ def _create_arguments(p) -> None:
                                                                      "the data-disk snapshots.")
     p.add_argument("--virtual-machine", help="Name or ID of a source virtual machine.")
     p.add_argument("--image-version", help="ID of another gallery image version to copy.")
+    p.add_argument("--os-vhd-uri", help="Source VHD URI of the OS disk.")
+    p.add_argument("--os-vhd-storage-account", help="Name or ID of the storage account of the source VHD of the OS "
+                                                    "disk.")
+    p.add_argument("--data-vhds-uris", nargs="+", help="Source VHD URIs (space-delimited) of the data disks.")
+    p.add_argument("--data-vhds-luns", nargs="+", type=int, help="Logical unit numbers (space-delimited) of the "
+                                                                 "source VHDs of the data disks.")
+    p.add_argument("--data-vhds-sa", nargs="+", help="Names or IDs (space-delimited) of the storage accounts of "
+                                                     "the source VHDs of the data disks.")
+    p.add_argument("--replication-mode", type=enum("Full", "Shallow"),
+                   help="Optional parameter which specifies the mode to be used for replication. This property is "
+                        "not updatable.")
+    _safety_arguments(p)
     add_tags(p)
 
 
@@ -178,8 +245,15 @@ def build(parser, group) -> None:
                                         "from latest, end of life.", examples=EXAMPLES["update"])
     add_version(p)
     _region_arguments(p)
+    _safety_arguments(p)
     generic_update.add_arguments(p)
     p.set_defaults(handler=update)
+    p = verbs.add_parser("undelete", help="Restore a soft-deleted image version.", examples=EXAMPLES["undelete"])
+    add_version(p)
+    add_location(p)
+    _safety_arguments(p, block=False)
+    add_tags(p)
+    p.set_defaults(handler=undelete)
     p = verbs.add_parser("delete", help="Delete an image version.", examples=EXAMPLES["delete"])
     add_version(p)
     p.set_defaults(handler=delete)

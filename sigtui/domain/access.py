@@ -116,12 +116,6 @@ def subscription_scope(subscription_id: str) -> str:
     return f"/subscriptions/{subscription_id}"
 
 
-def sees_subscription(assignments: Iterable[RoleAssignment], subscription_id: str) -> bool:
-    """A subscription is visible to whoever holds a role anywhere in it."""
-    scope = subscription_scope(subscription_id)
-    return any(covers(scope, a.scope) for a in assignments)
-
-
 def directory_admin(assignments: Iterable[RoleAssignment], tenant_subscriptions: Iterable[str]) -> bool:
     """Directory writes (users, groups, members) belong to the tenant's administrators: the Owners of its
     subscriptions."""

@@ -6,12 +6,13 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import rules
+from . import features, rules
 from .errors import parent_not_found
 from .models import Gallery, ImageDefinition, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
 from .presence import WriteScope, readable_existing
-from .rest import definition_from_rest, definition_to_rest, merge
+from .rest import definition_from_rest, definition_to_rest
+from .rest_bodies import merge
 from .rows import definition_row
 
 DEFINITION_WRITE = "Microsoft.Compute/galleries/images/write"
@@ -73,7 +74,8 @@ def _replace(facts: DefinitionFacts, old: ImageDefinition, new: ImageDefinition)
     )
     facts.caller.require("write", old.id)
     rules.check_definition_update(old, new, facts.now)
-    new = dataclasses.replace(new, created_at=old.created_at, changed_at=facts.now)
+    new = dataclasses.replace(new, created_at=old.created_at, changed_at=facts.now,
+                              features=features.check_features_update(old, new))
     before, after = definition_to_rest(old), definition_to_rest(new)
     entry = activity(facts.now, facts.caller.name, DEFINITION_WRITE, new.id, before, after)
     return Decision(new, plan(Update("image_definition", definition_row(new), {"id": facts.existing_pk}), entry))
@@ -89,10 +91,12 @@ def decide_update(facts: DefinitionFacts, name: str, patch: dict) -> Decision[Im
 
 
 def decide_delete(facts: DefinitionFacts, name: str) -> Decision[None]:
-    """Only a definition without versions can go."""
+    """Only a definition without versions can go; its soft-deleted versions go with it."""
     old = facts.present(name)
     facts.caller.require("delete", old.id)
     if facts.has_versions:
         raise rules.children_block_delete()
     entry = activity(facts.now, facts.caller.name, DEFINITION_DELETE, old.id, definition_to_rest(old), None)
-    return Decision(None, plan(Delete("image_definition", {"id": facts.existing_pk}), entry))
+    pk = facts.existing_pk
+    return Decision(None, plan(Delete("soft_deleted_version", {"definition_id": pk}),
+                               Delete("image_definition", {"id": pk}), entry))

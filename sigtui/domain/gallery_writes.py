@@ -11,7 +11,8 @@ from .direct_share import check_government
 from .models import Gallery, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
 from .presence import WriteScope, readable_existing
-from .rest import gallery_from_rest, gallery_to_rest, merge
+from .rest import gallery_from_rest, gallery_to_rest
+from .rest_bodies import merge
 from .rows import gallery_row
 
 GALLERY_WRITE = "Microsoft.Compute/galleries/write"
@@ -63,7 +64,7 @@ def _replace(facts: GalleryFacts, old: Gallery, new: Gallery) -> Decision[Galler
     rules.check_only_updatable("gallery", old, new)
     new = dataclasses.replace(new, created_at=old.created_at, changed_at=facts.now)
     row = gallery_row(new, 0)
-    values = {column: row[column] for column in ("description", "tags", "changed_at")}
+    values = {column: row[column] for column in ("description", "tags", "changed_at", "soft_delete")}
     entry = activity(facts.now, facts.caller.name, GALLERY_WRITE, new.id, gallery_to_rest(old), gallery_to_rest(new))
     return Decision(new, plan(Update("gallery", values, {"id": facts.existing_pk}), entry))
 

@@ -75,6 +75,11 @@ class SourceKind(StrEnum):
     IMAGE_VERSION = "galleries/images/versions"
 
 
+class ReplicationMode(StrEnum):
+    FULL = "Full"
+    SHALLOW = "Shallow"
+
+
 class EncryptionType(StrEnum):
     CMK = "EncryptionAtRestWithCustomerKey"
     DOUBLE = "EncryptionAtRestWithPlatformAndCustomerKeys"
@@ -113,6 +118,8 @@ class Gallery:
     provisioning_state: str = ProvisioningState.SUCCEEDED
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    soft_delete: bool | None = None
+    """`softDeletePolicy.isSoftDeleteEnabled`: deleted versions are kept, restorable (None: never set)."""
     sharing: str | None = None
     """`sharingProfile.permissions` (`Private` or `Groups`) when it was given."""
     shared_with: tuple[tuple[str, str], ...] = ()
@@ -158,6 +165,14 @@ class ImageDefinition:
     provisioning_state: str = ProvisioningState.SUCCEEDED
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    features: tuple[tuple[str, str], ...] = ()
+    """`features[]` as (name, value): `SecurityType`, `IsAcceleratedNetworkSupported`, `DiskControllerTypes`, ..."""
+    allow_update_image: bool = False
+    """`allowUpdateImage` of a request (never stored): features may change only with it."""
+
+    def feature(self, name: str) -> str | None:
+        """A feature's value (names compare without case)."""
+        return next((value for key, value in self.features if key.lower() == name.lower()), None)
 
     @property
     def id(self) -> str:
@@ -177,6 +192,8 @@ class DiskImage:
     lun: int | None = None
     host_caching: str | None = None
     source_id: str | None = None
+    storage_account_id: str | None = None
+    """The storage account of a VHD source (`source.uri`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +253,16 @@ class ImageVersion:
     deleting: bool = False
     created_at: datetime | None = None
     changed_at: datetime | None = None
+    replication_mode: str | None = None
+    """`Full` or `Shallow` (None: not given, which is Full)."""
+    allow_replicated_location_deletion: bool = False
+    block_deletion_before_end_of_life: bool = False
+    source_field: str = "id"
+    """How the request named the whole-image source: `id`, or `virtualMachineId` (api-version 2023-07-03+)."""
+
+    @property
+    def shallow(self) -> bool:
+        return (self.replication_mode or "").lower() == "shallow"
 
     @property
     def id(self) -> str:
@@ -284,6 +311,8 @@ class Source:
     data_disks: tuple[DiskImage, ...] = ()
     encrypted: bool = False
     provisioning_state: str = ProvisioningState.SUCCEEDED
+    storage_account_id: str | None = None
+    """A VHD blob's storage account."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,3 +323,27 @@ class DiskEncryptionSet:
     name: str
     location: str
     encryption_type: str = EncryptionType.CMK
+
+
+@dataclass(frozen=True, slots=True)
+class SoftDeletedVersion:
+    """An image version deleted from a gallery with soft delete on: hidden, listed apart, restorable as it was."""
+
+    subscription: str
+    resource_group: str
+    gallery: str
+    definition: str
+    name: str
+    location: str
+    deleted_at: datetime
+    snapshot: str
+    """The version's stored rows at deletion (JSON), put back as they were by a restore."""
+
+    @property
+    def version_id(self) -> str:
+        return ids.version_id(self.subscription, self.resource_group, self.gallery, self.definition, self.name)
+
+    @property
+    def id(self) -> str:
+        gallery = ids.gallery_id(self.subscription, self.resource_group, self.gallery)
+        return f"{gallery}/softDeletedArtifactTypes/Images/artifacts/{self.definition}/versions/{self.name}"

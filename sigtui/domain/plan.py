@@ -87,8 +87,9 @@ def activity(
     after: dict | None,
     status: str = "Succeeded",
     message: str = "",
+    face: str | None = None,
 ) -> Insert:
-    """The activity-log entry of a write."""
+    """The activity-log entry of a write; without `face`, the store stamps the face the write came through."""
     return Insert(
         "activity",
         {
@@ -100,6 +101,7 @@ def activity(
             "before": json.dumps(before) if before is not None else None,
             "after": json.dumps(after) if after is not None else None,
             "message": message,
+            **({"face": face} if face is not None else {}),
         },
     )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .models import AggregatedState, ImageVersion, ProvisioningState, ReplicationJob, ReplicationState
+from .plan import Insert, activity
 from .reference_data import distance_km, find_region
 
 BASE_SECONDS = 120.0
@@ -16,6 +17,10 @@ CROSS_SECONDS_PER_GB = 45.0
 EXTRA_REPLICA_FACTOR = 0.4
 REGION_CONTENTION = 0.15
 FAILURE_DETAIL = "Failed with internal server error."
+REPLICATE = "Microsoft.Compute/galleries/images/versions/replicate/action"
+"""The activity log's operation for what replication itself did (a region that failed)."""
+PLATFORM = "Microsoft.Compute"
+"""Who the activity log says acted when replication failed: the platform, through the simulation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +157,17 @@ def serves(job: ReplicationJob | None, now: datetime) -> bool:
     if job is None:
         return False
     return job.serving or region_status("", job, now).state is ReplicationState.COMPLETED
+
+
+def failed_at(job: ReplicationJob | None) -> datetime | None:
+    """When a job that will fail fails (None for one that will not)."""
+    if job is None or job.fail_at is None:
+        return None
+    return job.started_at + timedelta(seconds=job.duration_s * job.fail_at)
+
+
+def failure_entry(version_id: str, region: str, job: ReplicationJob) -> Insert:
+    """The activity-log entry of a regional replication that failed, at the moment it failed."""
+    when = failed_at(job) or job.started_at
+    message = f"Replication to {region} failed (attempt {job.attempt + 1}): {job.failure_detail or FAILURE_DETAIL}"
+    return activity(when, PLATFORM, REPLICATE, version_id, None, None, "Failed", message, face="simulation")

@@ -11,7 +11,7 @@ from .access import Caller
 from .models import ResourceGroup, Subscription
 from .plan import Decision, Delete, Insert, activity, plan
 from .presence import require_resource_group, require_subscription
-from .rest import rg_to_rest
+from .rest_resources import rg_to_rest
 from .rules import check_location
 from .values import check_tags
 

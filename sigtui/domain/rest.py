@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from datetime import datetime
 
@@ -12,15 +10,11 @@ from .dates import iso, parse_date
 from .direct_share import check_permissions, sharing_profile
 from .errors import AzureError, invalid
 from .models import (
-    DiskEncryptionSet,
     DiskImage,
     Encryption,
     Gallery,
     ImageDefinition,
     ImageVersion,
-    ResourceGroup,
-    Source,
-    Subscription,
     TargetRegion,
 )
 from .reference_data import find_region
@@ -33,6 +27,7 @@ API_VERSIONS = ("2026-03-03", "2025-03-03", "2024-03-03", "2023-07-03", "2022-08
 _API_VERSION = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?", re.ASCII)
 DEFINITION_TYPE = "Microsoft.Compute/galleries/images"
 VERSION_TYPE = "Microsoft.Compute/galleries/images/versions"
+SOFT_DELETED_TYPE = "Microsoft.Compute/galleries/softDeletedArtifactTypes/artifacts/versions"
 
 
 def display_name(region: str) -> str:
@@ -44,7 +39,7 @@ def _drop_none(data: dict) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def _resource(rid: str, name: str, rtype: str, location: str, properties: dict, tags: dict | None = None) -> dict:
+def arm_resource(rid: str, name: str, rtype: str, location: str, properties: dict, tags: dict | None = None) -> dict:
     """ARM's envelope around a resource's properties."""
     body = {"id": rid, "name": name, "type": rtype, "location": location}
     if tags is not None:
@@ -60,7 +55,11 @@ def gallery_to_rest(gallery: Gallery) -> dict:
         "provisioningState": gallery.provisioning_state,
         "sharingProfile": sharing_profile(gallery),
     }
-    return _resource(gallery.id, gallery.name, GALLERY_TYPE, gallery.location, _drop_none(properties), gallery.tags)
+    if gallery.soft_delete is not None:
+        properties["softDeletePolicy"] = {"isSoftDeleteEnabled": gallery.soft_delete}
+    return arm_resource(gallery.id, gallery.name, GALLERY_TYPE, gallery.location, _drop_none(properties), gallery.tags)
+
+
 
 
 def _range(low: int | None, high: int | None) -> dict | None:
@@ -95,11 +94,13 @@ def definition_to_rest(definition: ImageDefinition) -> dict:
             if definition.disallowed_disk_types
             else None,
             "purchasePlan": plan or None,
+            "features": [{"name": name, "value": value} for name, value in definition.features] or None,
             "architecture": definition.architecture or "x64",
             "provisioningState": definition.provisioning_state,
         }
     )
-    return _resource(definition.id, definition.name, DEFINITION_TYPE, definition.location, properties, definition.tags)
+    d = definition
+    return arm_resource(d.id, d.name, DEFINITION_TYPE, d.location, properties, d.tags)
 
 
 def encryption_to_rest(enc: Encryption | None) -> dict | None:
@@ -117,7 +118,9 @@ def _disk(disk: DiskImage, with_lun: bool) -> dict:
     body = {"sizeInGB": disk.size_gb, "hostCaching": disk.host_caching or "None"}
     if with_lun:
         body = {"lun": disk.lun, **body}
-    if disk.source_id:
+    if disk.storage_account_id:
+        body["source"] = {"storageAccountId": disk.storage_account_id, "uri": disk.source_id}
+    elif disk.source_id:
         body["source"] = {"id": disk.source_id}
     return body
 
@@ -140,7 +143,7 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
         )
     storage = {}
     if version.source_id:
-        storage["source"] = {"id": version.source_id}
+        storage["source"] = {version.source_field: version.source_id}
     storage["osDiskImage"] = _disk(version.os_disk, with_lun=False)
     if version.data_disks:
         storage["dataDiskImages"] = [_disk(d, with_lun=True) for d in version.data_disks]
@@ -153,11 +156,13 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
                 "publishedDate": iso(version.published_date),
                 "endOfLifeDate": iso(version.end_of_life_date),
                 "storageAccountType": version.storage_account_type,
+                "replicationMode": version.replication_mode,
             }
         ),
         "storageProfile": storage,
-        "safetyProfile": {"reportedForPolicyViolation": False, "allowDeletionOfReplicatedLocations": False,
-                          "blockDeletionBeforeEndOfLife": False},
+        "safetyProfile": {"reportedForPolicyViolation": False,
+                          "allowDeletionOfReplicatedLocations": version.allow_replicated_location_deletion,
+                          "blockDeletionBeforeEndOfLife": version.block_deletion_before_end_of_life},
         "provisioningState": provisioning_state(aggregated, version.operation, version.deleting),
     }
     if expand:
@@ -168,47 +173,15 @@ def version_to_rest(version: ImageVersion, now: datetime, expand: bool = False) 
                 for s in statuses
             ],
         }
-    return _resource(version.id, version.name, VERSION_TYPE, version.location, properties, version.tags)
+    return arm_resource(version.id, version.name, VERSION_TYPE, version.location, properties, version.tags)
 
 
-def rg_to_rest(rg: ResourceGroup) -> dict:
-    return _resource(
-        rg.id, rg.name, "Microsoft.Resources/resourceGroups", rg.location, {"provisioningState": "Succeeded"}, rg.tags
-    )
 
 
-def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> dict:
-    return {
-        "id": sub.id,
-        "name": sub.name,
-        "tenantId": sub.tenant_id,
-        "isDefault": sub.is_default,
-        "state": "Enabled",
-        "allowListedRegions": [display_name(r) for r in sub.allowed_regions],
-        "environmentName": sub.cloud,
-        **({"tenantDisplayName": tenant_name} if tenant_name else {}),
-    }
 
 
-def source_to_rest(source: Source) -> dict:
-    """The REST shape of a source, close to what a GET of that resource type shows."""
-    disks = [{"lun": d.lun, "diskSizeGB": d.size_gb, "occupiedSizeGB": d.used_gb} for d in source.data_disks]
-    properties = {
-        "osType": source.os_type,
-        "osState": source.os_state,
-        "hyperVGeneration": source.hyper_v_generation,
-        "diskSizeGB": source.os_disk.size_gb if source.os_disk else None,
-        "occupiedSizeGB": source.os_disk.used_gb if source.os_disk else None,
-        "dataDisks": disks,
-        "encrypted": source.encrypted,
-        "provisioningState": source.provisioning_state,
-    }
-    return _resource(source.id, source.name, f"Microsoft.Compute/{source.kind}", source.location, properties)
 
 
-def des_to_rest(des: DiskEncryptionSet) -> dict:
-    properties = {"encryptionType": des.encryption_type, "provisioningState": "Succeeded"}
-    return _resource(des.id, des.name, "Microsoft.Compute/diskEncryptionSets", des.location, properties)
 
 
 def check_api_version(value: str | None) -> str:
@@ -232,16 +205,25 @@ def _location(body: dict) -> str:
 
 
 def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: str) -> Gallery:
+    props = _props(body)
+    policy = content.obj(props.get("softDeletePolicy"), "properties.softDeletePolicy")
     return Gallery(
         subscription,
         resource_group,
         name,
         _location(body),
-        content.text(_props(body).get("description"), "properties.description"),
+        content.text(props.get("description"), "properties.description"),
         content.tags(body.get("tags")),
         sharing=check_permissions((content.obj(_props(body).get("sharingProfile"), "properties.sharingProfile")
                                    ).get("permissions")),
+        soft_delete=content.boolean(policy.get("isSoftDeleteEnabled"),
+                                    "properties.softDeletePolicy.isSoftDeleteEnabled"),
     )
+
+
+def restore_requested(body: dict) -> bool:
+    """`properties.restore`: the PUT or PATCH asks to restore a soft-deleted version."""
+    return bool(content.boolean(_props(body).get("restore"), "properties.restore"))
 
 
 def _date(value, now: datetime, prop: str) -> datetime | None:
@@ -295,7 +277,18 @@ def definition_from_rest(
         content.strings(disallowed.get("diskTypes"), "properties.disallowed.diskTypes"),
         *_texts(plan, "properties.purchasePlan", "name", "publisher", "product"),
         architecture,
+        features=_features(props),
+        allow_update_image=bool(content.boolean(props.get("allowUpdateImage"), "properties.allowUpdateImage")),
     )
+
+
+def _features(props: dict) -> tuple[tuple[str, str], ...]:
+    path = "properties.features"
+    items = content.objects(props.get("features"), path)
+    named = [_texts(item, path, "name", "value") for item in items]
+    if any(not name or value is None for name, value in named):
+        raise invalid("Required parameter 'name' or 'value' of a gallery image feature is missing (null).", path)
+    return tuple((name, value) for name, value in named)
 
 
 def encryption_from_rest(data: dict | None) -> Encryption | None:
@@ -329,8 +322,12 @@ def target_from_rest(data: dict) -> TargetRegion:
 def _disk_image(data: dict, path: str, with_lun: bool) -> DiskImage:
     lun = content.integer(data.get("lun"), f"{path}.lun") if with_lun else None
     source = content.obj(data.get("source"), f"{path}.source")
-    return DiskImage(0, 0, lun, content.text(data.get("hostCaching"), f"{path}.hostCaching"),
-                     content.text(source.get("id"), f"{path}.source.id"))
+    source_id, uri, account = _texts(source, f"{path}.source", "id", "uri", "storageAccountId")
+    if source_id and uri:
+        raise invalid("A disk image's source is either 'id' (a managed disk or snapshot) or 'uri' (a VHD), "
+                      "not both.", f"{path}.source")
+    return DiskImage(0, 0, lun, content.text(data.get("hostCaching"), f"{path}.hostCaching"), source_id or uri,
+                     account if uri else None)
 
 
 def version_from_rest(
@@ -349,6 +346,8 @@ def version_from_rest(
     )
     targets = content.objects(pub.get("targetRegions"), "properties.publishingProfile.targetRegions")
     replicas = content.integer(pub.get("replicaCount"), "properties.publishingProfile.replicaCount")
+    safety = content.obj(props.get("safetyProfile"), "properties.safetyProfile")
+    source_field, source_id = _whole_source(content.obj(storage.get("source"), f"{storage_path}.source"))
     return ImageVersion(
         subscription,
         resource_group,
@@ -358,8 +357,7 @@ def version_from_rest(
         _location(body),
         os_disk,
         data,
-        content.text(content.obj(storage.get("source"), f"{storage_path}.source").get("id"),
-                     f"{storage_path}.source.id"),
+        source_id,
         tuple(target_from_rest(t) for t in targets),
         1 if replicas is None else replicas,
         content.text(pub.get("storageAccountType"), "properties.publishingProfile.storageAccountType")
@@ -367,25 +365,23 @@ def version_from_rest(
         bool(content.boolean(pub.get("excludeFromLatest"), "properties.publishingProfile.excludeFromLatest")),
         _date(pub.get("endOfLifeDate"), now, "endOfLifeDate"),
         tags=content.tags(body.get("tags")),
+        replication_mode=content.text(pub.get("replicationMode"), "properties.publishingProfile.replicationMode"),
+        allow_replicated_location_deletion=_flag(safety, "allowDeletionOfReplicatedLocations"),
+        block_deletion_before_end_of_life=_flag(safety, "blockDeletionBeforeEndOfLife"),
+        source_field=source_field,
     )
 
 
-def etag(body: dict) -> str:
-    """The entity tag of a resource's REST body: it changes whenever a write changes what is stored (the state
-    that moves with the clock, `provisioningState` and `replicationStatus`, is left out)."""
-    stored = {key: value for key, value in body.items() if key != "etag"}
-    properties = {key: value for key, value in (stored.get("properties") or {}).items()
-                  if key not in ("provisioningState", "replicationStatus")}
-    text = json.dumps({**stored, "properties": properties}, sort_keys=True, default=str)
-    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
+def _whole_source(source: dict) -> tuple[str, str | None]:
+    """`source.id`, or its 2023-07-03 alias for a VM, `source.virtualMachineId` (never both)."""
+    path = "properties.storageProfile.source"
+    named = [(key, content.text(source.get(key), f"{path}.{key}")) for key in ("id", "virtualMachineId")]
+    given = [(key, value) for key, value in named if value]
+    if len(given) > 1:
+        raise invalid("The gallery artifact version source can only be specified with one of 'id' or "
+                      "'virtualMachineId'.", "galleryImageVersion.properties.storageProfile.source")
+    return given[0] if given else ("id", None)
 
 
-def merge(base: dict, patch: dict) -> dict:
-    """JSON merge of a PATCH body into a resource (lists and `tags` replace as a whole, other objects merge)."""
-    result = dict(base)
-    for key, value in patch.items():
-        if key != "tags" and isinstance(value, dict) and isinstance(result.get(key), dict):
-            result[key] = merge(result[key], value)
-        else:
-            result[key] = value
-    return result
+def _flag(safety: dict, key: str) -> bool:
+    return bool(content.boolean(safety.get(key), f"properties.safetyProfile.{key}"))

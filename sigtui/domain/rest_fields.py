@@ -8,40 +8,44 @@ LEAF = None
 """Any value: sigtui models the property (or ignores it as Azure does, being read-only)."""
 
 
-class Only(tuple):
-    """A property sigtui models only at these values (Azure's default among them)."""
-
-
 _ENVELOPE = {"id": LEAF, "name": LEAF, "type": LEAF, "location": LEAF, "tags": LEAF, "etag": LEAF}
 _RANGE = {"min": LEAF, "max": LEAF}
-_OS_DISK = {"sizeInGB": LEAF, "hostCaching": LEAF, "source": {"id": LEAF}}
+_OS_DISK = {"sizeInGB": LEAF, "hostCaching": LEAF, "source": {"id": LEAF, "uri": LEAF, "storageAccountId": LEAF}}
 _DATA_DISK = {"lun": LEAF, **_OS_DISK}
 _ENCRYPTION = {"osDiskImage": {"diskEncryptionSetId": LEAF},
                "dataDiskImages": [{"lun": LEAF, "diskEncryptionSetId": LEAF}]}
 MODELLED = {
     "gallery": {**_ENVELOPE, "properties": {
         "description": LEAF, "identifier": {"uniqueName": LEAF}, "provisioningState": LEAF,
-        "sharingProfile": {"permissions": LEAF, "groups": LEAF}, "sharingStatus": LEAF}},
+        "sharingProfile": {"permissions": LEAF, "groups": LEAF}, "sharingStatus": LEAF,
+        "softDeletePolicy": {"isSoftDeleteEnabled": LEAF}}},
     "definition": {**_ENVELOPE, "properties": {
         "description": LEAF, "eula": LEAF, "privacyStatementUri": LEAF, "releaseNoteUri": LEAF, "osType": LEAF,
         "osState": LEAF, "hyperVGeneration": LEAF, "endOfLifeDate": LEAF,
         "identifier": {"publisher": LEAF, "offer": LEAF, "sku": LEAF},
         "recommended": {"vCPUs": _RANGE, "memory": _RANGE}, "disallowed": {"diskTypes": LEAF},
         "purchasePlan": {"name": LEAF, "publisher": LEAF, "product": LEAF}, "architecture": LEAF,
-        "provisioningState": LEAF}},
+        "features": [{"name": LEAF, "value": LEAF}], "allowUpdateImage": LEAF, "provisioningState": LEAF}},
     "version": {**_ENVELOPE, "properties": {
         "publishingProfile": {
             "targetRegions": [{"name": LEAF, "regionalReplicaCount": LEAF, "storageAccountType": LEAF,
                                "excludeFromLatest": LEAF, "encryption": _ENCRYPTION}],
             "replicaCount": LEAF, "excludeFromLatest": LEAF, "publishedDate": LEAF, "endOfLifeDate": LEAF,
-            "storageAccountType": LEAF, "replicationMode": Only(("Full",))},
-        "storageProfile": {"source": {"id": LEAF}, "osDiskImage": _OS_DISK, "dataDiskImages": [_DATA_DISK]},
+            "storageAccountType": LEAF, "replicationMode": LEAF},
+        "storageProfile": {"source": {"id": LEAF, "virtualMachineId": LEAF}, "osDiskImage": _OS_DISK,
+                           "dataDiskImages": [_DATA_DISK]},
         "safetyProfile": {"reportedForPolicyViolation": LEAF, "policyViolations": LEAF,
-                          "allowDeletionOfReplicatedLocations": Only((False,)),
-                          "blockDeletionBeforeEndOfLife": Only((False,))},
-        "replicationStatus": LEAF, "provisioningState": LEAF}},
+                          "allowDeletionOfReplicatedLocations": LEAF, "blockDeletionBeforeEndOfLife": LEAF},
+        "replicationStatus": LEAF, "provisioningState": LEAF, "restore": LEAF}},
 }
 """Per resource kind: the properties sigtui keeps (objects nest, a one-item list describes each item)."""
+
+
+OUT_OF_SCOPE = {
+    "properties.publishingProfile.targetExtendedLocations":
+        ": sigtui's region catalog has no extended locations (Azure Edge Zones) to replicate to",
+}
+"""Properties refused on purpose, with the reason given in the refusal."""
 
 
 def unsupported(path: str, detail: str = "") -> AzureError:
@@ -55,15 +59,12 @@ def check_modelled(kind: str, body: dict) -> None:
 
 
 def _walk(value, shape, path: str) -> None:
-    if isinstance(shape, Only):
-        if value is not None and value not in shape:
-            raise unsupported(path, f" with the value {value!r}; supported: {', '.join(map(repr, shape))}")
-    elif isinstance(shape, list) and isinstance(value, list):
+    if isinstance(shape, list) and isinstance(value, list):
         for i, item in enumerate(value):
             _walk(item, shape[0], f"{path}[{i}]")
     elif isinstance(shape, dict) and isinstance(value, dict):
         for key, item in value.items():
             here = f"{path}.{key}" if path else key
             if key not in shape:
-                raise unsupported(here)
+                raise unsupported(here, OUT_OF_SCOPE.get(here, ""))
             _walk(item, shape[key], here)

@@ -8,10 +8,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import soft_delete
 from .access import Caller
 from .errors import AzureError, conflict
 from .models import AggregatedState, ImageVersion
-from .plan import Decision, Insert, NewKey, activity, plan
+from .plan import Decision, Delete, Insert, NewKey, activity, plan
 from .replication import next_change, version_status
 from .rest import version_to_rest
 from .rows import data_disk_inserts, target_region_inserts, version_row
@@ -43,6 +44,9 @@ class DefinitionFacts:
     deployments: tuple[Deployment, ...] = ()
     pks: Mapping[str, int] = field(default_factory=dict)
     """Version name → its row, for the delete."""
+    definition_pk: int | None = None
+    soft_delete: bool = False
+    """The gallery keeps deleted versions, restorable."""
     end_of_life: str = DEFAULT_END_OF_LIFE_POLICY
     """The end-of-life policy `latest` follows."""
 
@@ -127,8 +131,14 @@ def decide_prune(
 ) -> Decision[list[DefinitionPlan]]:
     """The plan, and the deletes that carry it out (all or nothing: one refusal refuses them all)."""
     plans = plan_retention(definitions, rule, now)
-    pks = {f.definition_id: f.pks for f in definitions}
-    steps = [delete_steps(now, caller, v, pks[p.definition_id][v.name]) for p in plans for v in p.deleted]
+    by_id = {f.definition_id: f for f in definitions}
+    steps = []
+    for p in plans:
+        facts = by_id[p.definition_id]
+        for v in p.deleted:
+            if facts.soft_delete:
+                steps.append(soft_delete.keep(now, facts.definition_pk, v))
+            steps.append(delete_steps(now, caller, v, facts.pks[v.name], facts.soft_delete))
     return Decision(plans, plan(*steps))
 
 
@@ -143,7 +153,7 @@ class Restorable:
 
 def decide_restore(found: Sequence[Restorable], now: datetime, caller: Caller) -> Decision[list[ImageVersion]]:
     """Put deleted versions back with their regions, replicas, disks and replication as they were (the undo of a
-    prune): all of them or none."""
+    prune or a delete; a version its gallery kept as soft-deleted is no longer kept): all of them or none."""
     steps = []
     for index, item in enumerate(found):
         version = item.version
@@ -154,5 +164,6 @@ def decide_restore(found: Sequence[Restorable], now: datetime, caller: Caller) -
         after = version_to_rest(version, now)
         steps += [Insert("image_version", version_row(version, item.definition_pk), key=key),
                   *data_disk_inserts(version, key), *target_region_inserts(version, key),
+                  Delete("soft_deleted_version", {"definition_id": item.definition_pk, "name": version.name}),
                   activity(now, caller.name, VERSION_WRITE, version.id, None, after, message="Restored")]
     return Decision([item.version for item in found], plan(*steps))

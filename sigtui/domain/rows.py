@@ -24,6 +24,7 @@ def gallery_row(gallery: Gallery, rg_pk: int) -> dict:
         "tags": json.dumps(gallery.tags),
         "created_at": _stamp(gallery.created_at),
         "changed_at": _stamp(gallery.changed_at),
+        "soft_delete": gallery.soft_delete,
         "sharing": gallery.sharing,
     }
 
@@ -56,6 +57,7 @@ def definition_row(d: ImageDefinition) -> dict:
         "architecture": d.architecture,
         "created_at": _stamp(d.created_at),
         "changed_at": _stamp(d.changed_at),
+        "features": json.dumps([list(f) for f in d.features]),
     }
 
 
@@ -80,6 +82,7 @@ def version_row(v: ImageVersion, definition_pk: int) -> dict:
         "os_used_gb": v.os_disk.used_gb,
         "os_host_caching": v.os_disk.host_caching,
         "os_source_id": v.os_disk.source_id,
+        "os_storage_account_id": v.os_disk.storage_account_id,
         "replica_count": v.replica_count,
         "storage_account_type": v.storage_account_type,
         "exclude_from_latest": v.exclude_from_latest,
@@ -90,6 +93,10 @@ def version_row(v: ImageVersion, definition_pk: int) -> dict:
         "encrypted": v.encrypted,
         "created_at": _stamp(v.created_at),
         "changed_at": _stamp(v.changed_at),
+        "replication_mode": v.replication_mode,
+        "allow_replicated_location_deletion": v.allow_replicated_location_deletion,
+        "block_deletion_before_end_of_life": v.block_deletion_before_end_of_life,
+        "source_field": v.source_field,
     }
 
 
@@ -104,6 +111,7 @@ def data_disk_inserts(v: ImageVersion, version_pk: int | NewKey) -> list[Insert]
                 "used_gb": d.used_gb,
                 "host_caching": d.host_caching,
                 "source_id": d.source_id,
+                "storage_account_id": d.storage_account_id,
             },
         )
         for d in v.data_disks

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import datetime
 
-from . import names
+from . import features, names
 from .errors import AzureError, conflict, invalid
 from .models import Gallery, ImageDefinition, Subscription
 from .reference_data import Region, find_region, limits, region_cloud, regions
@@ -20,9 +20,10 @@ ENCRYPTION_OS_PATH = (
 )
 
 UPDATABLE = {
-    "gallery": {"description", "tags"},
+    "gallery": {"description", "tags", "soft_delete"},
     "definition": {"description", "end_of_life_date", "vcpus_min", "vcpus_max", "memory_min", "memory_max", "tags"},
-    "version": {"target_regions", "replica_count", "exclude_from_latest", "end_of_life_date", "tags"},
+    "version": {"target_regions", "replica_count", "exclude_from_latest", "end_of_life_date", "tags",
+                "allow_replicated_location_deletion", "block_deletion_before_end_of_life"},
 }
 PROPERTY_PATHS = {
     "gallery": {"location": "location", "name": "name", "sharing": "sharingProfile.permissions"},
@@ -49,9 +50,10 @@ PROPERTY_PATHS = {
         "storage_account_type": "publishingProfile.storageAccountType",
         "os_disk": "storageProfile.osDiskImage",
         "data_disks": "storageProfile.dataDiskImages",
+        "replication_mode": "publishingProfile.replicationMode",
     },
 }
-FILLED_IN = {"architecture": "x64"}
+FILLED_IN = {"architecture": "x64", "replication_mode": "Full"}
 """Fields Azure fills in when a request leaves them out: leaving one out on replace keeps it as it is."""
 ENTITY_PREFIX = {"gallery": "gallery", "definition": "galleryImage", "version": "galleryImageVersion"}
 
@@ -198,6 +200,7 @@ def validate_definition(
     )
     if definition.architecture == "Arm64" and definition.hyper_v_generation != "V2":
         raise invalid("Arm64 images must use Hyper-V generation V2.", "properties.hyperVGeneration")
+    definition = dataclasses.replace(definition, features=features.check_features(definition))
     check_range("vCPUs", definition.vcpus_min, definition.vcpus_max)
     check_range("memory", definition.memory_min, definition.memory_max)
     check_future(definition.end_of_life_date, now)

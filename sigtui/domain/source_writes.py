@@ -10,7 +10,7 @@ from .errors import invalid
 from .models import DiskEncryptionSet, Source
 from .plan import Decision, activity, plan
 from .presence import WriteScope
-from .rest import des_to_rest, source_to_rest
+from .rest_resources import des_to_rest, source_to_rest
 from .rows import disk_encryption_set_insert, source_insert
 from .sources import KIND_NAMES, check_encryption_type, check_resource_name, make_disks, with_caching
 from .version_rules import HOST_CACHING

@@ -12,7 +12,7 @@ from .access import Caller, directory_denied, subscription_scope
 from .errors import conflict, not_found
 from .models import Subscription
 from .plan import Decision, Insert, Update, activity, plan
-from .rest import subscription_to_rest
+from .rest_resources import subscription_to_rest
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
-from . import names
+from . import names, version_safety
 from .encryption_rules import check_encryption, check_encryption_unchanged
 from .errors import AzureError, invalid
 from .models import (
@@ -29,6 +29,7 @@ from .rules import (
     check_quota,
     enum_value,
 )
+from .storage import VHD_KIND, check_vhd
 from .values import check_tags
 
 
@@ -135,6 +136,13 @@ def check_source_matches(source: Source, definition: ImageDefinition, location: 
 
 
 SourceLookup = Callable[[str], Source | None]
+WHOLE_SOURCES = {
+    "id": ((SourceKind.MANAGED_IMAGE, SourceKind.VIRTUAL_MACHINE, SourceKind.IMAGE_VERSION),
+           "must either be a managed image, virtual machine or another gallery image version"),
+    "virtualMachineId": ((SourceKind.VIRTUAL_MACHINE,), "given as virtualMachineId must be a virtual machine"),
+}
+"""The kinds a whole-image source may be, by the field that names it, and the refusal's wording."""
+DISK_SOURCES = ((SourceKind.SNAPSHOT, SourceKind.DISK, VHD_KIND), "must be a managed disk, snapshot or VHD")
 
 
 def _check_disk_sources(version: ImageVersion) -> None:
@@ -168,8 +176,9 @@ def _check_disk_sources(version: ImageVersion) -> None:
         )
 
 
-def _check_sizes(disks: tuple[DiskImage, ...]) -> None:
-    max_gb = limits()["maxDiskSizeGB"]
+def _check_sizes(disks: tuple[DiskImage, ...], shallow: bool) -> None:
+    """Disks up to Azure's size limit; shallow replication, which copies nothing, takes far larger ones."""
+    max_gb = limits()["maxShallowDiskSizeGB" if shallow else "maxDiskSizeGB"]
     for disk in disks:
         if disk.size_gb > max_gb:
             raise invalid(
@@ -198,26 +207,21 @@ def resolve_disks(
         return source
 
     if whole:
-        source = fetch(
-            whole,
-            (SourceKind.MANAGED_IMAGE, SourceKind.VIRTUAL_MACHINE, SourceKind.IMAGE_VERSION),
-            "must either be a managed image, virtual machine or another gallery image version",
-        )
+        source = fetch(whole, *WHOLE_SOURCES[version.source_field])
         os_disk = dataclasses.replace(
             source.os_disk, source_id=None, host_caching=_caching(version.os_disk, source.os_disk)
         )
         data = tuple(dataclasses.replace(d, source_id=None) for d in source.data_disks)
     else:
-        source = fetch(os_disk_source, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot")
+        source = fetch(os_disk_source, *DISK_SOURCES)
         os_disk = dataclasses.replace(source.os_disk, source_id=source.id,
-                                      host_caching=_caching(version.os_disk, source.os_disk))
+                                      host_caching=_caching(version.os_disk, source.os_disk),
+                                      storage_account_id=_vhd_account(source, version.os_disk, "osDiskImage"))
         data = []
         for disk in version.data_disks:
             if disk.source_id is None:
                 raise invalid("A data disk image needs a source.", "storageProfile.dataDiskImages")
-            data_source = fetch(
-                disk.source_id, (SourceKind.SNAPSHOT, SourceKind.DISK), "must be a managed disk or snapshot"
-            )
+            data_source = fetch(disk.source_id, *DISK_SOURCES)
             data.append(
                 DiskImage(
                     data_source.os_disk.size_gb,
@@ -225,14 +229,23 @@ def resolve_disks(
                     disk.lun,
                     _caching(disk, data_source.os_disk),
                     data_source.id,
+                    _vhd_account(data_source, disk, "dataDiskImages"),
                 )
             )
         data = tuple(data)
-    _check_sizes((os_disk, *data))
+    _check_sizes((os_disk, *data), version.shallow)
     os_disk = dataclasses.replace(os_disk, host_caching=os_disk.host_caching or "ReadOnly")
     data = tuple(dataclasses.replace(d, host_caching=d.host_caching or "None") for d in data)
     return dataclasses.replace(version, os_disk=os_disk, data_disks=data)
 
+
+
+def _vhd_account(source: Source, asked: DiskImage, disk: str) -> str | None:
+    """A VHD's storage account, checked against the one the request names."""
+    if source.kind != VHD_KIND:
+        return None
+    check_vhd(source, asked.storage_account_id, f"galleryImageVersion.properties.storageProfile.{disk}.source")
+    return source.storage_account_id
 
 
 def _caching(asked: DiskImage | None, source: DiskImage | None) -> str | None:
@@ -260,6 +273,7 @@ def validate_version(
     version = dataclasses.replace(version, location=region.name, storage_account_type=storage)
     replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", version.replica_count)
     version = dataclasses.replace(version, target_regions=normalize_targets(version, subscription, region))
+    version = dataclasses.replace(version, replication_mode=version_safety.check_replication_mode(version))
     check_future(version.end_of_life_date, now)
     version = resolve_disks(version, definition, region.name, find_source)
     check_encryption(version, find_set, subscription.id)
@@ -285,6 +299,8 @@ def validate_version_update(
     replica_range("galleryImageVersion.properties.publishingProfile.replicaCount", new.replica_count)
     region = find_region(old.location)
     new = dataclasses.replace(new, target_regions=normalize_targets(new, subscription, region))
+    version_safety.check_replication_mode(new)
+    version_safety.check_region_removal(old, new, now)
     existing = {t.name: t for t in old.target_regions}
     for target in new.target_regions:
         before = existing.get(target.name)

@@ -7,22 +7,32 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from . import ids, rules, version_rules
+from . import ids, rules, soft_delete, version_rules, version_safety
 from .access import Caller
 from .direct_share import check_direct_share_encryption
 from .errors import invalid, parent_not_found
-from .models import DiskEncryptionSet, ImageDefinition, ImageVersion, ReplicationState, Source, Subscription
+from .models import (
+    DiskEncryptionSet,
+    ImageDefinition,
+    ImageVersion,
+    ReplicationState,
+    SoftDeletedVersion,
+    Source,
+    Subscription,
+)
 from .plan import Decision, Delete, Insert, NewKey, Plan, Update, activity, plan
 from .presence import WriteScope, readable_existing, require_subscription
 from .reference_data import find_region
-from .replication import FaultPlan, plan_jobs, region_status
-from .rest import merge, version_from_rest, version_to_rest
+from .replication import FaultPlan, failure_entry, plan_jobs, region_status
+from .rest import version_from_rest, version_to_rest
+from .rest_bodies import merge
 from .rows import data_disk_inserts, target_region_inserts, version_row
 from .version_changes import carry_disks, jobs_after_update, source_region_ready, target, used_gb
 
 VERSION_WRITE = "Microsoft.Compute/galleries/images/versions/write"
 VERSION_DELETE = "Microsoft.Compute/galleries/images/versions/delete"
-UPDATABLE_COLUMNS = ("replica_count", "exclude_from_latest", "end_of_life_date", "tags", "operation", "changed_at")
+UPDATABLE_COLUMNS = ("replica_count", "exclude_from_latest", "end_of_life_date", "tags", "operation", "changed_at",
+                     "allow_replicated_location_deletion", "block_deletion_before_end_of_life")
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,10 @@ class VersionFacts(WriteScope):
     """Disk encryption sets by lower-cased id."""
     in_region: Mapping[str, int] = field(default_factory=dict)
     faults: FaultPlan = field(default_factory=FaultPlan)
+    soft_delete: bool = False
+    """The gallery's soft delete policy: a deleted version is kept, restorable."""
+    soft_deleted: SoftDeletedVersion | None = None
+    """The soft-deleted version of the name the write names, if any."""
     gallery_sharing: str | None = None
     """The gallery's `sharingProfile.permissions`: a direct shared gallery (`Groups`) holds no encrypted version."""
 
@@ -68,8 +82,14 @@ def source_ids(version: ImageVersion) -> list[str]:
 
 
 def _authorize_sources(caller: Caller, version: ImageVersion) -> None:
-    """Reading is enough for managed images and gallery versions; VMs, disks and snapshots need write."""
+    """Reading is enough for managed images and gallery versions; VMs, disks and snapshots need write; a VHD
+    needs read on its storage account."""
+    for disk in (version.os_disk, *version.data_disks):
+        if disk is not None and disk.storage_account_id:
+            caller.require("read", disk.storage_account_id)
     for source_id in source_ids(version):
+        if source_id.lower().startswith("https://"):
+            continue
         kind = ids.parse_arm_id(source_id, "properties.storageProfile.source.id").kind
         caller.require("read" if kind in ("images", "galleries/images/versions") else "write", source_id)
 
@@ -85,6 +105,8 @@ def decide_create(facts: VersionFacts, version: ImageVersion, if_none_match: boo
                 f"{definition.gallery}/{definition.name}/{version.name}", "galleryImageVersionName"
             )
         return _replace(facts, facts.existing, carry_disks(facts.existing, version))
+    if facts.soft_deleted is not None:
+        raise soft_delete.name_taken(definition.gallery, definition.name, version.name)
     _authorize_sources(facts.caller, version)
     location = rules.check_location(version.location or definition.location, sub, rules.VERSION_TYPE).name
     version = version_rules.validate_version(
@@ -98,7 +120,8 @@ def decide_create(facts: VersionFacts, version: ImageVersion, if_none_match: boo
     )
     check_direct_share_encryption(facts.gallery_sharing, version)
     targets = [(t.name, version.replicas_in(t)) for t in version.target_regions]
-    jobs = plan_jobs(version.id, used_gb(version), location, targets, facts.now, facts.faults)
+    copied = 0 if version.shallow else used_gb(version)  # shallow replication serves from the source, copying nothing
+    jobs = plan_jobs(version.id, copied, location, targets, facts.now, facts.faults)
     now = facts.now
     version = dataclasses.replace(
         version,
@@ -134,6 +157,7 @@ def _replace(facts: VersionFacts, old: ImageVersion, new: ImageVersion) -> Decis
         os_disk=old.os_disk,
         data_disks=old.data_disks,
         source_id=old.source_id,
+        source_field=old.source_field,
         published_date=old.published_date,
         created_at=old.created_at,
         changed_at=facts.now,
@@ -227,6 +251,7 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
         plan(
             Update("target_region", restarted, {"version_id": pk, "region": failed.name}),
             Update("image_version", {"operation": "update", "changed_at": now.timestamp()}, {"id": pk}),
+            failure_entry(old.id, failed.name, failed.job),
             entry,
         ),
     )
@@ -234,12 +259,17 @@ def decide_retry(facts: VersionFacts, name: str, region: str) -> Decision[ImageV
 
 def decide_delete(facts: VersionFacts, name: str) -> Decision[None]:
     old = facts.present(name)
-    return Decision(None, delete_steps(facts.now, facts.caller, old, facts.existing_pk))
+    facts.caller.require("delete", old.id)
+    kept = soft_delete.keep(facts.now, facts.definition_pk, old) if facts.soft_delete else plan()
+    return Decision(None, kept.then(delete_steps(facts.now, facts.caller, old, facts.existing_pk, facts.soft_delete)))
 
 
-def delete_steps(now: datetime, caller: Caller, version: ImageVersion, pk: int) -> Plan:
-    """Delete a version with its regions and disks, and log it; the caller must have the right to."""
+def delete_steps(now: datetime, caller: Caller, version: ImageVersion, pk: int, soft: bool = False) -> Plan:
+    """Delete a version with its regions and disks, and log it (`soft`: kept, restorable); the caller must have
+    the right to, and its safety profile must not block deleting it yet."""
     caller.require("delete", version.id)
+    version_safety.check_delete(version, now)
     children = [Delete(table, {"version_id": pk}) for table in ("target_region", "data_disk")]
-    entry = activity(now, caller.name, VERSION_DELETE, version.id, version_to_rest(version, now), None)
+    entry = activity(now, caller.name, VERSION_DELETE, version.id, version_to_rest(version, now), None,
+                     message="Soft-deleted: restorable" if soft else "")
     return plan(*children, Delete("image_version", {"id": pk}), entry)

@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from . import features
 from .errors import AzureError, invalid
 from .models import ImageDefinition
 from .reference_data import VmSize, find_region, find_vm_size, limits
@@ -215,6 +216,7 @@ def check_size(size_name: str, definition: ImageDefinition) -> tuple[VmSize, lis
             f"The selected VM size '{size.name}' is an {size.architecture} size and cannot run an "
             f"{architecture} image.",
         )
+    features.check_vm_size(size, definition)
     return size, recommendation_warnings(size, definition)
 
 

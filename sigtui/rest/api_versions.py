@@ -20,7 +20,10 @@ COMPUTE = (
 """Managed images, disks, snapshots, VMs and disk encryption sets (Compute and Disk RP api-versions), as the
 provider registration lists them."""
 
-GALLERY_KINDS = frozenset({"galleries", "gallery", "definitions", "definition", "versions", "version", "operation"})
+GALLERY_KINDS = frozenset({"galleries", "gallery", "definitions", "definition", "versions", "version", "operation",
+                           "softdeleted"})
+SINCE = {"softdeleted": ("2024-03-03", "galleries/softDeletedArtifactTypes/artifacts/versions")}
+"""Gallery resource types newer than the API's first version: the first api-version that has each, and its type."""
 
 
 def check(version: str | None, kind: str) -> None:
@@ -30,3 +33,9 @@ def check(version: str | None, kind: str) -> None:
     if kind in GALLERY_KINDS and version not in GALLERY:
         raise AzureError("InvalidApiVersionParameter",
                          f"The api-version '{version}' is invalid. The supported versions are '{','.join(GALLERY)}'.")
+    if kind in SINCE and version < SINCE[kind][0]:
+        first, rtype = SINCE[kind]
+        supported = ",".join(v for v in GALLERY if v >= first)
+        raise AzureError("NoRegisteredProviderFound",
+                         f"No registered resource provider found for API version '{version}' and type '{rtype}'. "
+                         f"The supported api-versions are '{supported}'.")

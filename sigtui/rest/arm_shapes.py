@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.models import Subscription
 from ..domain.reference_data import regions
-from ..domain.rest import subscription_to_rest
+from ..domain.rest_resources import subscription_to_rest
 from . import api_versions
 
 COMPUTE_TYPES = (

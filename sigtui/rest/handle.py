@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from ..domain import api_shapes
 from ..domain.errors import AzureError
 from ..domain.ids import parse_arm_id
 from ..store import reads
@@ -27,12 +28,18 @@ def handle(ctx, request: Request) -> Response:
 def _answer(ctx, request: Request) -> Response:
     method = request.method.lower()
     route = handler.parse(ctx, request.url)
-    api_versions.check(route.param("api-version"), route.kind)
+    version = route.param("api-version")
+    api_versions.check(version, route.kind)
     if route.kind == "operation":
         return _operation(ctx, route, method, request.base_url)
+    if method in ("put", "patch"):
+        api_shapes.check_request(route.kind, request.body, version)
     if route.kind not in lro.TRACKED or method not in ("put", "patch", "delete"):
-        return Response(*handler.request(ctx, method, route, request.body or {}, _conditions(request)))
-    return _long_running(ctx, route, method, request)
+        response = Response(*handler.request(ctx, method, route, request.body or {}, _conditions(request)))
+    else:
+        response = _long_running(ctx, route, method, request)
+    response.body = api_shapes.shaped(route.kind, response.body, version)
+    return response
 
 
 def _long_running(ctx, route: routes.Route, method: str, request: Request) -> Response:

@@ -9,10 +9,13 @@ from ..domain.rest import (
     definition_to_rest,
     gallery_from_rest,
     gallery_to_rest,
+    restore_requested,
     version_from_rest,
     version_to_rest,
 )
 from ..domain.rest_fields import check_modelled
+from ..domain.rest_resources import soft_deleted_to_rest
+from ..domain.storage import account_to_rest
 from ..store import reads
 from . import arm_shapes, routes, shared, vms
 
@@ -28,6 +31,10 @@ def _rest_of(ctx, route: routes.Route, value) -> dict:
         return definition_to_rest(value)
     if kind in ("version", "versions"):
         return version_to_rest(value, ctx.now(), expand=route.expand)
+    if kind == "softdeleted":
+        return soft_deleted_to_rest(value)
+    if kind in ("storageaccount", "storageaccounts"):
+        return account_to_rest(value)
     if kind == "tenants":
         return arm_shapes.tenant(*value)
     if kind == "provider":
@@ -55,6 +62,9 @@ def _read(ctx, r: routes.Route):
         "definition": lambda: ctx.lookups.definition(r.sub, r.rg, *names).value,
         "versions": lambda: ctx.lookups.versions(r.sub, r.rg, *names),
         "version": lambda: ctx.lookups.version(r.sub, r.rg, *names).value,
+        "softdeleted": lambda: ctx.services.list_soft_deleted_versions(r.sub, r.rg, *names),
+        "storageaccounts": lambda: ctx.services.list_storage_accounts(r.rg, r.sub),
+        "storageaccount": lambda: ctx.services.get_storage_account(r.rg, *names, r.sub),
         "sources": lambda: resources.listing(ctx, r.rtype, r.rg, r.sub),
         "source": lambda: resources.find(ctx, r.rtype, r.rg, *names, sub=r.sub),
     }[kind]()
@@ -80,6 +90,7 @@ def _exists(ctx, r: routes.Route) -> bool:
         "gallery": lambda: reads.gallery(ctx.conn, sub, r.rg, *r.names),
         "definition": lambda: reads.definition(ctx.conn, sub, r.rg, *r.names),
         "version": lambda: reads.version(ctx.conn, sub, r.rg, *r.names),
+        "storageaccount": lambda: reads.storage_account_named(ctx.conn, *r.names),
     }.get(r.kind, lambda: None)()
     return found is not None
 
@@ -113,10 +124,15 @@ def _put(ctx, r: routes.Route, body: dict):
         return svc.create_gallery(gallery_from_rest(body, sub, rg, *names))
     if r.kind == "definition":
         return svc.create_definition(definition_from_rest(body, sub, rg, *names, ctx.now()))
+    if r.kind == "version" and restore_requested(body):
+        return svc.restore_version(sub, rg, *names)
     if r.kind == "version":
         return svc.create_version(version_from_rest(body, sub, rg, *names, ctx.now()))
     if vms.handles(r):
         return vms.put(ctx, r, sub, body, _source_arguments)
+    if r.kind == "storageaccount":
+        return svc.create_storage_account(rg, *names, body.get("location"), sub, (body.get("sku") or {}).get("name"),
+                                          body.get("kind"))
     if r.kind == "source" and r.rtype == resources.DES:
         encryption = (body.get("properties") or {}).get("encryptionType")
         return svc.create_disk_encryption_set(rg, *names, body.get("location"), sub, encryption)
@@ -131,6 +147,8 @@ def _patch(ctx, r: routes.Route, body: dict):
               "version": ctx.services.update_version}.get(r.kind)
     if update is None:
         raise not_allowed("PATCH", r)
+    if r.kind == "version" and restore_requested(body):
+        return ctx.services.restore_version(r.sub, r.rg, *r.names)
     return update(r.sub, r.rg, *r.names, body)
 
 
@@ -189,6 +207,6 @@ def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict
     if method == "patch":
         return 200, _rest_of(ctx, route, _patch(ctx, route, body))
     if method == "put":
-        existed = _exists(ctx, route)
+        existed = _exists(ctx, route) or (route.kind == "version" and restore_requested(body))
         return (200 if existed else 201), _rest_of(ctx, route, _put(ctx, route, body))
     raise not_allowed(method.upper(), route)

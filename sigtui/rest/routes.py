@@ -29,7 +29,8 @@ class Route:
 
     @property
     def expand(self) -> bool:
-        return (self.param("$expand") or "").lower() == "replicationstatus"
+        asked = (self.param("$expand") or "").lower().replace(" ", "").split(",")
+        return "replicationstatus" in asked
 
 
 def _unknown(path: str) -> AzureError:
@@ -37,9 +38,20 @@ def _unknown(path: str) -> AzureError:
                                              "namespace 'Microsoft.Compute'.", 404)
 
 
+SOFT_DELETED = ("galleries", None, "softdeletedartifacttypes", "images", "artifacts", None, "versions")
+"""`galleries/{g}/softDeletedArtifactTypes/Images/artifacts/{definition}/versions`: soft-deleted image versions."""
+
+
+def _soft_deleted(rest: list[str]) -> bool:
+    return len(rest) == len(SOFT_DELETED) and all(
+        want is None or segment.lower() == want for segment, want in zip(rest, SOFT_DELETED, strict=True))
+
+
 def _compute(path: str, sub: str, rg: str | None, rest: list[str], query) -> Route:
     if len(rest) == 3 and rest[0].lower() == "galleries" and rest[2].lower() == "share" and rg:
         return Route("share", sub, rg, (rest[1],), None, query)
+    if rg and _soft_deleted(rest):
+        return Route("softdeleted", sub, rg, (rest[1], rest[5]), None, query)
     if len(rest) in (1, 2) and rest[0].lower() in SOURCE_TYPES and rg:
         kind = "source" if len(rest) == 2 else "sources"
         return Route(kind, sub, rg, tuple(rest[1:]), SOURCE_TYPES[rest[0].lower()], query)
@@ -98,6 +110,9 @@ def parse(url: str) -> Route:
         if len(parts) <= 4:
             return Route("group" if len(parts) == 4 else "groups", sub, *parts[3:4], query=query)
         rg, rest = parts[3], parts[4:]
+    if rg and [p.lower() for p in rest[:3]] == ["providers", "microsoft.storage", "storageaccounts"] \
+            and len(rest) in (3, 4):
+        return Route("storageaccount" if len(rest) == 4 else "storageaccounts", sub, rg, tuple(rest[3:]), None, query)
     if len(rest) < 2 or rest[0].lower() != "providers" or rest[1].lower() != "microsoft.compute":
         raise _unknown(split.path)
     if rg is None and (len(rest) == 2 or rest[2].lower() == "locations"):

@@ -65,7 +65,7 @@ class ArmApi:
 
     def _answer(self, caller: str, arm_request: ArmRequest):
         try:
-            ctx = Context(GlobalOptions(db=str(self.db_path), caller=caller))
+            ctx = Context(GlobalOptions(db=str(self.db_path), caller=caller), face="serve")
         except AzureError as refused:
             return error_response(refused, {"x-ms-request-id": str(uuid.uuid4())})
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 from pathlib import Path
 
 import uvicorn
@@ -67,8 +68,11 @@ def _announcement(path: Path, endpoint: str, ca: Path) -> dict:
     return {"endpoint": endpoint, "ca": str(ca), "tenant": sub.tenant_id, "subscription": sub.id}
 
 
-def _listen(host: str, port: int) -> socket.socket:
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+def listen(host: str, port: int) -> socket.socket:
+    """A loopback socket bound and listening; OSError when the port is taken. It names TCP as its protocol, so
+    asyncio turns Nagle's algorithm off on every connection it accepts (without it, each response waits out the
+    client's delayed acknowledgement, about 40 ms)."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listener.bind((host, port))
@@ -79,18 +83,25 @@ def _listen(host: str, port: int) -> socket.socket:
     return listener
 
 
+def configure(db_path: Path, listener: socket.socket, log_stream=sys.stderr) -> tuple[uvicorn.Config, dict]:
+    """uvicorn's configuration for the endpoint on `listener` (TLS from the local CA), and what it announces."""
+    host, port = listener.getsockname()[:2]
+    files = tls.ensure(data_dir())
+    endpoint = f"https://{host}:{port}"
+    issuer = TokenIssuer(data_dir() / "token-signing-key.pem", endpoint)
+    config = uvicorn.Config(build_app(db_path, issuer, endpoint, log_stream), ssl_certfile=str(files.server_cert),
+                            ssl_keyfile=str(files.server_key), log_level="critical", access_log=False,
+                            lifespan="off", timeout_graceful_shutdown=SHUTDOWN_SECONDS)
+    return config, _announcement(db_path, endpoint, files.ca_cert)
+
+
 def serve(db_path: Path, host: str = "127.0.0.1", port: int = 0) -> int:
     """Serve until a signal; returns the exit status. A port in use fails before anything is written."""
-    listener = _listen(host, port)
+    listener = listen(host, port)
     try:
         prepare_database(db_path)
-        files = tls.ensure(data_dir())
-        endpoint = f"https://{host}:{listener.getsockname()[1]}"
-        issuer = TokenIssuer(data_dir() / "token-signing-key.pem", endpoint)
-        config = uvicorn.Config(build_app(db_path, issuer, endpoint), ssl_certfile=str(files.server_cert),
-                                ssl_keyfile=str(files.server_key), log_level="critical", access_log=False,
-                                lifespan="off", timeout_graceful_shutdown=SHUTDOWN_SECONDS)
-        Server(config, _announcement(db_path, endpoint, files.ca_cert)).run(sockets=[listener])
+        config, announcement = configure(db_path, listener)
+        Server(config, announcement).run(sockets=[listener])
     finally:
         listener.close()
     return 0

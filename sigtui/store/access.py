@@ -9,9 +9,12 @@ from ..domain.access import Principal
 from ..domain.access_writes import assignment_to_rest
 from . import access_facts as facts
 from . import reads
-from .base import ServiceBase
+from .base import Attempt, ServiceBase
 from .defaults import DEFAULT_OWNER, DEFAULT_TENANT
 from .reads import find_principal
+
+ASSIGNMENT_WRITE = "Microsoft.Authorization/roleAssignments/write"
+ASSIGNMENT_DELETE = "Microsoft.Authorization/roleAssignments/delete"
 
 
 class AccessOps(ServiceBase):
@@ -41,10 +44,6 @@ class AccessOps(ServiceBase):
             decision = access_writes.decide_create_principal(known, kind, display_name, user_principal_name, tenant)
             return tx.decided(decision)
 
-    def authorize_directory(self, conn) -> None:
-        """Directory writes need a directory role: the caller owns a subscription of its tenant."""
-        facts.directory_facts(conn, None, reads.caller(conn, self.caller)).authorize()
-
     def add_group_member(self, group: str, member: str) -> None:
         with self.write() as tx:
             known = facts.directory_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller))
@@ -64,9 +63,9 @@ class AccessOps(ServiceBase):
 
     def create_role_assignment(self, assignee: str, role: str, scope: str) -> tuple[dict, str | None]:
         """Share a gallery, definition or version; returns the assignment and a warning for version scope."""
-        role = access.role_name(role)
-        access.check_scope(scope)
-        with self.write() as tx:
+        with self.write(Attempt(ASSIGNMENT_WRITE, None, lambda _: scope)) as tx:
+            role = access.role_name(role)
+            access.check_scope(scope)
             known = facts.assignment_facts(tx.conn, tx.now, reads.caller(tx.conn, self.caller), assignee, role, scope)
             decision = access_writes.decide_create_assignment(known, assignee, role, scope, str(uuid.uuid4()))
             return tx.decided(decision)
@@ -97,8 +96,8 @@ class AccessOps(ServiceBase):
                                                                        present))
 
     def delete_role_assignment(self, assignee: str, role: str, scope: str) -> int:
-        role = access.role_name(role)
-        with self.write() as tx:
+        with self.write(Attempt(ASSIGNMENT_DELETE, None, lambda _: scope)) as tx:
+            role = access.role_name(role)
             principal = find_principal(tx.conn, assignee)
             if principal is None:
                 raise access_writes.principal_missing(assignee)

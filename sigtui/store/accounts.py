@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ..domain import account_writes, resource_group_writes, simulation_writes
+from ..domain import account_writes, ids, resource_group_writes, simulation_writes
 from ..domain.clock import ClockState
 from ..domain.models import ResourceGroup, Subscription
 from ..domain.plan import plan
+from ..domain.resource_group_writes import RG_DELETE, RG_WRITE
 from . import facts, reads
-from .base import ServiceBase, Tx
+from .activity import activity_log
+from .base import Attempt, ServiceBase, Tx
 from .defaults import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
 
 
@@ -64,7 +66,7 @@ class AccountOps(ServiceBase):
         self, name: str, location: str, subscription: str | None = None, tags: dict | None = None
     ) -> ResourceGroup:
         """Create a resource group, or return the existing one (as `az group create` does)."""
-        with self.write() as tx:
+        with self.write(Attempt(RG_WRITE, subscription, lambda s: ids.rg_id(s, name))) as tx:
             known = self._rg_facts(tx, subscription, name)
             return tx.decided(resource_group_writes.decide_create(known, location, tags))
 
@@ -81,7 +83,7 @@ class AccountOps(ServiceBase):
 
     def delete_resource_group(self, name: str, subscription: str | None = None) -> None:
         """Delete a resource group and everything in it, children first."""
-        with self.write() as tx:
+        with self.write(Attempt(RG_DELETE, subscription, lambda s: ids.rg_id(s, name))) as tx:
             tx.decided(resource_group_writes.decide_delete(self._rg_facts(tx, subscription, name)))
 
     # The simulation clock, shared by every interface through the database.
@@ -132,4 +134,5 @@ class AccountOps(ServiceBase):
     def activity(self, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
         with self.read() as conn:
             readable = self.readable(conn)
-            return [e for e in reads.activity(conn, resource_id, limit) if readable(e["resource_id"])]
+            now = self.clock_state(conn).now(self.real_time())
+            return [e for e in activity_log(conn, now, resource_id, limit) if readable(e["resource_id"])]

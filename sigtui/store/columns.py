@@ -45,6 +45,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "tags": "{}",
         "created_at": REQUIRED,
         "changed_at": REQUIRED,
+        "soft_delete": None,
         "sharing": None,
     },
     "image_definition": {
@@ -75,6 +76,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "architecture": None,
         "created_at": REQUIRED,
         "changed_at": REQUIRED,
+        "features": "[]",
     },
     "image_version": {
         "id": AUTO,
@@ -100,6 +102,11 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "encrypted": False,
         "created_at": REQUIRED,
         "changed_at": REQUIRED,
+        "replication_mode": None,
+        "allow_replicated_location_deletion": False,
+        "block_deletion_before_end_of_life": False,
+        "source_field": "id",
+        "os_storage_account_id": None,
     },
     "data_disk": {
         "id": AUTO,
@@ -109,6 +116,15 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "used_gb": REQUIRED,
         "host_caching": None,
         "source_id": None,
+        "storage_account_id": None,
+    },
+    "soft_deleted_version": {
+        "id": AUTO,
+        "definition_id": REQUIRED,
+        "name": REQUIRED,
+        "location": REQUIRED,
+        "deleted_at": REQUIRED,
+        "snapshot": REQUIRED,
     },
     "target_region": {
         "id": AUTO,
@@ -145,6 +161,17 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "details": "{}",
         "created_at": REQUIRED,
     },
+    "storage_account": {
+        "id": AUTO,
+        "arm_id": REQUIRED,
+        "subscription_id": REQUIRED,
+        "rg_id": REQUIRED,
+        "name": REQUIRED,
+        "location": REQUIRED,
+        "sku": REQUIRED,
+        "kind": REQUIRED,
+        "created_at": REQUIRED,
+    },
     "disk_encryption_set": {
         "id": AUTO,
         "arm_id": REQUIRED,
@@ -165,6 +192,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "before": None,
         "after": None,
         "message": "",
+        "face": "",
     },
     "virtual_machine": {
         "id": AUTO,

@@ -29,8 +29,28 @@ def _sources_know_caching(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE source ADD COLUMN os_host_caching VARCHAR")
 
 
+def _soft_delete_and_safety(conn: sqlite3.Connection) -> None:
+    """Schema 5: a gallery's soft delete policy (`gallery.soft_delete`), the soft-deleted versions
+    (`soft_deleted_version`, a new table made from the metadata), a definition's `features`, and a version's
+    replication mode, safety profile and the field that named its source, a VHD disk's storage account, and storage
+    accounts (`storage_account`, a new table)."""
+    conn.execute("ALTER TABLE gallery ADD COLUMN soft_delete BOOLEAN")
+    conn.execute("ALTER TABLE image_definition ADD COLUMN features VARCHAR NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE image_version ADD COLUMN replication_mode VARCHAR")
+    for column in ("allow_replicated_location_deletion", "block_deletion_before_end_of_life"):
+        conn.execute(f"ALTER TABLE image_version ADD COLUMN {column} BOOLEAN NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE image_version ADD COLUMN source_field VARCHAR NOT NULL DEFAULT 'id'")
+    conn.execute("ALTER TABLE image_version ADD COLUMN os_storage_account_id VARCHAR")
+    conn.execute("ALTER TABLE data_disk ADD COLUMN storage_account_id VARCHAR")
+
+
+def _activity_names_faces(conn: sqlite3.Connection) -> None:
+    """Schema 6: every activity entry says through which face it came (`activity.face`: tui, cli, rest, serve)."""
+    conn.execute("ALTER TABLE activity ADD COLUMN face VARCHAR NOT NULL DEFAULT ''")
+
+
 def _vms_clouds_and_sharing(conn: sqlite3.Connection) -> None:
-    """Schema 5: VMs keep the disks they inherit from their image (size, data disks, encryption sets); a
+    """Schema 7: VMs keep the disks they inherit from their image (size, data disks, encryption sets); a
     subscription belongs to a cloud; a gallery has a sharing permission, and `gallery_share` (a new table made
     from the metadata) lists whom a direct shared gallery is shared with."""
     conn.execute("ALTER TABLE virtual_machine ADD COLUMN os_disk_size_gb INTEGER")
@@ -44,7 +64,9 @@ MIGRATIONS: dict[int, Migration] = {
     1: _regions_keep_serving,
     2: _applications,
     3: _sources_know_caching,
-    4: _vms_clouds_and_sharing,
+    4: _soft_delete_and_safety,
+    5: _activity_names_faces,
+    6: _vms_clouds_and_sharing,
 }
 """Steps from version N to N+1, each run inside the migration transaction."""
 

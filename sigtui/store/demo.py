@@ -8,7 +8,10 @@ from datetime import UTC, datetime, timedelta
 import yaml
 
 from ..domain.models import DiskImage, Encryption, Gallery, ImageDefinition, ImageVersion, TargetRegion
+from ..domain.plan import plan
 from ..domain.reference_data import DATA_DIR
+from ..domain.simulation_writes import setting_insert
+from ..domain.visits import WHILE_CLOSED
 from .services import Services
 
 HISTORY_DAYS = 400
@@ -46,6 +49,8 @@ class _Teller:
             self._version(version)
         self._people()
         self.svc.reset_clock(self.end, speed=speed, paused=False)
+        with self.svc.write() as tx:
+            tx.apply(plan(setting_insert(WHILE_CLOSED, "stops")))
 
     def _subscriptions(self) -> None:
         svc, production = self.svc, self.story["production"]

@@ -19,6 +19,7 @@ from ..domain.replication import FaultPlan
 from ..domain.resource_group_writes import ResourceGroupFacts
 from ..domain.simulation_writes import SimulationFacts
 from ..domain.source_writes import PlacementFacts
+from ..domain.storage_writes import AccountFacts, BlobFacts
 from ..domain.version_writes import VersionFacts, source_ids
 from ..domain.vm import VmRequest
 from ..domain.vm_writes import VmFacts, image_reference
@@ -178,7 +179,10 @@ def faults(conn: sqlite3.Connection) -> FaultPlan:
 
 
 def source(conn: sqlite3.Connection, source_id: str, location: str, now: datetime) -> Source | None:
-    """A source by id; a gallery image version counts as present where it has completed replication."""
+    """A source by id (a VHD by its URI); a gallery image version counts as present where it has completed
+    replication."""
+    if source_id.lower().startswith("https://"):
+        return reads.source(conn, source_id)
     try:
         parsed = ids.parse_arm_id(source_id, "properties.storageProfile.source.id")
     except AzureError:
@@ -212,6 +216,8 @@ def version_facts(
     if found_definition:
         found = reads.version(conn, sub.id, rg, found_definition.gallery, found_definition.name, name)
     pk, existing = found if found else (None, None)
+    gallery_found = reads.gallery(conn, sub.id, rg, found_definition.gallery) if found_definition else None
+    deleted = reads.soft_deleted_versions(conn, definition_pk, found_definition, name) if found_definition else []
     sources = {}
     if request is not None and found_definition and not existing:
         region = find_region(request.location or found_definition.location)
@@ -237,10 +243,29 @@ def version_facts(
         {des.id.lower(): des for des in reads.disk_encryption_sets(conn)} if found_definition else {},
         in_region(conn, "image_version", sub) if found_definition and not existing else {},
         faults(conn),
-        _sharing(conn, sub.id, rg, gallery) if found_definition and not existing else None,
+        bool(gallery_found and gallery_found[1].soft_delete),
+        deleted[0] if deleted else None,
+        gallery_found[1].sharing if gallery_found else None,
     )
 
 
-def _sharing(conn: sqlite3.Connection, sub: str, rg: str, gallery: str) -> str | None:
-    found = reads.gallery(conn, sub, rg, gallery)
-    return found[1].sharing if found else None
+def account_facts(
+    conn: sqlite3.Connection, now: datetime, caller: Caller, requested: str | None, rg: str, name: str
+) -> AccountFacts:
+    """Creating storage account `name`: its resource group and any account already holding the name."""
+    sub = subscription(conn, requested, caller)
+    found = reads.resource_group(conn, sub.id, rg) if sub else None
+    rg_pk, location = (found[0], found[1].location) if found else (None, None)
+    return AccountFacts(now, caller, sub, requested, rg, rg_pk, location, reads.storage_account_named(conn, name))
+
+
+def blob_facts(conn: sqlite3.Connection, now: datetime, caller: Caller, account_name: str, container: str,
+               name: str) -> BlobFacts:
+    """Uploading blob `container/name` to storage account `account_name`."""
+    account = reads.storage_account_named(conn, account_name)
+    if account is None:
+        return BlobFacts(now, caller, account_name, None, None, False)
+    found = reads.resource_group(conn, account.subscription, account.resource_group)
+    uri = f"{account.blob_endpoint}{container}/{name}"
+    exists = reads.source(conn, uri) is not None
+    return BlobFacts(now, caller, account_name, account, found[0] if found else None, exists)

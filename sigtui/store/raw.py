@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from ..domain.errors import AzureError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 Connection = sqlite3.Connection
 """A plain sqlite3 connection, named for the faces that hold one without importing sqlite3."""
 DatabaseError = sqlite3.Error
@@ -156,6 +156,7 @@ class SqliteFile:
         retry_busy(lambda: conn.execute("BEGIN" if read_only else "BEGIN IMMEDIATE"))
         with self._rolled_back_on_error(conn):
             yield conn
+            self._run_deferred(conn)
         conn.execute("COMMIT")
 
     @contextmanager
@@ -168,7 +169,35 @@ class SqliteFile:
         retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
         with self._rolled_back_on_error(conn):
             yield conn
+            self._run_deferred(conn)
         conn.execute("COMMIT")
+
+    def defer(self, step: Callable[[sqlite3.Connection], None]) -> None:
+        """Run `step` when this thread's outermost transaction ends: just before it commits, or after it rolls
+        back in a transaction of its own (so a refused write still leaves its activity-log entry)."""
+        self._local.deferred = [*getattr(self._local, "deferred", []), step]
+
+    def flush_deferred(self) -> None:
+        """Outside any transaction: run what was deferred now, in a transaction of its own."""
+        self._run_deferred(self.connection(), alone=True)
+
+    def _run_deferred(self, conn: sqlite3.Connection, alone: bool = False) -> None:
+        steps, self._local.deferred = getattr(self._local, "deferred", []), []
+        if not steps:
+            return
+        if not alone:
+            for step in steps:
+                step(conn)
+            return
+        with suppress(sqlite3.Error):
+            retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
+            try:
+                for step in steps:
+                    step(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     @contextmanager
     def _savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
@@ -185,15 +214,17 @@ class SqliteFile:
             self._depth -= 1
         conn.execute(f"RELEASE {name}")
 
-    @staticmethod
     @contextmanager
-    def _rolled_back_on_error(conn: sqlite3.Connection) -> Iterator[None]:
-        """Roll back on any error; a rollback that fails too never hides the error that caused it."""
+    def _rolled_back_on_error(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """Roll back on any error, then run what was deferred; a rollback that fails too never hides the error
+        that caused it."""
         try:
             yield
         except BaseException:
             with suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
+            with suppress(Exception):
+                self._run_deferred(conn, alone=True)
             raise
 
     def ensure_schema(self) -> bool:

@@ -33,13 +33,15 @@ class RetentionOps(ServiceBase):
             named = [lookups.definition(sub, rg, gallery, definition)]
         readable = self.readable(conn)
         every = reads.deployments(conn)
+        holder = reads.gallery(conn, self.subscription(conn, sub).id, rg, gallery)
+        soft = bool(holder and holder[1].soft_delete)
         facts = []
         for pk, d in named:
             found = [(vpk, v) for vpk, v in reads.versions(conn, pk) if readable(v.id)]
             used = tuple(u for _, v in found for u in uses_of(v, every))
             pks = {v.name: vpk for vpk, v in found}
             policy = reads.end_of_life_policy(conn)
-            facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used, pks, policy))
+            facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used, pks, pk, soft, policy))
         return facts
 
     def plan_prune(

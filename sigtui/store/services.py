@@ -11,6 +11,7 @@ from .direct_sharing import DirectShareOps
 from .galleries import GalleryOps
 from .retention import RetentionOps
 from .sources import SourceOps
+from .storage import StorageOps
 from .tenancy import TenancyOps
 from .versions import VersionOps
 from .vms import VmOps
@@ -24,6 +25,7 @@ class Services(
     DefinitionOps,
     VersionOps,
     SourceOps,
+    StorageOps,
     VmOps,
     AccessOps,
     CostOps,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..domain import source_writes
+from ..domain import ids, source_writes
 from ..domain.models import DiskEncryptionSet, Source
 from ..domain.source_writes import SourceRequest
 from . import facts, reads
-from .base import ServiceBase, Tx
+from .base import Attempt, ServiceBase, Tx
 
 
 class SourceOps(ServiceBase):
@@ -37,7 +37,9 @@ class SourceOps(ServiceBase):
             list(data_disk_caching),
         )
         rtype = request.check_name()
-        with self.write() as tx:
+        attempt = Attempt(f"Microsoft.Compute/{rtype}/write", subscription,
+                          lambda s: ids.resource_id(s, resource_group, rtype, name))
+        with self.write(attempt) as tx:
             known = self._placement(tx, subscription, resource_group, rtype, name)
             return tx.decided(source_writes.decide_create_source(known, request))
 
@@ -64,7 +66,9 @@ class SourceOps(ServiceBase):
         subscription: str | None = None,
         encryption_type: str | None = None,
     ) -> DiskEncryptionSet:
-        with self.write() as tx:
+        attempt = Attempt("Microsoft.Compute/diskEncryptionSets/write", subscription,
+                          lambda s: ids.resource_id(s, resource_group, "diskEncryptionSets", name))
+        with self.write(attempt) as tx:
             known = self._placement(tx, subscription, resource_group, "diskEncryptionSets", name)
             decision = source_writes.decide_create_disk_encryption_set(known, name, location, encryption_type)
             return tx.decided(decision)

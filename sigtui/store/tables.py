@@ -65,6 +65,7 @@ class GalleryRow(SQLModel, table=True):
     tags: str = "{}"
     created_at: float
     changed_at: float
+    soft_delete: bool | None = None
     sharing: str | None = None
     """`sharingProfile.permissions` when it was given (`Private` or `Groups`), else None (private)."""
 
@@ -110,6 +111,7 @@ class DefinitionRow(SQLModel, table=True):
     architecture: str | None = None
     created_at: float
     changed_at: float
+    features: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
 
 
 class VersionRow(SQLModel, table=True):
@@ -141,6 +143,11 @@ class VersionRow(SQLModel, table=True):
     encrypted: bool = False
     created_at: float
     changed_at: float
+    replication_mode: str | None = None
+    allow_replicated_location_deletion: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    block_deletion_before_end_of_life: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    source_field: str = Field(default="id", sa_column_kwargs={"server_default": "id"})
+    os_storage_account_id: str | None = None
 
 
 class DataDiskRow(SQLModel, table=True):
@@ -152,6 +159,20 @@ class DataDiskRow(SQLModel, table=True):
     used_gb: float
     host_caching: str | None = None
     source_id: str | None = None
+    storage_account_id: str | None = None
+
+
+class SoftDeletedVersionRow(SQLModel, table=True):
+    """An image version deleted with its gallery's soft delete on: its rows as they were, to restore."""
+
+    __tablename__ = "soft_deleted_version"
+    __table_args__ = (UniqueConstraint("definition_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    definition_id: int = Field(foreign_key="image_definition.id")
+    name: str
+    location: str
+    deleted_at: float
+    snapshot: str
 
 
 class TargetRegionRow(SQLModel, table=True):
@@ -196,6 +217,21 @@ class SourceRow(SQLModel, table=True):
     created_at: float
 
 
+class StorageAccountRow(SQLModel, table=True):
+    """`Microsoft.Storage/storageAccounts`: where VHD sources live. Names are unique across Azure."""
+
+    __tablename__ = "storage_account"
+    id: int | None = Field(default=None, primary_key=True)
+    arm_id: str = Field(sa_type=NOCASE, unique=True)
+    subscription_id: str = Field(sa_type=NOCASE)
+    rg_id: int = Field(foreign_key="resource_group.id", index=True)
+    name: str = Field(sa_type=NOCASE, unique=True)
+    location: str
+    sku: str
+    kind: str
+    created_at: float
+
+
 class DiskEncryptionSetRow(SQLModel, table=True):
     __tablename__ = "disk_encryption_set"
     id: int | None = Field(default=None, primary_key=True)
@@ -219,6 +255,7 @@ class ActivityRow(SQLModel, table=True):
     before: str | None = None
     after: str | None = None
     message: str = ""
+    face: str = ""
 
 
 class VirtualMachineRow(SQLModel, table=True):

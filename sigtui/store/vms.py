@@ -7,7 +7,7 @@ from ..domain.errors import resource_not_found
 from ..domain.vm_plan import VmPlan
 from ..domain.vm_rest import vm_to_rest
 from . import facts, reads
-from .base import ServiceBase
+from .base import Attempt, ServiceBase
 
 
 class VmOps(ServiceBase):
@@ -29,7 +29,10 @@ class VmOps(ServiceBase):
         self, image_id: str, request: vm.VmRequest, subscription: str | None = None, create_resource_group: bool = False
     ) -> tuple[dict, VmPlan]:
         """Create a VM (or a scale set when `instance_count` is set); returns its REST shape and the reviewed plan."""
-        with self.write() as tx:
+        rtype = "virtualMachineScaleSets" if request.instance_count is not None else "virtualMachines"
+        attempt = Attempt(f"Microsoft.Compute/{rtype}/write", subscription,
+                          lambda s: ids.resource_id(s, request.resource_group, rtype, request.name))
+        with self.write(attempt) as tx:
             known = self._vm_facts(tx.conn, subscription, image_id, request)
             return tx.decided(vm_writes.decide_create(known, request, create_resource_group))
 

@@ -33,9 +33,10 @@ class SigtuiApp(App[int]):
         readonly: bool = False,
         real_time: Callable[[], float] = time.time,
         keymap_file: Path | None = None,
+        serve: bool = False,
     ) -> None:
         super().__init__()
-        self.options = WorkbenchOptions(Path(db_path), caller, speed, readonly, real_time)
+        self.options = WorkbenchOptions(Path(db_path), caller, speed, readonly, real_time, serve)
         self.keymap_file = keymap_file or keymap_path()
         self.keymap: dict[str, str] = {}
         self.startup_notice = ""
@@ -74,7 +75,11 @@ class SigtuiApp(App[int]):
 
 
 def run_app(
-    db_path: str | Path | None = None, caller: str | None = None, speed: float | None = None, readonly: bool = False
+    db_path: str | Path | None = None,
+    caller: str | None = None,
+    speed: float | None = None,
+    readonly: bool = False,
+    serve: bool = False,
 ) -> int:
     """Open the workbench; a new database gets the demo catalog, a current one opens without SQLModel."""
     try:
@@ -99,7 +104,7 @@ def run_app(
     except (OSError, ValueError) as error:
         print(f"sigtui: {error}", file=sys.stderr)
         return 1
-    app = SigtuiApp(path, caller=caller, speed=speed if version is not None else None, readonly=readonly)
+    app = SigtuiApp(path, caller=caller, speed=speed if version is not None else None, readonly=readonly, serve=serve)
     if version is None:
         app.startup_notice = f"New database with the demo catalog: {path}"
     app.run()
@@ -112,7 +117,7 @@ def _create_demo(path: Path, speed: float | None) -> None:
     from ..store.services import Services
 
     print(f"sigtui: creating the demo catalog in {path}", file=sys.stderr)
-    services = Services(path)
+    services = Services(path, face="tui")
     services.bootstrap()
     build_demo(services, speed=speed or DEMO_SPEED)
     services.db.dispose()

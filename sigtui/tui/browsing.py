@@ -8,11 +8,13 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from .messages import (
+    AwayReported,
     CatalogLoaded,
     DefinitionsLoaded,
     DetailsLoaded,
@@ -70,6 +72,10 @@ class Browsing:
         self.cursor_key: tuple[str, int | str] | None = None
         self.unfiltered_open: tuple[set[int], set[int]] = (set(), set())
         self.loaded_once = False
+        self.requested: tuple[int, set[int], set[int]] = (0, set(), set())
+        """The latest catalog load asked for: its number, and the galleries and definitions it opens."""
+        self.shown = 0
+        """The number of the load the tree shows."""
 
     @property
     def tree(self):
@@ -80,9 +86,14 @@ class Browsing:
     def load_catalog(
         self, galleries_open: Iterable[int] = (), definitions_open: Iterable[int] = (), filter_text: str = ""
     ) -> None:
-        backend = self.screen.backend
+        backend, readonly = self.screen.backend, self.screen.readonly
+        galleries_open, definitions_open = set(galleries_open), set(definitions_open)
+        generation = self.requested[0] + 1
+        self.requested = (generation, galleries_open, definitions_open)
 
-        def job() -> CatalogLoaded:
+        def job() -> list[Message]:
+            away = backend.arrive(readonly)
+            backend.changes.mark()
             catalog = backend.catalog
             clock = catalog.clock()
             now = clock.now(backend.real_time()) if clock else datetime.now(UTC)
@@ -92,7 +103,8 @@ class Browsing:
             if filtered is not None:
                 definitions = by_gallery(filtered.definitions)
             galleries, jobs = catalog.galleries(), catalog.unsettled_jobs(now)
-            return CatalogLoaded(galleries, clock, jobs, definitions, versions, filtered)
+            loaded = CatalogLoaded(galleries, clock, jobs, definitions, versions, filtered, generation)
+            return [loaded, AwayReported(away)] if away else [loaded]
 
         self.screen.run("catalog", job, exclusive=True)
 
@@ -130,8 +142,13 @@ class Browsing:
 
     # What the workers found
 
+    def is_current(self, message: CatalogLoaded) -> bool:
+        """Whether `message` answers the latest load (an older answer is dropped: a newer one is coming)."""
+        return message.generation == self.requested[0]
+
     def catalog_loaded(self, message: CatalogLoaded) -> bool:
         """Rebuild the tree; True the first time."""
+        self.shown = message.generation
         self.galleries = message.galleries
         tree = self.tree
         tree.set_reactive(Tree.cursor_line, -1)
@@ -210,11 +227,20 @@ class Browsing:
     # Actions
 
     def reload(self) -> None:
+        self.follow_changes()
+        self.screen.notify("Reloaded", timeout=1.5)
+
+    def follow_changes(self) -> None:
+        """Read the catalog again, keeping the filter, the open nodes and the cursor (and what a load still on
+        its way was asked to open)."""
         if self.filter_text:
             self.load_catalog(filter_text=self.filter_text)
-        else:
-            self.load_catalog(*self.tree.expanded_keys())
-        self.screen.notify("Reloaded", timeout=1.5)
+            return
+        galleries, definitions = self.tree.expanded_keys()
+        generation, wanted_galleries, wanted_definitions = self.requested
+        if generation != self.shown:
+            galleries, definitions = galleries | wanted_galleries, definitions | wanted_definitions
+        self.load_catalog(galleries, definitions)
 
     def reload_around(self, cursor: tuple[str, int] | None, galleries: Iterable[int], definitions: Iterable[int]):
         """After a write: the filter is cleared, open nodes stay open, and `cursor` gets the cursor."""
@@ -311,4 +337,4 @@ def details_of(catalog, data: NodeData, now) -> DetailsLoaded | None:
         latest = catalog.latest(data.summary.definition_pk, now) if data.summary else None
     if resource is None or get_current_worker().is_cancelled:
         return None
-    return DetailsLoaded(data.key, resource, catalog.activity(resource.id), latest, versions)
+    return DetailsLoaded(data.key, resource, catalog.activity(resource.id, now), latest, versions)

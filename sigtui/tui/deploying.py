@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from .messages import JobsChanged, VmsListed
 from .nodes import vm_target
-from .screens.vm.target import CreatedVm
 from .vm_leaves import attach_vm_leaves
 from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
+    from .screens.vm.target import CreatedVm
     from .workbench import WorkbenchScreen
 
 

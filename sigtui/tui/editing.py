@@ -7,19 +7,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..domain.errors import AzureError
-from ..domain.rules import children_block_delete
 from ..domain.wording import counted
-from .edit_work import EditWork
 from .messages import StepReplayed
 from .nodes import child_count, failed_regions, ref_of
-from .screens.activity_log import ActivityLogScreen
-from .screens.confirm import ConfirmScreen
-from .screens.failed_region import FailedRegionScreen
 from .screens.forms.model import KIND_LABELS, Outcome, ResourceRef, Step
-from .screens.refused import RefusedScreen
 from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
+    from .edit_work import EditWork
     from .workbench import WorkbenchScreen
 
 CHILD = {"gallery": "definition", "definition": "version", "version": "version"}
@@ -63,8 +58,17 @@ class Editing:
 
     def __init__(self, screen: WorkbenchScreen) -> None:
         self.screen = screen
-        self.work = EditWork(screen.backend)
+        self._work: EditWork | None = None
         self.history = EditHistory()
+
+    @property
+    def work(self) -> EditWork:
+        """The worker-side half, loaded with the forms' rules on first use (not before the first paint)."""
+        if self._work is None:
+            from .edit_work import EditWork
+
+            self._work = EditWork(self.screen.backend)
+        return self._work
 
     def _push(self, dialog, then=None) -> None:
         self.screen.app.push_screen(dialog, then)
@@ -116,6 +120,8 @@ class Editing:
             self.screen.notify("Put the cursor on a gallery, image definition or version to delete it.")
             return
         if child_count(data):
+            from ..domain.rules import children_block_delete
+
             self.offer_children(ref, children_block_delete())
             return
         lines = [ref.id]
@@ -123,10 +129,14 @@ class Editing:
             count = len(data.summary.version.target_regions)
             lines.append(f"Its replicas in {counted(count, 'region')} are deleted.")
         typed = None if ref.kind == "version" else ref.name
+        from .screens.confirm import ConfirmScreen
+
         dialog = ConfirmScreen(f"Delete {ref.label}?", lines, f"Delete {KIND_LABELS[ref.kind]}", typed)
         self._push(dialog, lambda yes: yes and self.screen.run("write", lambda: self.work.delete(ref)))
 
     def offer_children(self, ref: ResourceRef, error: AzureError) -> None:
+        from .screens.refused import RefusedScreen
+
         children = "image definitions" if ref.kind == "gallery" else "versions"
         dialog = RefusedScreen(f"Cannot delete {ref.label}", error, f"Show its {children}")
         self._push(dialog, lambda show: show and self._show_children(ref))
@@ -152,6 +162,8 @@ class Editing:
             self.screen.notify("Nothing to fix: put the cursor on a version with a failed region.")
             return
         ref = ref_of(data)
+        from .screens.failed_region import FailedRegionScreen
+
         self._push(FailedRegionScreen(ref.label, failed), lambda choice: self._fix(data, ref, choice))
 
     def _fix(self, data: NodeData, ref: ResourceRef, choice: tuple[str, str] | None) -> None:
@@ -161,6 +173,8 @@ class Editing:
         if what == "retry":
             self.screen.clock.retry(data, [region])
             return
+        from .screens.confirm import ConfirmScreen
+
         lines = [f"Its replicas in {region} are deleted; replication to the other regions goes on."]
         dialog = ConfirmScreen(f"Remove {region} from {ref.label}?", lines, "Remove region")
         self._push(dialog, lambda yes: yes and self.screen.run("write", lambda: self.work.remove_region(ref, region)))
@@ -168,6 +182,8 @@ class Editing:
     # The activity log, undo and redo
 
     def activity_log(self) -> None:
+        from .screens.activity_log import ActivityLogScreen
+
         self._push(ActivityLogScreen(self.work.activity))
 
     def replay(self, undo: bool) -> None:

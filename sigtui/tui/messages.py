@@ -6,22 +6,24 @@ Thread workers post the `…Loaded`/`…Listed`/`…Changed` ones with what they
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ..domain.access import Principal
-from ..domain.clock import ClockState
-from ..domain.costs import CostEstimate
-from ..domain.errors import AzureError
-from ..domain.latest import Resolution
-from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
-from ..domain.retention import DefinitionPlan
-from ..domain.usage import Deployment, RegionLatest
-from ..domain.vm_plan import VmPlan
-from ..store.reads.filtering import FilterResult
-from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
-from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
-from .screens.vm.target import CreatedVm, RegionChoice
+if TYPE_CHECKING:
+    from ..domain.access import Principal
+    from ..domain.clock import ClockState
+    from ..domain.costs import CostEstimate
+    from ..domain.errors import AzureError
+    from ..domain.latest import Resolution
+    from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
+    from ..domain.retention import DefinitionPlan
+    from ..domain.usage import Deployment, RegionLatest
+    from ..domain.vm_plan import VmPlan
+    from ..store.reads.filtering import FilterResult
+    from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
+    from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
+    from .screens.vm.target import CreatedVm, RegionChoice
 
 # The workbench: the tree, the details pane and the clock
 
@@ -36,6 +38,27 @@ class CatalogLoaded(Message):
     definitions: dict[int, list[DefinitionSummary]] = field(default_factory=dict)
     versions: dict[int, list[VersionSummary]] = field(default_factory=dict)
     filtered: FilterResult | None = None
+    generation: int = 0
+    """Which request this answers: an answer to an older one than the latest is dropped."""
+
+
+@dataclass
+class EndpointStarted(Message):
+    """The endpoint listens on a thread of this process (a `BackgroundEndpoint`, with what it announced)."""
+
+    endpoint: object
+
+
+@dataclass
+class AwayReported(Message):
+    """What replication did between the last workbench closing and this one opening."""
+
+    note: str
+
+
+@dataclass
+class DatabaseChanged(Message):
+    """Another connection committed to the database since the catalog was last read."""
 
 
 @dataclass

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..domain.models import ReplicationState
 from ..domain.replication import region_status
 from .screens.forms.model import ResourceRef
-from .screens.vm.target import VmTarget
 from .widgets.tree_nodes import NodeData
+
+if TYPE_CHECKING:
+    from .screens.vm.target import VmTarget
 
 SHAREABLE = ("gallery", "definition", "version")
 
@@ -30,10 +33,14 @@ def ref_of(data: NodeData | None) -> ResourceRef | None:
 
 def vm_target(data: NodeData | None) -> VmTarget | None:
     """A definition starts from `latest`, a version is pinned; anything else is not an image."""
-    if data is not None and data.kind == "definition" and data.definition is not None:
+    if data is None or data.kind not in ("definition", "version"):
+        return None
+    from .screens.vm.target import VmTarget
+
+    if data.kind == "definition" and data.definition is not None:
         d = data.definition
         return VmTarget(d.id, d.pk, d.subscription, d.resource_group, d.gallery, d.name)
-    if data is not None and data.kind == "version" and data.summary is not None:
+    if data.kind == "version" and data.summary is not None:
         v = data.summary.version
         return VmTarget(
             v.id, data.summary.definition_pk, v.subscription, v.resource_group, v.gallery, v.definition, v.name

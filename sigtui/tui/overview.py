@@ -49,6 +49,13 @@ def _latest(resolution: Resolution | None, this: str | None = None) -> Text:
     return text
 
 
+def _soft_delete(gallery: Gallery) -> list[tuple[str, str]]:
+    """The soft delete policy, once one was set."""
+    if gallery.soft_delete is None:
+        return []
+    return [("Soft delete", "On: deleted versions are kept, restorable" if gallery.soft_delete else "Off")]
+
+
 def gallery_sections(gallery: Gallery, now: datetime, definition_count: int) -> list[Section]:
     return [
         (
@@ -62,6 +69,7 @@ def gallery_sections(gallery: Gallery, now: datetime, definition_count: int) -> 
                 ("Unique name", gallery.unique_name),
                 ("Provisioning state", gallery.provisioning_state),
                 ("Image definitions", str(definition_count)),
+                *_soft_delete(gallery),
                 ("Tags", _tags(gallery.tags)),
             ],
         ),
@@ -92,6 +100,7 @@ def definition_sections(d: ImageDefinition, now: datetime, resolution: Resolutio
                 ("OS state", d.os_state),
                 ("Hyper-V generation", d.hyper_v_generation),
                 ("Architecture", _text(d.architecture or "x64")),
+                *([("Features", ", ".join(f"{name}={value}" for name, value in d.features))] if d.features else []),
                 ("Provisioning state", d.provisioning_state),
                 ("Latest (any region)", _latest(resolution)),
             ],
@@ -122,6 +131,13 @@ def definition_sections(d: ImageDefinition, now: datetime, resolution: Resolutio
 
 def _disk(size: int, used: float, caching: str | None) -> str:
     return f"{size} GB provisioned, {used:g} GB occupied, caching {caching or 'None'}"
+
+
+def _safety(v: ImageVersion) -> list[Row]:
+    """The safety profile's flags, once one is on."""
+    flags = [text for on, text in ((v.allow_replicated_location_deletion, "replicated regions may be removed"),
+                                   (v.block_deletion_before_end_of_life, "no deletion before end of life")) if on]
+    return [("Safety profile", "; ".join(flags))] if flags else []
 
 
 def version_sections(v: ImageVersion, now: datetime, resolution: Resolution | None) -> list[Section]:
@@ -158,6 +174,8 @@ def version_sections(v: ImageVersion, now: datetime, resolution: Resolution | No
                 ("End of life", eol_text),
                 ("Replica count", str(v.replica_count)),
                 ("Storage account type", v.storage_account_type),
+                *([("Replication mode", v.replication_mode)] if v.replication_mode else []),
+                *_safety(v),
                 ("Target regions", ", ".join(display_name(t.name) for t in v.target_regions)),
                 ("Tags", _tags(v.tags)),
             ],

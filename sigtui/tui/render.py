@@ -77,3 +77,9 @@ def bar_text(fraction: float, width: int, fill: Style, track: Style) -> Text:
 
 def percent(fraction: float) -> str:
     return f"{int(fraction * 100):>3d}%"
+
+
+def author(entry: dict) -> str:
+    """Who made an activity entry and through which face: `admin · cli` (the name before any `@`)."""
+    who = entry["caller"].split("@")[0]
+    return f"{who} · {entry['face']}" if entry.get("face") else who

@@ -9,9 +9,6 @@ from ..domain.errors import AzureError
 from .messages import CostEstimated, PermissionsLoaded
 from .nodes import SHAREABLE
 from .policy import CHECKED
-from .screens.costs import CostScreen
-from .screens.identity import IdentityScreen, login
-from .screens.share import ShareAccess, ShareScreen, ShareTarget
 from .widgets.cost_view import EVERYTHING
 from .widgets.tree_nodes import NodeData
 
@@ -59,11 +56,15 @@ class Sharing:
     # Switching identity
 
     def choose_identity(self) -> None:
+        from .screens.identity import IdentityScreen
+
         backend = self.screen.backend
         picker = IdentityScreen(lambda: backend.services().list_principals(), backend.identity())
         self.screen.app.push_screen(picker, self._identity_chosen)
 
     def _identity_chosen(self, principal) -> None:
+        from .screens.identity import login
+
         if principal is None or login(principal).lower() == self.screen.backend.identity().lower():
             return
         self.switch_identity(login(principal), principal.label)
@@ -88,6 +89,8 @@ class Sharing:
         if data is None or data.kind not in SHAREABLE:
             self.screen.notify("Choose a gallery, an image definition or an image version to share.")
             return
+        from .screens.share import ShareAccess, ShareScreen, ShareTarget
+
         dialog = ShareScreen(ShareTarget(data.kind, data.name, data.arm_id), ShareAccess(self.screen.backend.services))
         self.screen.app.push_screen(dialog, self._shared)
 
@@ -98,6 +101,8 @@ class Sharing:
     # Costs
 
     def costs(self) -> None:
+        from .screens.costs import CostScreen
+
         self.screen.app.push_screen(CostScreen(self.screen.status.caller, self.estimate))
 
     def estimate(self, resource_id: str) -> CostEstimated:

@@ -14,7 +14,11 @@ from .messages import ActionFailed
 Job = Callable[[], Message | Iterable[Message] | None]
 """A worker's body: it reads or writes through the store and returns the messages to post."""
 
-TITLES = {"write": "The change was refused", "services": "Could not open the database for writing"}
+TITLES = {
+    "write": "The change was refused",
+    "services": "Could not open the database for writing",
+    "endpoint": "Could not start the endpoint",
+}
 """What the error dialog says was being done, by worker group; anything else was a read."""
 
 

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from rich.text import Text
 from textual.widgets.tree import TreeNode
 
-from .screens.vm.rows import leaf_label, version_id
 from .widgets.resource_tree import ResourceTree
 from .widgets.tree_nodes import NodeData
 
@@ -23,6 +22,8 @@ def _version_nodes(node: TreeNode[NodeData]) -> Iterator[TreeNode[NodeData]]:
 
 def attach_vm_leaves(tree: ResourceTree, vms: Iterable[dict]) -> None:
     """Give every shown version its VMs as leaves (kind `vm`); a version without VMs stays a leaf itself."""
+    from .screens.vm.rows import leaf_label, version_id
+
     by_version: dict[str, list[str]] = defaultdict(list)
     for body in vms:
         by_version[version_id(body)].append(leaf_label(body))

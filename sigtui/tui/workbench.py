@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
@@ -27,14 +27,10 @@ from .live_clock import LiveClock
 from .palette import ResourceProvider
 from .policy import ActionPolicy
 from .retention import Retention
-from .screens.help import HelpRow, HelpScreen
-from .screens.identity import IdentityScreen
-from .screens.prune import PruneScreen
-from .screens.share import ShareScreen
-from .screens.usage import UsageScreen
-from .screens.vm.dialog import CreateVmDialog
+from .serving import Serving
 from .sharing import Sharing
 from .threads import Job, run_in_thread
+from .watching import Watching
 from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
 from .widgets.fitted_footer import FittedFooter
@@ -42,27 +38,41 @@ from .widgets.resource_tree import ResourceTree
 from .widgets.status_bar import StatusBar, home_relative
 from .widgets.tree_nodes import NodeData
 
+if TYPE_CHECKING:
+    from .screens.help import HelpRow
+
 NARROW = 100
-HELP_SECTIONS = (
-    ("Tree", ResourceTree.BINDINGS),
-    ("Share dialog", ShareScreen.BINDINGS),
-    ("Identity picker", IdentityScreen.BINDINGS),
-    ("VM dialog", CreateVmDialog.BINDINGS),
-    ("Retention planner", PruneScreen.BINDINGS),
-    ("Who uses", UsageScreen.BINDINGS),
-)
+
+
+def help_sections() -> tuple:
+    """The bindings of the tree and the dialogs, in help's order (the dialogs load when help first opens)."""
+    from .screens.identity import IdentityScreen
+    from .screens.prune import PruneScreen
+    from .screens.share import ShareScreen
+    from .screens.usage import UsageScreen
+    from .screens.vm.dialog import CreateVmDialog
+
+    return (
+        ("Tree", ResourceTree.BINDINGS),
+        ("Share dialog", ShareScreen.BINDINGS),
+        ("Identity picker", IdentityScreen.BINDINGS),
+        ("VM dialog", CreateVmDialog.BINDINGS),
+        ("Retention planner", PruneScreen.BINDINGS),
+        ("Who uses", UsageScreen.BINDINGS),
+    )
 
 
 @dataclass(frozen=True)
 class WorkbenchOptions:
-    """What the command line chose: the database, the identity, the clock's speed, read-only mode; and the
-    source of real time (tests pass a fake one)."""
+    """What the command line chose: the database, the identity, the clock's speed, read-only mode, whether to
+    serve the endpoint; and the source of real time (tests pass a fake one)."""
 
     db_path: Path
     caller: str | None
     speed: float | None
     readonly: bool
     real_time: Callable[[], float]
+    serve: bool = False
 
 
 class WorkbenchScreen(Screen[None]):
@@ -88,6 +98,8 @@ class WorkbenchScreen(Screen[None]):
         self.editing = Editing(self)
         self.deploying = Deploying(self)
         self.sharing = Sharing(self)
+        self.watching = Watching(self)
+        self.serving = Serving(self)
         self.retention = Retention(self)
         self._offered: tuple | None = None
 
@@ -104,11 +116,17 @@ class WorkbenchScreen(Screen[None]):
         if self.readonly and self.options.speed:
             self.notify("--speed changes the clock, so it is ignored in read-only mode.", severity="warning")
         self.clock.start()
+        self.watching.start()
         self.tree_pane.border_title = "Resources"
         self.resource_tree.focus()
         self.browsing.load_catalog()
+        if self.options.serve:
+            self.serving.start()
 
     def on_unmount(self) -> None:
+        self.watching.stop()
+        self.serving.stop()
+        self.backend.leave(self.readonly)
         self.backend.close()
 
     # Workers
@@ -162,12 +180,23 @@ class WorkbenchScreen(Screen[None]):
     # What the workers found
 
     def on_catalog_loaded(self, message: m.CatalogLoaded) -> None:
+        if not self.browsing.is_current(message):
+            return
         self.clock.catalog_loaded(message)
         first = self.browsing.catalog_loaded(message)
         self.clock.settled()
         self.deploying.attach_known_vms()
         if first and not self.readonly:
             self.call_after_refresh(self.clock.open_services)
+
+    def on_endpoint_started(self, message: m.EndpointStarted) -> None:
+        self.serving.started(message)
+
+    def on_away_reported(self, message: m.AwayReported) -> None:
+        self.notify(message.note, timeout=12)
+
+    def on_database_changed(self, message: m.DatabaseChanged) -> None:
+        self.watching.database_changed()
 
     def on_children_requested(self, message: m.ChildrenRequested) -> None:
         self.browsing.load_children(message.kind, message.pk)
@@ -310,13 +339,15 @@ class WorkbenchScreen(Screen[None]):
     # Help and the command palette
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.help_rows(), home_relative(self.app.keymap_file)))
 
     def help_rows(self) -> list[HelpRow]:
         """Every binding of the workbench, the tree and the dialogs, with the keys the keymap gives it."""
         rows: list[HelpRow] = []
         keymap, app = self.app.keymap, self.app
-        for section, bindings in (("Workbench", self.BINDINGS), *HELP_SECTIONS):
+        for section, bindings in (("Workbench", self.BINDINGS), *help_sections()):
             for binding in bindings:
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
                 shown = ", ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
@@ -341,6 +372,12 @@ class WorkbenchScreen(Screen[None]):
             yield SystemCommand("Faster clock", "Double the clock speed (+)", self.action_faster)
             yield SystemCommand("Slower clock", "Halve the clock speed (-)", self.action_slower)
             yield SystemCommand("Retry failed regions", "Replicate failed regions again (R)", self.action_retry)
+            if self.serving.running:
+                yield SystemCommand("Stop the endpoint", "Stop serving Azure Resource Manager", self.serving.stop)
+            else:
+                yield SystemCommand(
+                    "Serve the endpoint", "Azure Resource Manager over HTTPS for az and the SDKs", self.serving.start
+                )
         yield SystemCommand("Costs", "Illustrative cost of everything you can read ($)", self.action_costs)
         yield SystemCommand(
             "Act as…", "Switch the identity: what you see and may do follows it (ctrl+u)", self.action_switch_identity

@@ -212,8 +212,12 @@ def test_no_command_opens_the_workbench(monkeypatch, tmp_path):
     fake.run_app = lambda **kwargs: calls.append(kwargs) or 0
     monkeypatch.setitem(sys.modules, "sigtui.tui.app", fake)
     assert main(["--db", str(tmp_path / "t.db"), "--as", "bob", "--speed", "30", "--readonly"]) == 0
-    assert calls == [{"db_path": str(tmp_path / "t.db"), "caller": "bob", "speed": 30.0, "readonly": True}]
-    assert main([]) == 0 and calls[-1] == {"db_path": None, "caller": None, "speed": None, "readonly": False}
+    assert calls == [
+        {"db_path": str(tmp_path / "t.db"), "caller": "bob", "speed": 30.0, "readonly": True, "serve": False}
+    ]
+    assert main([]) == 0
+    assert calls[-1] == {"db_path": None, "caller": None, "speed": None, "readonly": False, "serve": False}
+    assert main(["--serve"]) == 0 and calls[-1]["serve"] is True
     assert main(["--speed", "fast"]) == 2
 
 

@@ -51,7 +51,7 @@ def catalog(ok, sub):
 
 
 def test_groups_commands_and_flags(completions):
-    assert sorted(completions("sigtui s")) == ["serve", "sig", "snapshot"]
+    assert sorted(completions("sigtui s")) == ["serve", "sig", "snapshot", "storage"]
     assert {"create", "show", "list", "update", "delete", "image-definition", "image-version"} <= set(
         completions("sigtui sig "))
     assert completions("sigtui sig image-version c") == ["create"]

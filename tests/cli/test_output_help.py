@@ -55,7 +55,8 @@ def test_top_level_help_lists_groups_commands_and_global_arguments(az):
     text = az("--help").out
     assert "        With no command, sigtui opens the workbench (the terminal UI)" in text
     assert any(line.startswith("    rest   : Send a REST request") for line in _section(text, "Commands:"))
-    assert [line.split(":")[0].strip() for line in _section(text, "Workbench Arguments")] == ["--readonly", "--speed"]
+    assert [line.split(":")[0].strip() for line in _section(text, "Workbench Arguments")] == [
+        "--readonly", "--serve", "--speed"]
     names = [line.split(" : ")[0].strip() for line in _section(text, "Global Arguments") if " : " in line]
     assert names == list(GLOBALS)
 

@@ -11,19 +11,20 @@ def test_an_unmodelled_property_is_refused_and_nothing_is_written(rest, azure): 
     send(rest, azure, "CreateOrUpdateASimpleGallery.json")
     p = load("CreateOrUpdateASimpleGalleryImage.json", azure)["parameters"]
     body = p["galleryImage"]
-    body["properties"]["features"] = [{"name": "SecurityType", "value": "TrustedLaunchSupported"}]
+    body["properties"]["features"] = [{"name": "SecurityType", "value": "TrustedLaunchSupported",
+                                       "startsAtVersion": "1.0.0"}]
     status, _, error = rest("put", url_of(p), body)
     assert status == 400
-    assert "(InvalidParameter) The property 'properties.features' is not supported." in error
+    assert "(InvalidParameter) The property 'properties.features[0].startsAtVersion' is not supported." in error
     assert rest("get", url_of(p))[0] == 404
 
 
 def test_an_unmodelled_patch_is_refused_and_changes_nothing(rest, azure):  # noqa: F811
     (status, created, _), example = send(rest, azure, "CreateOrUpdateASimpleGallery.json")
     url = url_of(example["parameters"])
-    status, _, error = rest("patch", url, {"properties": {"description": "new", "softDeletePolicy":
-                                                          {"isSoftDeleteEnabled": True}}})
-    assert status == 400 and "'properties.softDeletePolicy'" in error
+    status, _, error = rest("patch", url, {"properties": {"description": "new", "sharingProfile":
+                                                          {"communityGalleryInfo": {"publisherUri": "x"}}}})
+    assert status == 400 and "'properties.sharingProfile.communityGalleryInfo'" in error
     assert rest("get", url)[1]["properties"]["description"] == created["properties"]["description"]
 
 

@@ -59,7 +59,8 @@ def test_put_over_an_existing_gallery_updates_only_what_may_change():
     decision = decide_create(facts(existing=EXISTING, existing_pk=3), Gallery("s", "rg", "g1", "westus", "new"))
     update = decision.plan.steps[0]
     assert isinstance(update, Update) and update.where == {"id": 3}
-    assert set(update.values) == {"description", "tags", "changed_at"} and update.values["description"] == "new"
+    assert set(update.values) == {"description", "tags", "changed_at", "soft_delete"}
+    assert update.values["description"] == "new"
     with pytest.raises(AzureError) as refused:
         decide_create(facts(existing=EXISTING, existing_pk=3), Gallery("s", "rg", "g1", "westus"), if_none_match=True)
     assert refused.value.code == "ResourceExists"

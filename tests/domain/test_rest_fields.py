@@ -77,17 +77,8 @@ def test_every_swagger_property_is_modelled_or_refused_by_path(kind):
             refused.add(target)
         else:
             assert any(path == k or path.startswith((f"{k}.", f"{k}[")) for k in kept), path
-    assert "properties.softDeletePolicy" in refused or kind != "gallery"
+    assert "properties.sharingProfile.communityGalleryInfo" in refused or kind != "gallery"
     assert kept - ENVELOPE <= paths, f"modelled but not in the swagger: {sorted(kept - ENVELOPE - paths)}"
-
-
-@pytest.mark.parametrize("path", ["properties.publishingProfile.replicationMode",
-                                  "properties.safetyProfile.allowDeletionOfReplicatedLocations"])
-def test_a_value_sigtui_does_not_model_is_refused(path):
-    check_modelled("version", body_with(path, "Full" if path.endswith("Mode") else False))
-    with pytest.raises(AzureError) as raised:
-        check_modelled("version", body_with(path, "Shallow" if path.endswith("Mode") else True))
-    assert raised.value.target == path
 
 
 def test_an_unknown_property_is_refused():
@@ -95,3 +86,10 @@ def test_an_unknown_property_is_refused():
         check_modelled("definition", {"properties": {"osType": "Linux", "colour": "blue"}})
     assert raised.value.target == "properties.colour"
     assert "'properties.colour' is not supported" in raised.value.message
+
+
+def test_edge_zones_are_refused_with_the_reason():
+    with pytest.raises(AzureError) as raised:
+        check_modelled("version", body_with("properties.publishingProfile.targetExtendedLocations[0].name", "x"))
+    assert raised.value.target == "properties.publishingProfile.targetExtendedLocations"
+    assert "no extended locations (Azure Edge Zones)" in raised.value.message

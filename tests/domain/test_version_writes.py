@@ -60,16 +60,19 @@ def test_a_reader_may_not_create_a_version():
 def test_only_a_failed_region_is_retried():
     old = existing(done("westus"), failed("eastus"))
     decision = decide_retry(facts(existing=old, existing_pk=8), "1.0.0", "East US")
-    restart, touched, _ = decision.plan.steps
+    restart, touched, failure, _ = decision.plan.steps
     assert isinstance(restart, Update) and restart.where == {"version_id": 8, "region": "eastus"}
     assert restart.values["attempt"] == 1 and touched.values["operation"] == "update"
+    assert failure.table == "activity" and failure.values["status"] == "Failed", "the failure stays in the log"
+    assert failure.values["caller"] == "Microsoft.Compute"
+    assert "Replication to eastus failed" in failure.values["message"]
     with pytest.raises(AzureError) as refused:
         decide_retry(facts(existing=old, existing_pk=8), "1.0.0", "westus")
     assert refused.value.target == TARGETS and "has not failed" in refused.value.message
 
 
 def test_removing_a_region_rewrites_the_remaining_ones():
-    old = existing(done("westus"), done("eastus"))
+    old = dataclasses.replace(existing(done("westus"), done("eastus")), allow_replicated_location_deletion=True)
     decision = decide_remove_region(facts(existing=old, existing_pk=8), "1.0.0", "eastus")
     assert [t.name for t in decision.result.target_regions] == ["westus"]
     assert Delete("target_region", {"version_id": 8}) in decision.plan.steps

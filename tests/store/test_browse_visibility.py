@@ -34,4 +34,4 @@ def test_the_workbench_shows_nothing_of_a_subscription_without_a_role(tmp_path):
     assert shown and not any(i.startswith(production) for i in shown)
     matched = catalog.filter_tree("Contoso", datetime.now(UTC))
     assert all(d.subscription != production.rsplit("/", 1)[1] for d in matched.definitions)
-    assert catalog.activity(production) == []
+    assert catalog.activity(production, datetime.now(UTC)) == []

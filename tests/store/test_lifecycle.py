@@ -223,6 +223,11 @@ def test_failed_region_can_be_retried_or_removed(world):
     assert status(svc, world.version())["East US"] == ("Completed", 100)
     with pytest.raises(AzureError):
         svc.retry_region(None, "rg", "gallery1", "linux", "1.0.0", "eastus")
+    with pytest.raises(AzureError) as refused:
+        svc.remove_region(None, "rg", "gallery1", "linux", "1.0.0", "eastus")
+    assert refused.value.code == "OperationNotAllowed", "a replicated region stays unless the safety profile allows"
+    svc.update_version(None, "rg", "gallery1", "linux", "1.0.0",
+                       {"properties": {"safetyProfile": {"allowDeletionOfReplicatedLocations": True}}})
     removed = svc.remove_region(None, "rg", "gallery1", "linux", "1.0.0", "eastus")
     assert [t.name for t in removed.target_regions] == ["westus"]
 
@@ -384,6 +389,15 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.execute("ALTER TABLE target_region DROP COLUMN serving")
     conn.execute("ALTER TABLE source DROP COLUMN os_host_caching")
     conn.execute("DROP TABLE app_credential")
+    conn.execute("ALTER TABLE activity DROP COLUMN face")
+    conn.execute("ALTER TABLE gallery DROP COLUMN soft_delete")
+    conn.execute("ALTER TABLE image_definition DROP COLUMN features")
+    for column in ("replication_mode", "allow_replicated_location_deletion", "block_deletion_before_end_of_life",
+                   "source_field", "os_storage_account_id"):
+        conn.execute(f"ALTER TABLE image_version DROP COLUMN {column}")
+    conn.execute("ALTER TABLE data_disk DROP COLUMN storage_account_id")
+    conn.execute("DROP TABLE storage_account")
+    conn.execute("DROP TABLE soft_deleted_version")
     for table, column in (("virtual_machine", "os_disk_size_gb"), ("virtual_machine", "os_disk_encryption_set"),
                           ("virtual_machine", "data_disks"), ("subscription", "cloud"), ("gallery", "sharing")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
@@ -393,7 +407,8 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.close()
     reopened = Services(path, real_time=fake_time)
     reopened.bootstrap()
-    assert stored_schema_version(path) == SCHEMA_VERSION == 5
+    assert stored_schema_version(path) == SCHEMA_VERSION == 7
     version = reopened.get_version(None, "rg", "gallery1", "linux", "1.0.0")
     assert version.target_regions[0].job.serving is False
+    assert {entry["face"] for entry in reopened.activity()} == {""}, "entries from before faces name none"
     assert reopened.create_for_rbac("pipeline")["appId"]

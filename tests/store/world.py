@@ -9,12 +9,17 @@ from sigtui.domain.models import DiskImage, Encryption, Gallery, ImageDefinition
 
 
 def dump(path) -> list[str]:
-    """Every row of the database, to prove a rejected write changed nothing."""
-    conn = sqlite3.connect(str(path))
+    """Every row of the database, to prove a rejected write changed nothing but the activity log's entry that
+    records the refusal (status Failed, nothing before or after), which is left out."""
+    conn, copy = sqlite3.connect(str(path)), sqlite3.connect(":memory:")
     try:
-        return list(conn.iterdump())
+        conn.backup(copy)
+        if copy.execute("SELECT 1 FROM sqlite_master WHERE name = 'activity'").fetchone():
+            copy.execute("DELETE FROM activity WHERE status = 'Failed' AND before IS NULL AND after IS NULL")
+        return list(copy.iterdump())
     finally:
         conn.close()
+        copy.close()
 
 
 @dataclass

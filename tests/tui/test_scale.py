@@ -9,7 +9,7 @@ import pytest
 from sigtui.store.reads.workbench import Catalog
 
 from .conftest import SIZE
-from .helpers import open_path, settle, tree_text
+from .helpers import open_path, settle, tree_text, workbench
 from .scale import build_scale_db
 
 
@@ -53,3 +53,22 @@ async def test_the_app_opens_expands_and_filters_a_full_database(scale_db, make_
         await pilot.press("enter")
         await settle(pilot)
         assert "scale077" in tree_text(app) and "scale050" not in tree_text(app)
+
+
+async def test_a_filter_matching_a_thousand_versions_shows_them_as_counts_until_a_definition_opens(scale_db, make_app):
+    app = make_app(db_path=scale_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press(*"1.9.0", "enter")
+        await settle(pilot)
+        text = tree_text(app)
+        assert "def07  10 versions · 1 matching" in text
+        cursor = workbench(app).resource_tree.cursor_node
+        assert cursor.data.kind == "version" and cursor.data.name == "1.9.0"
+        assert [child.data.name for child in cursor.parent.children] == ["1.9.0"] and cursor.parent.is_expanded
+        await open_path(pilot, "scale050", "def03")
+        around = tree_text(app).split("scale050", 1)[1].split("def04", 1)[0]
+        assert "def03  10 versions\n" in around + "\n" and "1.9.0" in around
+        assert "1.8.0" not in around

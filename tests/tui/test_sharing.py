@@ -102,6 +102,15 @@ async def test_a_gallery_reader_sees_its_definitions_but_not_other_galleries(mak
         assert allowed(app, "read") and not allowed(app, "write")
 
 
+async def test_a_subscription_without_a_role_in_it_is_never_shown(make_app):
+    app = make_app(caller="guest@fabrikam.onmicrosoft.com")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = tree_text(app)
+        assert "TeamSandbox" in text
+        assert not any(hidden in text for hidden in ("Contoso Production", "ContosoImages", "FinanceGallery"))
+
+
 async def test_an_owner_shares_a_gallery_from_the_dialog(make_app, directory):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -1,13 +1,15 @@
 """The read model: every query that turns rows into what the faces show, over plain sqlite3 (no SQLModel).
 
-- `mappers.py`: one mapper per table, columns read by name;
+- `mappers.py`: `rows` (each a dict by column name) and one mapper per table;
 - `resources.py`: subscriptions, resource groups, galleries, definitions and versions as stored;
 - `lookups.py`: the same by name as one caller may read them (Azure's 404 and 403), for services, CLI and REST;
 - `visibility.py`: the one rule deciding what a caller sees from its role assignments;
 - `directory.py`: tenants, principals, groups and role assignments;
 - `compute.py`: image sources, disk encryption sets, virtual machines;
 - `state.py`: the simulation clock, settings and the activity log;
+- `storage.py`: storage accounts and soft-deleted image versions;
 - `counts.py`: counts and keys writes are decided on;
+- `job_states.py`: the domain's regional replication states as SQL fragments;
 - `latest.py`: `latest` through the version index;
 - `summaries.py`, `filtering.py`, `workbench.py`: the workbench's tree, filter and palette, and its `Catalog`.
 
@@ -55,6 +57,7 @@ from .resources import (
     versions_in_subscription,
 )
 from .state import activity, clock, end_of_life_policy, setting
+from .storage import soft_deleted_versions, storage_account_named, storage_accounts
 from .visibility import Visibility, visibility
 
 __all__ = [
@@ -63,6 +66,7 @@ __all__ = [
     "encrypted_version_ids", "end_of_life_policy", "find_principal", "galleries", "galleries_named", "gallery",
     "gallery_keys_in", "grants", "has_assignment", "has_children", "latest_name", "latest_names", "members",
     "next_key", "principal_count", "principals", "resource_group", "resource_groups", "role_assignments", "setting",
-    "source", "sources", "subscription", "subscriptions", "tenant_id", "tenants", "version", "versions",
-    "versions_from_key", "versions_in_subscription", "virtual_machines", "visibility",
+    "soft_deleted_versions", "source", "sources", "storage_account_named", "storage_accounts", "subscription",
+    "subscriptions", "tenant_id", "tenants", "version", "versions", "versions_from_key", "versions_in_subscription",
+    "virtual_machines", "visibility",
 ]

@@ -68,6 +68,7 @@ def gallery_from(r: Row) -> Gallery:
         json.loads(r["tags"]),
         created_at=when(r["created_at"]),
         changed_at=when(r["changed_at"]),
+        soft_delete=None if r["soft_delete"] is None else bool(r["soft_delete"]),
         sharing=r["sharing"],
         shared_with=tuple(sorted(tuple(pair) for pair in shares)),
     )
@@ -104,6 +105,7 @@ def definition_from(r: Row) -> ImageDefinition:
         r["architecture"],
         created_at=when(r["created_at"]),
         changed_at=when(r["changed_at"]),
+        features=tuple((name, value) for name, value in json.loads(r["features"])),
     )
 
 
@@ -130,7 +132,7 @@ def target_from(r: Row) -> TargetRegion:
 
 
 def data_disk_from(r: Row) -> DiskImage:
-    return DiskImage(r["size_gb"], r["used_gb"], r["lun"], r["host_caching"], r["source_id"])
+    return DiskImage(r["size_gb"], r["used_gb"], r["lun"], r["host_caching"], r["source_id"], r["storage_account_id"])
 
 
 def version_from(r: Row, targets: Sequence[TargetRegion], disks: Sequence[DiskImage]) -> ImageVersion:
@@ -142,7 +144,8 @@ def version_from(r: Row, targets: Sequence[TargetRegion], disks: Sequence[DiskIm
         r["definition_name"],
         r["name"],
         r["location"],
-        DiskImage(r["os_size_gb"], r["os_used_gb"], None, r["os_host_caching"], r["os_source_id"]),
+        DiskImage(r["os_size_gb"], r["os_used_gb"], None, r["os_host_caching"], r["os_source_id"],
+                  r["os_storage_account_id"]),
         tuple(disks),
         r["source_id"],
         tuple(targets),
@@ -156,6 +159,10 @@ def version_from(r: Row, targets: Sequence[TargetRegion], disks: Sequence[DiskIm
         bool(r["deleting"]),
         when(r["created_at"]),
         when(r["changed_at"]),
+        r["replication_mode"],
+        bool(r["allow_replicated_location_deletion"]),
+        bool(r["block_deletion_before_end_of_life"]),
+        r["source_field"],
     )
 
 
@@ -179,6 +186,7 @@ def source_from(r: Row) -> Source:
         os_disk,
         disks,
         bool(r["encrypted"]),
+        storage_account_id=json.loads(r["details"]).get("storageAccountId"),
     )
 
 

@@ -15,6 +15,7 @@ from ...domain.clock import ClockState
 from ...domain.latest import Resolution
 from ...domain.models import Gallery, ImageDefinition, ImageVersion
 from .. import raw
+from ..activity import activity_log
 from ..defaults import DEFAULT_OWNER
 from . import filtering, latest, resources, state, summaries
 from .filtering import FilterResult, SearchEntry
@@ -104,8 +105,9 @@ class Catalog:
     def version_detail(self, pk: int) -> ImageVersion | None:
         return self._run(resources.version_by_pk, pk)
 
-    def activity(self, resource_id: str, limit: int = 200) -> list[dict]:
-        return [e for e in self._run(state.activity, resource_id, limit) if self.seen.sees(e["resource_id"])]
+    def activity(self, resource_id: str, now: datetime, limit: int = 200) -> list[dict]:
+        """The resource's activity log, replication failures reached by `now` included."""
+        return [e for e in self._run(activity_log, now, resource_id, limit) if self.seen.sees(e["resource_id"])]
 
     def filter_tree(self, text: str, now: datetime) -> FilterResult:
         found = self._run(filtering.filter_tree, text, now)

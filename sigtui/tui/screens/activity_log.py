@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..messages import ActivityLoaded
-from ..render import local
+from ..render import author, local
 from ..threads import run_in_thread
 
 MAX_CHANGES = 8
@@ -55,7 +55,7 @@ def _short(value: object) -> str:
 
 def matches(entry: dict, words: list[str]) -> bool:
     haystack = " ".join(
-        str(entry.get(k) or "") for k in ("operation", "resource_id", "caller", "status", "message")
+        str(entry.get(k) or "") for k in ("operation", "resource_id", "caller", "face", "status", "message")
     ).lower()
     return all(word in haystack for word in words)
 
@@ -124,7 +124,8 @@ class ActivityLogScreen(ModalScreen[None]):
         lines = changes(entry)
         more = f"\n… {len(lines) - MAX_CHANGES} more" if len(lines) > MAX_CHANGES else ""
         message = f"{entry['message']}\n" if entry.get("message") else ""
-        detail.update(f"{entry['resource_id']}\n{message}" + "\n".join(lines[:MAX_CHANGES]) + more)
+        heading = f"{entry['resource_id']}\nby {author(entry)}\n{message}"
+        detail.update(heading + "\n".join(lines[:MAX_CHANGES]) + more)
 
     @on(Input.Changed, "#activity-filter")
     def _filter(self, event: Input.Changed) -> None:

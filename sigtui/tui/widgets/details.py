@@ -21,7 +21,7 @@ from ...domain.wording import counted
 from ...store.reads.summaries import VersionSummary
 from .. import overview
 from ..messages import DetailsLoaded
-from ..render import local, version_state
+from ..render import author, local, version_state
 from .cost_view import CostView
 from .replication_table import ReplicationRow, ReplicationTable
 from .tree_nodes import NodeData
@@ -67,7 +67,7 @@ def activity_table(entries: list[dict], own_id: str) -> RenderableType:
             local(datetime.fromtimestamp(entry["at"], UTC)),
             "/".join(entry["operation"].split("/")[-2:]),
             Text(status, "red" if status == "Failed" else "green" if status == "Succeeded" else "yellow"),
-            entry["caller"].split("@")[0],
+            author(entry),
             about,
         )
     return table

@@ -134,6 +134,12 @@ class ReplicationTable(ScrollView, can_focus=True):
             self._styles[name] = self.get_component_rich_style(f"replication-table--{name}")
         return self._styles[name]
 
+    def _base(self) -> Style:
+        """The widget's own style, looked up once per theme like the component styles."""
+        if "" not in self._styles:
+            self._styles[""] = self.rich_style
+        return self._styles[""]
+
     def _columns(self, width: int) -> tuple[int, int, int, int, int]:
         """Widths of label, storage, replicas, state and bar; storage, then replicas, go when space is short."""
         label = min(22, max([len(self.first_column)] + [len(r.label) for r in self.rows]) + 2)
@@ -152,7 +158,7 @@ class ReplicationTable(ScrollView, can_focus=True):
             return self._header(width)
         index = y - HEADER_LINES + self.scroll_offset.y
         if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base())
         row_index, is_detail = self._lines[index]
         row = self.rows[row_index]
         if is_detail:
@@ -161,7 +167,7 @@ class ReplicationTable(ScrollView, can_focus=True):
         return self._row(row, width)
 
     def _text_line(self, text: str, width: int, style: Style) -> Strip:
-        return Strip([Segment(text[:width].ljust(width), self.rich_style + style)], width)
+        return Strip([Segment(text[:width].ljust(width), self._base() + style)], width)
 
     def _header(self, width: int) -> Strip:
         label, storage, replicas, state, _ = self._columns(width)
@@ -175,7 +181,7 @@ class ReplicationTable(ScrollView, can_focus=True):
 
     def _row(self, row: ReplicationRow, width: int) -> Strip:
         label, storage, replicas, state_width, bar = self._columns(width)
-        base = self.rich_style
+        base = self._base()
         state = row.state(self.now)
         color = self._style(STATE_STYLE.get(state, "dim"))
         segments = [Segment(row.label[: label - 1].ljust(label), base)]

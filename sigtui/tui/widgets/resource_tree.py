@@ -24,6 +24,8 @@ from .tree_labels import STATE_WIDTH, TreeLabels
 from .tree_nodes import NodeData, filter_keep
 
 CHUNK = 400
+WIDE = 200
+"""A filter matching more versions than this shows them as counts under collapsed definitions."""
 COMPACT_BELOW = 40
 """A tree narrower than this many cells draws states as marks and percentages, with shallower guides."""
 
@@ -68,6 +70,8 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
         self._jobs: list[JobFact] = []
         self._live: set[TreeNode[NodeData]] = set()
         self._shown: dict[int, tuple] = {}
+        self._unbuilt: dict[int, int] = {}
+        """Versions shown only as their definition's count until it opens: version pk → definition pk."""
 
     def on_resize(self, event: events.Resize) -> None:
         """Compact when narrow, full again when wide: follows every resize, also one behind a dialog."""
@@ -93,6 +97,7 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
         self.clear()
         self._by_key.clear()
         self._live.clear()
+        self._unbuilt.clear()
         keep = filter_keep(filtered)
         shown = [g for g in galleries if keep is None or g.pk in keep["gallery"]]
         by_sub = len({g.subscription for g in galleries}) > 1
@@ -111,8 +116,9 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
                     children = [d for d in children if d.pk in keep["definition"]]
                 self.add_definitions(gallery.pk, children, expand=True, partial=keep is not None)
         if filtered is not None:
+            wide = sum(map(len, filtered.versions.values())) > WIDE
             for definition_pk, matching in filtered.versions.items():
-                self.add_versions(definition_pk, matching, expand=True, complete=False)
+                self.add_versions(definition_pk, matching, expand=not wide, complete=False)
             if not filtered.paths:
                 self._note(f"No resources match “{filtered.text}”")
             if filtered.truncated:
@@ -154,7 +160,8 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
     def add_versions(
         self, definition_pk: int, versions: list[VersionSummary], expand: bool = False, complete: bool = True
     ) -> None:
-        """Show versions under their definition; `complete` when they are all of them (a filter shows some)."""
+        """Show versions under their definition; `complete` when they are all of them (a filter shows some).
+        Without `expand` the definition stays closed and its version nodes are built when it opens."""
         node = self._by_key.get(("definition", definition_pk))
         if node is None:
             return
@@ -165,9 +172,18 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
         data.complete = complete
         data.name_width = max((len(v.name) for v in versions), default=0)
         self._resolve_latest(data)
-        self._add_chunk(node, versions, 0)
         if expand:
+            self._add_chunk(node, versions, 0)
             node.expand()
+        else:
+            self._unbuilt.update((v.pk, definition_pk) for v in versions)
+
+    def _build_versions(self, node: TreeNode[NodeData]) -> None:
+        """Add the nodes of versions kept collapsed (a wide filter's matches) when their definition opens."""
+        if node.data.versions and not node.children:
+            for summary in node.data.versions:
+                self._unbuilt.pop(summary.pk, None)
+            self._add_chunk(node, node.data.versions, 0)
 
     def _forget_children(self, node: TreeNode[NodeData]) -> None:
         for child in node.children:
@@ -228,6 +244,8 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         data = event.node.data
+        if data is not None and data.kind == "definition" and data.loaded:
+            self._build_versions(event.node)
         if data is not None and data.kind in ("gallery", "definition") and not data.loaded:
             data.loaded = True
             event.node.add_leaf(Text("loading…"), NodeData("loading", "loading…"))
@@ -269,6 +287,8 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
 
     def reveal(self, kind: str, pk: int) -> bool:
         """Open the ancestors of a node and put the cursor on it."""
+        if kind == "version" and pk in self._unbuilt:
+            self._build_versions(self._by_key[("definition", self._unbuilt[pk])])
         node = self._by_key.get((kind, pk))
         if node is None:
             return False

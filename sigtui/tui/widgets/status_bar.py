@@ -1,4 +1,5 @@
-"""The status bar: database, identity, the simulation clock with its speed, live work, read-only mode."""
+"""The status bar: database, identity, the simulation clock with its speed, live work, the endpoint being
+served, read-only mode."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ class StatusBar(Widget):
         self.clock: ClockState | None = None
         self.running = 0
         self.failed = 0
+        self.endpoint = ""
         self._text = Text()
 
     def show(
@@ -66,6 +68,8 @@ class StatusBar(Widget):
             text.append(f"  ↻ {self.running} replicating", "cyan")
         if self.failed:
             text.append(f"  ✗ {self.failed} failed", "red")
+        if self.endpoint:
+            text.append(f"  ⇄ {self.endpoint}", "green")
         if self.readonly:
             text.append("  READ-ONLY", "bold reverse")
         text.append(f"  {self.caller}", "dim")

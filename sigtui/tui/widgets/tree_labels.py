@@ -54,6 +54,8 @@ class TreeLabels:
         elif data.definition is not None:
             count = data.definition.version_count
             text.append("  " + counted(count, "version"), dim)
+            if not data.complete and data.versions and not node.is_expanded:
+                text.append(f" · {len(data.versions)} matching", dim)
             running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
         else:
             running = failed = 0
