@@ -52,19 +52,20 @@ MODULES = {
     "config": {("config",): "Manage the database's settings, such as the end-of-life policy (az config)."},
     "activity": {("activity",): "Show the activity log (az monitor activity-log)."},
     "demo": {("demo",): "Fill a database with the demo catalog."},
+    "apply": {("apply",): "Build the world a scenario file describes (YAML or JSON), all of it or nothing."},
     "init": {("init",): "Create a new, empty database (one tenant, one subscription)."},
     "serve": {("serve",): "Serve a local Azure Resource Manager endpoint over HTTPS (sigtui serve)."},
 }
 """Each command module and the command groups it builds, with their one-line help."""
 GROUPS = {group: (module, about) for module, groups in MODULES.items() for group, about in groups.items()}
-CREATES_DATABASE = {("demo",), ("init",), ("serve",)}
+CREATES_DATABASE = {("demo",), ("init",), ("serve",), ("apply",)}
 """The only commands that create a database file (and its folder) when it is missing."""
 
 GROUP_ONLY = {("ad",): "Manage users, groups and service principals (az ad).",
               ("role",): "Manage role assignments (az role).",
               ("storage",): "Manage storage accounts and blobs (az storage)."}
 """Groups that hold only other groups."""
-COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",), ("serve",)}
+COMMANDS = {("rest",), ("cost",), ("export",), ("demo",), ("init",), ("serve",), ("apply",)}
 """Entries of `GROUPS` that are single commands, not groups of commands."""
 SUMMARY = "Offline workbench and Azure Resource Manager emulator for Azure Compute Gallery."
 LOG = get_logger(__name__)

@@ -46,6 +46,12 @@ def update(ctx, ns) -> dict:
     return gallery_to_rest(updated)
 
 
+def list_usage(ctx, ns) -> list:
+    """The subscription's gallery quotas in one region, as `az vm list-usage` prints compute quotas."""
+    found = ctx.services.usage(ctx.subscription, ns.location)
+    return [quota.to_rest() for region in found for quota in region.quotas]
+
+
 def delete(ctx, ns) -> None:
     arm.delete(lambda: ctx.services.delete_gallery(ctx.subscription, ns.resource_group, ns.gallery))
 
@@ -64,6 +70,8 @@ EXAMPLES = {
               "sigtui sig list --query \"[?location=='westus'].name\" -o tsv")),
     "update": (("Change a gallery's description.", f"sigtui sig update {SCOPE} --set description=\"New text\""),
                ("Keep deleted image versions, restorable (soft delete).", f"sigtui sig update {SCOPE} --soft-delete")),
+    "list-usage": (("Show how many galleries, definitions and versions the subscription has in West US, against "
+                    "Azure's limits.", "sigtui sig list-usage --location westus -o table"),),
     "delete": (("Delete a gallery (it must hold no image definitions).",
                 "sigtui sig delete --resource-group MyResourceGroup --gallery-name MyEastGallery"),),
 }
@@ -92,4 +100,8 @@ def build(parser, group) -> None:
     handlers = {"show": show, "list": list_, "update": update, "delete": delete}
     in_group = partial(add_resource_group, required=False)
     generic_update.add_resource_verbs(verbs, handlers, EXAMPLES, helps, add_gallery, in_group, _add_soft_delete)
+    p = verbs.add_parser("list-usage", help="List the gallery quotas of the subscription in a region.",
+                         examples=EXAMPLES["list-usage"])
+    p.add_argument("-l", "--location", required=True, help="Location, e.g. westus.")
+    p.set_defaults(handler=list_usage)
     add_shared_verbs(verbs, "gallery")

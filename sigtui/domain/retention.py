@@ -1,24 +1,19 @@
 """The retention planner: which image versions a rule would delete ("keep the newest N succeeded versions per
-definition", "delete past end of life"), and what blocks each one (VMs or scale sets pinned to it, `latest`
-changing in a region). A pure decision: the store loads the facts, applies the plan in one transaction."""
+definition", "delete past end of life"), and what blocks each one (VMs or scale sets pinned to it,
+`blockDeletionBeforeEndOfLife`, `latest` changing in a region). A pure decision on facts the store loads; the
+deletes and their undo are decided in `retention_writes.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from . import soft_delete
-from .access import Caller
-from .errors import AzureError, conflict
-from .models import AggregatedState, ImageVersion
-from .plan import Decision, Delete, Insert, NewKey, activity, plan
-from .replication import next_change, version_status
-from .rest import version_to_rest
-from .rows import data_disk_inserts, target_region_inserts, version_row
+from .errors import AzureError
 from .latest import DEFAULT_END_OF_LIFE_POLICY
+from .models import AggregatedState, ImageVersion
+from .replication import next_change, version_status
 from .usage import Deployment, RegionLatest, after_change, latest_by_region, uses_of
-from .version_writes import VERSION_WRITE, delete_steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +37,6 @@ class DefinitionFacts:
     definition_id: str
     versions: tuple[ImageVersion, ...]
     deployments: tuple[Deployment, ...] = ()
-    pks: Mapping[str, int] = field(default_factory=dict)
-    """Version name → its row, for the delete."""
-    definition_pk: int | None = None
-    soft_delete: bool = False
-    """The gallery keeps deleted versions, restorable."""
     end_of_life: str = DEFAULT_END_OF_LIFE_POLICY
     """The end-of-life policy `latest` follows."""
 
@@ -96,16 +86,21 @@ def _reasons(facts: DefinitionFacts, rule: RetentionRule, now: datetime) -> dict
     return named
 
 
-def _pin_blockers(version: ImageVersion, deployments: Sequence[Deployment]) -> list[str]:
-    return [f"{d.kind_label} {d.name} is pinned to it" for d in uses_of(version, deployments) if d.pinned]
+def _blockers(version: ImageVersion, deployments: Sequence[Deployment], now: datetime) -> list[str]:
+    """What keeps a version whatever `latest` does: VMs or scale sets pinned to it, its safety profile."""
+    found = [f"{d.kind_label} {d.name} is pinned to it" for d in uses_of(version, deployments) if d.pinned]
+    eol = version.end_of_life_date
+    if version.block_deletion_before_end_of_life and (eol is None or eol > now):
+        found.append("blockDeletionBeforeEndOfLife is on and its end of life has not come")
+    return found
 
 
 def plan_definition(facts: DefinitionFacts, rule: RetentionRule, now: datetime) -> DefinitionPlan:
-    """The candidates of one definition: pinned versions stay; of the rest, a version that is `latest` in a
-    region where deleting would change `latest` stays too."""
+    """The candidates of one definition: pinned and delete-protected versions stay; of the rest, a version that
+    is `latest` in a region where deleting would change `latest` stays too."""
     named = _reasons(facts, rule, now)
     ordered = sorted((v for v in facts.versions if v.name in named), key=lambda v: v.key)
-    blockers = {v.name: _pin_blockers(v, facts.deployments) for v in ordered}
+    blockers = {v.name: _blockers(v, facts.deployments, now) for v in ordered}
     going = [v.name for v in ordered if not blockers[v.name]]
     after = after_change(facts.versions, going, "delete")
     for region in latest_by_region(facts.versions, after, facts.definition_id, now, facts.end_of_life):
@@ -125,45 +120,3 @@ def plan_retention(definitions: Sequence[DefinitionFacts], rule: RetentionRule, 
     plans = (plan_definition(facts, rule, now) for facts in definitions)
     return [p for p in plans if p.candidates]
 
-
-def decide_prune(
-    definitions: Sequence[DefinitionFacts], rule: RetentionRule, now: datetime, caller: Caller
-) -> Decision[list[DefinitionPlan]]:
-    """The plan, and the deletes that carry it out (all or nothing: one refusal refuses them all)."""
-    plans = plan_retention(definitions, rule, now)
-    by_id = {f.definition_id: f for f in definitions}
-    steps = []
-    for p in plans:
-        facts = by_id[p.definition_id]
-        for v in p.deleted:
-            if facts.soft_delete:
-                steps.append(soft_delete.keep(now, facts.definition_pk, v))
-            steps.append(delete_steps(now, caller, v, facts.pks[v.name], facts.soft_delete))
-    return Decision(plans, plan(*steps))
-
-
-@dataclass(frozen=True, slots=True)
-class Restorable:
-    """A deleted version to put back as it was, under its definition's row; `taken` when its name is in use."""
-
-    version: ImageVersion
-    definition_pk: int
-    taken: bool = False
-
-
-def decide_restore(found: Sequence[Restorable], now: datetime, caller: Caller) -> Decision[list[ImageVersion]]:
-    """Put deleted versions back with their regions, replicas, disks and replication as they were (the undo of a
-    prune or a delete; a version its gallery kept as soft-deleted is no longer kept): all of them or none."""
-    steps = []
-    for index, item in enumerate(found):
-        version = item.version
-        caller.require("write", version.id)
-        if item.taken:
-            raise conflict("Conflict", f"Image version {version.name} exists again: it cannot be restored.")
-        key = NewKey(f"restored-{index}")
-        after = version_to_rest(version, now)
-        steps += [Insert("image_version", version_row(version, item.definition_pk), key=key),
-                  *data_disk_inserts(version, key), *target_region_inserts(version, key),
-                  Delete("soft_deleted_version", {"definition_id": item.definition_pk, "name": version.name}),
-                  activity(now, caller.name, VERSION_WRITE, version.id, None, after, message="Restored")]
-    return Decision([item.version for item in found], plan(*steps))

@@ -9,6 +9,7 @@ from datetime import datetime
 from . import features, names
 from .errors import AzureError, conflict, invalid
 from .models import Gallery, ImageDefinition, Subscription
+from .quotas import quota_error
 from .reference_data import Region, find_region, limits, region_cloud, regions
 from .values import INT32_MAX, check_tags
 
@@ -139,13 +140,7 @@ def check_range(prop: str, low: int | None, high: int | None) -> None:
 def check_quota(what: str, current: int, limit_key: str) -> None:
     limit = limits()[limit_key]
     if current + 1 > limit:
-        raise AzureError(
-            "OperationNotAllowed",
-            f"Operation could not be completed as it results in exceeding approved {what} quota. "
-            f"Limit: {limit}, Current usage: {current}, Additional required: 1.",
-            409,
-            target="location",
-        )
+        raise quota_error(what, current, limit)
 
 
 def validate_gallery(

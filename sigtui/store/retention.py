@@ -7,18 +7,12 @@ import sqlite3
 
 from ..domain.errors import resource_not_found
 from ..domain.models import ImageVersion
-from ..domain.retention import (
-    DefinitionFacts,
-    DefinitionPlan,
-    Restorable,
-    RetentionRule,
-    decide_prune,
-    decide_restore,
-    plan_retention,
-)
+from ..domain.retention import DefinitionFacts, DefinitionPlan, RetentionRule, plan_retention
+from ..domain.retention_writes import decide_prune, decide_undo_prune
 from ..domain.usage import Deployment, RegionLatest, after_change, latest_by_region, uses_of
+from . import facts as write_facts
 from . import reads
-from .base import ServiceBase
+from .base import ServiceBase, Tx
 
 
 class RetentionOps(ServiceBase):
@@ -33,15 +27,12 @@ class RetentionOps(ServiceBase):
             named = [lookups.definition(sub, rg, gallery, definition)]
         readable = self.readable(conn)
         every = reads.deployments(conn)
-        holder = reads.gallery(conn, self.subscription(conn, sub).id, rg, gallery)
-        soft = bool(holder and holder[1].soft_delete)
         facts = []
         for pk, d in named:
             found = [(vpk, v) for vpk, v in reads.versions(conn, pk) if readable(v.id)]
             used = tuple(u for _, v in found for u in uses_of(v, every))
-            pks = {v.name: vpk for vpk, v in found}
             policy = reads.end_of_life_policy(conn)
-            facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used, pks, pk, soft, policy))
+            facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used, policy))
         return facts
 
     def plan_prune(
@@ -57,8 +48,15 @@ class RetentionOps(ServiceBase):
     ) -> list[DefinitionPlan]:
         """Delete what the plan lets go, in one transaction decided on what it reads."""
         with self.write() as tx:
-            facts = self._retention_facts(tx.conn, sub, rg, gallery, definition)
-            return tx.decided(decide_prune(facts, rule, tx.now, reads.caller(tx.conn, self.caller)))
+            plans = plan_retention(self._retention_facts(tx.conn, sub, rg, gallery, definition), rule, tx.now)
+            deletes = [self._delete_facts(tx, v) for p in plans for v in p.deleted]
+            return tx.decided(decide_prune(plans, deletes))
+
+    def _delete_facts(self, tx: Tx, version: ImageVersion):
+        """The facts a delete (or restore) of `version` is decided on, in the transaction."""
+        caller = reads.caller(tx.conn, self.caller)
+        names = (version.resource_group, version.gallery, version.definition, version.name)
+        return write_facts.version_facts(tx.conn, tx.now, caller, version.subscription, names)
 
     def version_usage(
         self, sub: str | None, rg: str, gallery: str, definition: str, name: str, change: str
@@ -76,12 +74,7 @@ class RetentionOps(ServiceBase):
             return uses_of(version, facts.deployments), latest
 
     def restore_versions(self, versions: list[ImageVersion]) -> list[ImageVersion]:
-        """Put deleted versions back as they were, in one transaction (the undo of a prune)."""
+        """Put pruned versions back, in one transaction (the undo of a prune)."""
         with self.write() as tx:
-            lookups = self.lookups(tx.conn)
-            found = []
-            for v in versions:
-                pk = lookups.definition_key(v.subscription, v.resource_group, v.gallery, v.definition).pk
-                taken = reads.version(tx.conn, v.subscription, v.resource_group, v.gallery, v.definition, v.name)
-                found.append(Restorable(v, pk, taken is not None))
-            return tx.decided(decide_restore(found, tx.now, reads.caller(tx.conn, self.caller)))
+            found = [(self._delete_facts(tx, v), v) for v in versions]
+            return tx.decided(decide_undo_prune(found))

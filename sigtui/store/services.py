@@ -9,6 +9,7 @@ from .costs import CostOps
 from .definitions import DefinitionOps
 from .direct_sharing import DirectShareOps
 from .galleries import GalleryOps
+from .quotas import QuotaOps
 from .retention import RetentionOps
 from .sources import SourceOps
 from .storage import StorageOps
@@ -31,5 +32,6 @@ class Services(
     CostOps,
     AppOps,
     RetentionOps,
+    QuotaOps,
 ):
     """Validate first, then write in one transaction with an activity-log entry."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..domain import drafts, ids
+from ..domain.equivalents import for_create
 from ..domain.errors import AzureError
 from ..domain.models import Gallery, ImageDefinition, ImageVersion, Source
 from .backend import Backend
-from .messages import DeleteRefused, ResourceWritten, StepReplayed
+from .messages import DeleteRefused, EquivalentLoaded, ResourceWritten, StepReplayed
 from .screens.forms.model import FieldPatch, FormContext, Lifecycle, Outcome, Pruned, ResourceRef, Step
 from .screens.forms.version_parts import version_patch
 
@@ -84,6 +85,8 @@ class EditWork:
         default = next((s for s in subscriptions if s.is_default), subscriptions[0])
         subscription = next((s for s in subscriptions if s.id == wanted), default)
         context = FormContext(services.now(), subscription, subscriptions)
+        if not editing:
+            context = replace(context, usage=tuple(services.usage(every=True)))
         if kind == "gallery":
             groups = tuple(g for s in subscriptions for g in services.list_resource_groups(s.id))
             resource = services.get_gallery(ref.subscription, ref.resource_group, ref.gallery) if editing else None
@@ -125,6 +128,15 @@ class EditWork:
                     if full is not None and not full.encrypted:
                         found += drafts.gallery_version_sources(full, other, now)
         return found
+
+    def equivalent(self, ref: ResourceRef) -> EquivalentLoaded:
+        """The az, az rest and curl requests that make a gallery, definition or version as it is."""
+        services = self.backend.services()
+        try:
+            resource = getattr(services, f"get_{ref.kind}")(*self._path(ref))
+        except AzureError as error:
+            return EquivalentLoaded(None, f"{error.code}: {error.message}")
+        return EquivalentLoaded(for_create(resource, services.now()))
 
     def delete(self, ref: ResourceRef) -> ResourceWritten | DeleteRefused:
         services = self.backend.services()

@@ -73,6 +73,16 @@ class Editing:
     def _push(self, dialog, then=None) -> None:
         self.screen.app.push_screen(dialog, then)
 
+    def copy_as(self, data: NodeData | None) -> None:
+        """The resource under the cursor as az, az rest and curl requests."""
+        ref = ref_of(data)
+        if ref is None:
+            self.screen.notify("Put the cursor on a gallery, definition or version to copy it as a request.")
+            return
+        from .screens.copy_as import CopyAsScreen
+
+        self._push(CopyAsScreen(lambda: self.work.equivalent(ref)))
+
     # Create and edit
 
     def create(self, data: NodeData | None) -> None:

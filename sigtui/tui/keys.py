@@ -35,9 +35,18 @@ WORKBENCH_BINDINGS: list[BindingType] = [
     Binding("s", "share", "Share", id="access.share", tooltip="Role assignments on this resource"),
     Binding("ctrl+u", "switch_identity", "Identity", id="access.identity", tooltip="Act as another identity"),
     Binding("dollar_sign", "costs", "Costs", id="access.costs", tooltip="Illustrative cost of all you can read"),
+    Binding("Y", "copy_as", "Copy as", id="app.copy-as", tooltip="This resource as an az, az rest or curl request"),
+    Binding("Q", "quotas", "Quotas", id="access.quotas", tooltip="Usage against Azure's limits per region"),
     Binding("5", "show_tab('cost')", "Cost tab", show=False, id="tab.cost"),
 ]
 """In footer order."""
+
+FORM_BINDINGS: list[BindingType] = [
+    Binding("ctrl+s", "save", "Save", id="form.save"),
+    Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    Binding("f2", "copy_as", "Copy as az / REST / curl", show=False, id="form.copy-as"),
+]
+"""Every create and edit form's keys."""
 
 MUTATING: frozenset[str] = frozenset(
     {

@@ -14,9 +14,11 @@ if TYPE_CHECKING:
     from ..domain.access import Principal
     from ..domain.clock import ClockState
     from ..domain.costs import CostEstimate
+    from ..domain.equivalents import Equivalent
     from ..domain.errors import AzureError
     from ..domain.latest import Resolution
     from ..domain.models import DiskEncryptionSet, ImageDefinition, ImageVersion
+    from ..domain.quotas import RegionUsage
     from ..domain.retention import DefinitionPlan
     from ..domain.usage import Deployment, RegionLatest
     from ..domain.vm_plan import VmPlan
@@ -203,6 +205,22 @@ class CostEstimated(Message):
 
     resource_id: str
     estimate: CostEstimate | None
+    problem: str = ""
+
+
+@dataclass
+class EquivalentLoaded(Message):
+    """How to make the resource under the cursor with az, az rest and curl; None with `problem` when refused."""
+
+    equivalent: Equivalent | None
+    problem: str = ""
+
+
+@dataclass
+class QuotasLoaded(Message):
+    """The quotas of every subscription the identity can see, per region; empty with `problem` when refused."""
+
+    regions: list[RegionUsage]
     problem: str = ""
 
 

@@ -72,6 +72,8 @@ class ActionPolicy:
             return bool(data and data.kind == "version" and failed_regions(data, now))
         if action == "create_vm":
             return True if vm_target(data) is not None else None
+        if action == "copy_as":
+            return bool(data and data.kind in EDITABLE and data.arm_id and self.sees(data.arm_id))
         if action == "version_usage":
             return True if data is not None and data.kind == "version" else None
         if action in NEEDS:
@@ -97,6 +99,9 @@ class ActionPolicy:
     def refusal(self, action: str, data: NodeData | None, caller: str) -> str | None:
         """Why the identity may not run `action` on the cursor's resource (Azure's AuthorizationFailed), or
         None when it may, or when the answer is not known yet."""
+        if action == "copy_as" and data is not None and data.kind in EDITABLE and not self.sees(data.arm_id):
+            return (f"AuthorizationFailed: the client '{caller}' does not have authorization to perform action "
+                    f"'{action_name('read', data.arm_id)}' over scope '{data.arm_id}'.")
         if action not in NEEDS or data is None or not data.arm_id or not self.knows(data.arm_id):
             return None
         if self.readonly or self.allowed(NEEDS[action], data.arm_id):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain.errors import AzureError
-from .messages import CostEstimated, PermissionsLoaded
+from .messages import CostEstimated, PermissionsLoaded, QuotasLoaded
 from .nodes import SHAREABLE
 from .policy import CHECKED
 from .widgets.cost_view import EVERYTHING
@@ -104,6 +104,18 @@ class Sharing:
         from .screens.costs import CostScreen
 
         self.screen.app.push_screen(CostScreen(self.screen.status.caller, self.estimate))
+
+    def quotas(self) -> None:
+        from .screens.quotas import QuotaScreen
+
+        self.screen.app.push_screen(QuotaScreen(self.screen.status.caller, self.usage))
+
+    def usage(self) -> QuotasLoaded:
+        """On a worker: the quotas of every subscription the identity can see."""
+        try:
+            return QuotasLoaded(self.screen.backend.services().usage(every=True))
+        except AzureError as error:
+            return QuotasLoaded([], f"{error.code}: {error.message}")
 
     def estimate(self, resource_id: str) -> CostEstimated:
         """On a worker: an estimate of a resource the identity can read (EVERYTHING: all it can read)."""

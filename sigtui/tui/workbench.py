@@ -22,6 +22,7 @@ from .backend import Backend
 from .browsing import Browsing
 from .deploying import Deploying
 from .editing import Editing
+from .help_sections import help_sections
 from .keys import MUTATING, WORKBENCH_BINDINGS
 from .live_clock import LiveClock
 from .palette import ResourceProvider
@@ -42,24 +43,6 @@ if TYPE_CHECKING:
     from .screens.help import HelpRow
 
 NARROW = 100
-
-
-def help_sections() -> tuple:
-    """The bindings of the tree and the dialogs, in help's order (the dialogs load when help first opens)."""
-    from .screens.identity import IdentityScreen
-    from .screens.prune import PruneScreen
-    from .screens.share import ShareScreen
-    from .screens.usage import UsageScreen
-    from .screens.vm.dialog import CreateVmDialog
-
-    return (
-        ("Tree", ResourceTree.BINDINGS),
-        ("Share dialog", ShareScreen.BINDINGS),
-        ("Identity picker", IdentityScreen.BINDINGS),
-        ("VM dialog", CreateVmDialog.BINDINGS),
-        ("Retention planner", PruneScreen.BINDINGS),
-        ("Who uses", UsageScreen.BINDINGS),
-    )
 
 
 @dataclass(frozen=True)
@@ -294,6 +277,9 @@ class WorkbenchScreen(Screen[None]):
 
     # Actions: the areas
 
+    def action_copy_as(self) -> None:
+        self.editing.copy_as(self.cursor_data())
+
     def action_create_resource(self) -> None:
         self.editing.create(self.cursor_data())
 
@@ -336,6 +322,9 @@ class WorkbenchScreen(Screen[None]):
     def action_costs(self) -> None:
         self.sharing.costs()
 
+    def action_quotas(self) -> None:
+        self.sharing.quotas()
+
     # Help and the command palette
 
     def action_help(self) -> None:
@@ -365,6 +354,8 @@ class WorkbenchScreen(Screen[None]):
         yield SystemCommand("Filter", "Show only matching resources (/)", self.action_filter)
         yield SystemCommand("Reload", "Read the database again (r)", self.action_reload)
         yield SystemCommand("Copy ARM id", "Copy the id of the resource under the cursor (y)", self.action_copy_id)
+        yield SystemCommand("Copy as az / REST / curl", "The resource under the cursor as a request (Y)",
+                            self.action_copy_as)
         yield SystemCommand("Keys", "Every key binding (f1)", self.action_help)
         if not self.readonly:
             yield SystemCommand("Pause or resume the clock", "Simulation clock (space)", self.action_toggle_clock)
@@ -379,6 +370,7 @@ class WorkbenchScreen(Screen[None]):
                     "Serve the endpoint", "Azure Resource Manager over HTTPS for az and the SDKs", self.serving.start
                 )
         yield SystemCommand("Costs", "Illustrative cost of everything you can read ($)", self.action_costs)
+        yield SystemCommand("Quotas", "Usage against Azure's limits per region (Q)", self.action_quotas)
         yield SystemCommand(
             "Act as…", "Switch the identity: what you see and may do follows it (ctrl+u)", self.action_switch_identity
         )

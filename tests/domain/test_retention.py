@@ -1,13 +1,12 @@
 """The retention planner and who-uses: which versions a rule names, what blocks them, `latest` after a change."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
-from sigtui.domain.access import Caller, RoleAssignment
 from sigtui.domain.errors import AzureError
-from sigtui.domain.plan import Delete
-from sigtui.domain.retention import DefinitionFacts, RetentionRule, decide_prune, plan_retention
+from sigtui.domain.retention import DefinitionFacts, RetentionRule, plan_retention
 from sigtui.domain.usage import Deployment, after_change, latest_by_region, uses_of
 
 from .builders import DEFINITION_ID, T1, done, failed, running, version
@@ -70,18 +69,13 @@ def test_a_rule_must_say_what_to_prune():
         plan_retention([], RetentionRule(keep=0), T1)
 
 
-OWNER = Caller("admin", "admin", "o-1", (RoleAssignment("a", "o-1", "Owner", "/subscriptions/s"),))
-READER = Caller("pat", "pat", "p-1", (RoleAssignment("b", "p-1", "Reader", "/subscriptions/s"),))
-
-
-def test_deciding_deletes_each_going_version_with_its_children_and_needs_the_right():
-    facts = DefinitionFacts(DEFINITION_ID, tuple(V), (), {v.name: i for i, v in enumerate(V, start=10)})
-    decision = decide_prune([facts], RetentionRule(keep=2), T1, OWNER)
-    deleted = [s.where for s in decision.plan.steps if isinstance(s, Delete)]
-    assert deleted == [{"version_id": 10}, {"version_id": 10}, {"id": 10}, {"version_id": 11}, {"version_id": 11},
-                       {"id": 11}]
-    with pytest.raises(AzureError, match="does not have authorization"):
-        decide_prune([facts], RetentionRule(keep=2), T1, READER)
+def test_a_version_protected_until_its_end_of_life_stays():
+    protected = replace(V[0], block_deletion_before_end_of_life=True, end_of_life_date=T1 + timedelta(days=1))
+    named, _ = plan(RetentionRule(keep=2), versions=[protected, *V[1:]])
+    assert named["1.0.0"][1] == ("blockDeletionBeforeEndOfLife is on and its end of life has not come",)
+    past = replace(protected, end_of_life_date=T1 - timedelta(days=1))
+    named, _ = plan(RetentionRule(keep=2), versions=[past, *V[1:]])
+    assert named["1.0.0"][1] == ()
 
 
 def test_uses_and_latest_after_excluding_or_deleting():

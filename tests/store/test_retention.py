@@ -44,3 +44,17 @@ def test_a_reader_may_plan_but_not_prune(services):
     with pytest.raises(AzureError, match="does not have authorization"):
         reader.prune(None, "rg-images", "ContosoImages", "ubuntu-web", RetentionRule(keep=1))
     assert names(services) == ["1.0.0", "1.1.0", "1.2.0", "1.3.0"]
+
+
+def test_with_soft_delete_on_a_prune_is_restorable_and_its_undo_restores_from_soft_delete(services):
+    services.update_gallery(None, "rg-images", "ContosoImages", {"properties": {"softDeletePolicy": {
+        "isSoftDeleteEnabled": True}}})
+    before = services.list_versions(None, "rg-images", "ContosoImages", "ubuntu-web")
+    plans = services.prune(None, "rg-images", "ContosoImages", "ubuntu-web", RetentionRule(keep=1))
+    deleted = [v for p in plans for v in p.deleted]
+    kept = services.list_soft_deleted_versions(None, "rg-images", "ContosoImages", "ubuntu-web")
+    assert [k.name for k in kept] == ["1.0.0"]
+    services.restore_versions(deleted)
+    assert services.list_soft_deleted_versions(None, "rg-images", "ContosoImages", "ubuntu-web") == []
+    assert [v.name for v in services.list_versions(None, "rg-images", "ContosoImages", "ubuntu-web")] == [
+        v.name for v in before]

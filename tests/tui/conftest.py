@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from sigtui.testing import FakeClock as FakeTime
+
 FIXED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 """The demo's "now": ubuntu-web 1.3.0 started replicating 20 minutes earlier."""
 
@@ -26,19 +28,6 @@ def pytest_pyfunc_call(pyfuncitem):
     arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
     asyncio.run(pyfuncitem.obj(**arguments))
     return True
-
-
-class FakeTime:
-    """A real-time source that only moves when a test says so."""
-
-    def __init__(self, start: float = 1_750_000_000.0) -> None:
-        self.value = start
-
-    def __call__(self) -> float:
-        return self.value
-
-    def advance(self, seconds: float) -> None:
-        self.value += seconds
 
 
 @pytest.fixture(scope="session")

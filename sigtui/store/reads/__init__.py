@@ -24,7 +24,14 @@ from .compute import (
     sources,
     virtual_machines,
 )
-from .counts import catalog_keys_in, count_per_region, gallery_keys_in, has_children, next_key
+from .counts import (
+    catalog_keys_in,
+    count_per_region,
+    gallery_keys_in,
+    has_children,
+    next_key,
+    replicas_per_region,
+)
 from .directory import (
     app_credential,
     caller,
@@ -65,8 +72,8 @@ __all__ = [
     "count_per_region", "definition", "definitions", "deployments", "disk_encryption_set", "disk_encryption_sets",
     "encrypted_version_ids", "end_of_life_policy", "find_principal", "galleries", "galleries_named", "gallery",
     "gallery_keys_in", "grants", "has_assignment", "has_children", "latest_name", "latest_names", "members",
-    "next_key", "principal_count", "principals", "resource_group", "resource_groups", "role_assignments", "setting",
-    "soft_deleted_versions", "source", "sources", "storage_account_named", "storage_accounts", "subscription",
-    "subscriptions", "tenant_id", "tenants", "version", "versions", "versions_from_key", "versions_in_subscription",
-    "virtual_machines", "visibility",
+    "next_key", "principal_count", "principals", "replicas_per_region", "resource_group", "resource_groups",
+    "role_assignments", "setting", "soft_deleted_versions", "source", "sources", "storage_account_named",
+    "storage_accounts", "subscription", "subscriptions", "tenant_id", "tenants", "version", "versions",
+    "versions_from_key", "versions_in_subscription", "virtual_machines", "visibility",
 ]

@@ -52,6 +52,17 @@ def count_per_region(conn: sqlite3.Connection, table: str, sub: str) -> dict[str
     return dict(found.fetchall())
 
 
+def replicas_per_region(conn: sqlite3.Connection, sub: str) -> dict[str, tuple[int, int]]:
+    """Per region: the replicas every version of a subscription keeps there, and the largest count of one."""
+    found = conn.execute(
+        "SELECT t.region, SUM(COALESCE(t.replica_count, x.replica_count)), "
+        f"MAX(COALESCE(t.replica_count, x.replica_count)) FROM {COUNTED_JOINS['image_version']} "
+        "JOIN target_region t ON t.version_id = x.id WHERE rg.subscription_id = ? GROUP BY t.region",
+        (sub,),
+    )
+    return {region: (total, largest) for region, total, largest in found}
+
+
 def next_key(conn: sqlite3.Connection, table: str) -> int:
     """The primary key after the highest one in `table` (a bulk load numbers its rows from there)."""
     return conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]

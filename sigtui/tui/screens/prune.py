@@ -46,7 +46,7 @@ class PruneScreen(ModalScreen[RetentionRule | None]):
                 yield Label("Keep the newest", classes="prune-label")
                 yield Input(str(self.keep), type="integer", placeholder="all", id="prune-keep", compact=True)
                 yield Label("succeeded versions per definition", classes="prune-label")
-                yield Checkbox("Delete past end of life", id="prune-eol", compact=True)
+            yield Checkbox("Delete versions past their end of life", id="prune-eol", compact=True)
             yield DataTable(id="prune-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="prune-detail", markup=False)
             yield Static("", id="prune-summary")

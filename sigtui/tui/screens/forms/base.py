@@ -8,19 +8,24 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Select, Static
 
+from ....domain.equivalents import for_create, for_patch
 from ....domain.errors import AzureError
+from ....domain.quotas import warning_for
+from ....domain.reference_data import find_region
 from ....domain.wording import counted
+from ...keys import FORM_BINDINGS
 from ...messages import FormLoaded, FormRefused, FormSaved
 from ...threads import run_in_thread
 from ...widgets.form_kit import REFUSALS, FormField, refusal
 from ..confirm import ConfirmScreen
-from .model import FormContext, Outcome
+from ..copy_as import CopyAsScreen
+from .model import FieldPatch, FormContext, Outcome
 
 Loader = Callable[[], FormContext]
 """Runs on the form's worker thread: reads what the form needs to know."""
@@ -32,14 +37,13 @@ class FormScreen(ModalScreen[Outcome | None]):
     """A dialog over a `FormContext` (loaded first, then the fields are composed); `build()` turns the fields into
     a request, or raises Azure's refusal."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = FORM_BINDINGS
     EDITABLE: ClassVar[str] = ""
     """What an edit form may change (shown under its title); everything else is read-only."""
     SHORT: ClassVar[bool] = False
     """A dialog that fits without scrolling is only as tall as its fields."""
+    QUOTA: ClassVar[str] = ""
+    """The quota a create counts against: gallery, definition or version."""
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__()
@@ -47,6 +51,8 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.context: FormContext | None = None
         self.writer = writer
         self.status = Static("", id="form-status", markup=False)
+        self.quota_note = Static("", id="form-quota", markup=False)
+        self.quota_note.display = False
         self.saving = False
         self._pristine: tuple = ()
 
@@ -63,6 +69,7 @@ class FormScreen(ModalScreen[Outcome | None]):
             yield Static(self.heading, id="form-title", markup=False)
             if self.context.editing:
                 yield Static(f"Only {self.EDITABLE} can change after create.", id="form-note", markup=False)
+            yield self.quota_note
             yield from self.compose_body()
             yield self.status
         yield Footer(compact=True)
@@ -92,6 +99,7 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.context = message.context
         await self.recompose()
         self.refresh_derived()
+        self.warn_of_quota()
         self.focus_first(self, empty=not self.context.editing)
         self.call_after_refresh(self._remember_pristine)
 
@@ -136,8 +144,23 @@ class FormScreen(ModalScreen[Outcome | None]):
     def _changed(self) -> None:
         if self.is_mounted and self.context is not None:
             self.refresh_derived()
+            self.warn_of_quota()
             if not self.saving:
                 self.show_status("")
+
+    def quota_subscription(self) -> str:
+        """The subscription a create would count against."""
+        return self.context.subscription.id
+
+    def warn_of_quota(self) -> None:
+        """Before a create: say so when the region typed has no room left for one more of this kind."""
+        location = self.query("#f-location")
+        typed = location.first(FormField).control.value if location and not self.context.editing else ""
+        region = find_region(typed) if typed else None
+        usage = self.context.usage
+        warning = warning_for(self.QUOTA, self.quota_subscription(), region.name, usage) if region else None
+        self.quota_note.update(warning or "")
+        self.quota_note.display = warning is not None
 
     @staticmethod
     def field_of(widget: Widget) -> FormField | None:
@@ -174,6 +197,24 @@ class FormScreen(ModalScreen[Outcome | None]):
         self.saving = True
         self.show_status("Saving…")
         self._save(request)
+
+    def action_copy_as(self) -> None:
+        """What the form would send, as az, az rest and curl requests; a form that is not valid yet says why."""
+        if self.context is None:
+            return
+        try:
+            request = self.build()
+        except REFUSALS as error:
+            self.show_status(f"Nothing to copy yet: {refusal(error)}", error=True)
+            return
+        if request is None:
+            self.notify("Nothing changed, so there is no request to copy.", timeout=3)
+            return
+        if isinstance(request, FieldPatch):
+            equivalent = for_patch(self.context.resource, request.after, request.summary)
+        else:
+            equivalent = for_create(request, self.context.now)
+        self.app.push_screen(CopyAsScreen(equivalent))
 
     def error_field(self, error: BaseException) -> str | None:
         """The id of the field a refusal's target names (the most specific one), else None."""

@@ -48,6 +48,7 @@ class DefinitionForm(FormScreen):
     """`n` on a gallery (create) or `e` on a definition (edit: recommended ranges, description, end of life)."""
 
     EDITABLE: ClassVar[str] = "the description, end of life and recommended vCPUs and memory"
+    QUOTA: ClassVar[str] = "definition"
 
     @property
     def heading(self) -> str:

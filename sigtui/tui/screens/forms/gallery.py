@@ -25,6 +25,7 @@ class GalleryForm(FormScreen):
 
     SHORT: ClassVar[bool] = True
     EDITABLE: ClassVar[str] = "the description and tags"
+    QUOTA: ClassVar[str] = "gallery"
 
     @property
     def heading(self) -> str:
@@ -90,6 +91,9 @@ class GalleryForm(FormScreen):
         sub = self.sub_select.value if isinstance(self.sub_select.value, str) else ""
         name = self.name_input.value.strip()
         self.unique.update(f"{sub}-{name.upper()}" if name else "—")
+
+    def quota_subscription(self) -> str:
+        return self._subscription().id
 
     def _subscription(self):
         chosen = self.sub_select.value

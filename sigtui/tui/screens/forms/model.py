@@ -15,6 +15,7 @@ from ....domain.models import (
     Source,
     Subscription,
 )
+from ....domain.quotas import RegionUsage
 
 KIND_LABELS = {"gallery": "gallery", "definition": "image definition", "version": "image version"}
 
@@ -146,6 +147,8 @@ class FormContext:
     resource: Gallery | ImageDefinition | ImageVersion | None = None
     sources: tuple[Source, ...] = ()
     encryption_sets: tuple[DiskEncryptionSet, ...] = ()
+    usage: tuple[RegionUsage, ...] = ()
+    """What each subscription the identity sees uses per region (read for creates, to warn before a quota)."""
 
     @property
     def editing(self) -> bool:

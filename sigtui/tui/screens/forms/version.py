@@ -51,6 +51,7 @@ class VersionForm(FormScreen):
     EDITABLE: ClassVar[str] = (
         "target regions and their replicas, the default replica count, exclusion from latest and end of life"
     )
+    QUOTA: ClassVar[str] = "version"
 
     def __init__(self, loader: Loader, writer: Writer) -> None:
         super().__init__(loader, writer)
