@@ -53,11 +53,12 @@ def test_undelete_restores_a_soft_deleted_version(ok, refused, world):
     assert [v["name"] for v in ok(f"sig image-version list {RG}")] == ["1.0.0"]
 
 
-def test_prune_refuses_a_version_blocked_before_its_end_of_life(ok, refused, world):
+def test_prune_keeps_a_version_blocked_before_its_end_of_life_and_says_why(ok, world):
     ok(f"sig image-version create {RG} -e 1.0.0 {SOURCE} --block-deletion-before-end-of-life "
        "--end-of-life-date 2099-01-01")
     ok(f"sig image-version create {RG} -e 1.1.0 {SOURCE}")
     ok("clock advance 1d")
-    assert "(DeleteGalleryImageVersionBlockedBeforeEndOfLife)" in refused(
-        "sig image-version prune -g MyResourceGroup -r MyGallery --keep 1")
+    (plan,) = ok("sig image-version prune -g MyResourceGroup -r MyGallery --keep 1")
+    assert [(v["name"], v["action"], v["blockers"]) for v in plan["versions"]] == [
+        ("1.0.0", "keep", ["blockDeletionBeforeEndOfLife is on and its end of life has not come"])]
     assert [v["name"] for v in ok(f"sig image-version list {RG}")] == ["1.0.0", "1.1.0"]
