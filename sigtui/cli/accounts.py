@@ -1,4 +1,4 @@
-"""`sigtui account list|show|set` and `sigtui group create|list|show|delete`, as `az account` and `az group`."""
+"""`sigtui account list|show|set|create` and `sigtui group create|list|show|delete`, as `az account` and `az group`."""
 
 from __future__ import annotations
 
@@ -72,6 +72,9 @@ def build(parser, group) -> None:
                          examples=(("Make a subscription the default.",
                                     "sigtui account set --subscription \"Contoso Production\""),)
                          ).set_defaults(handler=account_set)
+        from .tenancy import add_create
+
+        add_create(verbs)
         return
     p = verbs.add_parser("create", help="Create a new resource group (or return the existing one).",
                          examples=GROUP_EXAMPLES["create"])

@@ -15,9 +15,10 @@ MODULES = {
     "sig": {("sig",): "Manage galleries (az sig)."},
     "sig_definition": {("sig", "image-definition"): "Manage image definitions (az sig image-definition)."},
     "sig_version": {("sig", "image-version"): "Manage image versions (az sig image-version)."},
+    "sig_share": {("sig", "share"): "Share a gallery directly with subscriptions and tenants (az sig share)."},
     "rest_command": {("rest",): "Send a REST request to the simulated Azure Resource Manager (az rest)."},
     "accounts": {
-        ("account",): "List, show and choose subscriptions (az account).",
+        ("account",): "Create, list, show and choose subscriptions (az account).",
         ("group",): "Manage resource groups (az group).",
     },
     "resources": {
@@ -34,6 +35,10 @@ MODULES = {
         ("vm",): "Create VMs from gallery images (az vm); without --image, a source VM for image versions.",
         ("vmss",): "Create virtual machine scale sets from gallery images (az vmss).",
     },
+    "tenancy": {
+        ("account", "tenant"): "Create and list tenants.",
+        ("account", "region"): "The regions a subscription may use; allow-list those that need access.",
+    },
     "role": {("role", "assignment"): "Share galleries, definitions and versions (az role assignment)."},
     "ad": {
         ("ad", "user"): "Manage users (az ad user).",
@@ -44,6 +49,7 @@ MODULES = {
     "cost": {("cost",): "Estimate what image versions cost to keep (illustrative prices)."},
     "export": {("export",): "Print resources in the Azure REST shape."},
     "clock": {("clock",): "Show or control the simulation clock."},
+    "config": {("config",): "Manage the database's settings, such as the end-of-life policy (az config)."},
     "activity": {("activity",): "Show the activity log (az monitor activity-log)."},
     "demo": {("demo",): "Fill a database with the demo catalog."},
     "apply": {("apply",): "Build the world a scenario file describes (YAML or JSON), all of it or nothing."},

@@ -35,8 +35,9 @@ def parse_headers(values: list[str] | None) -> dict[str, str]:
 
 
 def tagged(kind: str, body: dict | None) -> dict | None:
-    """A resource body with its etag; a collection tags each item."""
-    if body is None or kind.startswith("subscription") or kind == "softdeleted":
+    """A resource body with its etag; a collection tags each item. Subscriptions, the `/share` action and the
+    read-only shared galleries carry none."""
+    if body is None or kind.startswith(("subscription", "share")) or kind == "softdeleted":
         return body
     if kind in COLLECTIONS:
         return {**body, "value": [tagged(COLLECTIONS[kind], item) for item in body.get("value", [])]}

@@ -8,7 +8,9 @@ from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
 from . import arm, generic_update
 from .context import atomic
-from .parser import add_flag, add_gallery, add_location, add_resource_group, add_tags, subcommands, tags
+from .parser import (add_flag, add_gallery, add_location, add_resource_group, add_tags, enum, subcommands,
+                     tags)
+from .sig_share import add_shared_verbs
 
 
 def location_or_group(ctx, ns) -> str:
@@ -18,7 +20,8 @@ def location_or_group(ctx, ns) -> str:
 
 def create(ctx, ns) -> dict:
     gallery = Gallery(ctx.subscription or "", ns.resource_group, ns.gallery, location_or_group(ctx, ns),
-                      ns.description, tags(ns.tags) or {}, soft_delete=ns.soft_delete)
+                      ns.description, tags(ns.tags) or {}, soft_delete=ns.soft_delete,
+                      sharing=ns.permissions)
     return gallery_to_rest(ctx.services.create_gallery(gallery))
 
 
@@ -86,6 +89,9 @@ def build(parser, group) -> None:
     add_gallery(p)
     add_location(p)
     p.add_argument("--description", help="The description of the gallery.")
+    p.add_argument("--permissions", type=enum("Private", "Groups"),
+                   help="The sharing permission: Groups makes a direct shared gallery (`sig share add`); it cannot "
+                        "be changed later.")
     _add_soft_delete(p)
     add_tags(p)
     p.set_defaults(handler=create)
@@ -98,3 +104,4 @@ def build(parser, group) -> None:
                          examples=EXAMPLES["list-usage"])
     p.add_argument("-l", "--location", required=True, help="Location, e.g. westus.")
     p.set_defaults(handler=list_usage)
+    add_shared_verbs(verbs, "gallery")

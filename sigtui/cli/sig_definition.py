@@ -9,6 +9,7 @@ from .context import atomic
 from .output import UsageError
 from .parser import add_definition, add_gallery, add_location, add_tags, enum, subcommands, tags
 from .sig import location_or_group
+from .sig_share import add_shared_verbs
 
 
 def create(ctx, ns) -> dict:
@@ -121,3 +122,4 @@ def build(parser, group) -> None:
              "delete": "Delete a gallery image definition that holds no versions."}
     handlers = {"show": show, "list": list_, "update": update, "delete": delete}
     generic_update.add_resource_verbs(verbs, handlers, EXAMPLES, helps, add_definition, add_gallery)
+    add_shared_verbs(verbs, "definition")

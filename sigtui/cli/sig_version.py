@@ -9,6 +9,7 @@ from .context import atomic
 from .output import UsageError
 from .parser import add_definition, add_flag, add_location, add_tags, add_version, enum, subcommands, tags
 from .sig import location_or_group
+from .sig_share import add_shared_verbs
 
 STORAGE = ("Standard_LRS", "Standard_ZRS", "Premium_LRS")
 
@@ -236,6 +237,7 @@ def build(parser, group) -> None:
     add_version(p)
     p.add_argument("--expand", help="'ReplicationStatus' adds the replication status per region.")
     p.set_defaults(handler=show)
+    add_shared_verbs(verbs, "version")
     p = verbs.add_parser("list", help="List the versions of an image definition.", examples=EXAMPLES["list"])
     add_definition(p)
     p.set_defaults(handler=list_)

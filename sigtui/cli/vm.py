@@ -1,4 +1,4 @@
-"""`sigtui vm|vmss create|show|list`: VMs and scale sets from gallery images, as `az vm` and `az vmss`.
+"""`sigtui vm|vmss create|show|list|delete`: VMs and scale sets from gallery images, as `az vm` and `az vmss`.
 `vm create` without `--image` makes a source VM instead (see `resources`)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..domain import ids
 from ..domain.access import covers
 from ..domain.errors import AzureError
-from . import resources, tables, vm_request
+from . import arm, resources, tables, vm_request
 from .output import UsageError, warn
 from .parser import add_flag, add_location, add_resource_group, enum, subcommands
 
@@ -36,33 +36,49 @@ def _made(ctx, kind: str, scope: str) -> list[dict]:
     return [v for v in ctx.services.list_vms() if v["type"] == f"Microsoft.Compute/{kind}" and covers(scope, v["id"])]
 
 
-def _scope(ctx, rg: str | None) -> str:
-    sub = ctx.lookups.subscription().id
+def _scope(ctx, rg: str | None, sub: str | None) -> str:
+    sub_id = ctx.lookups.subscription(sub).id
     if rg is None:
-        return f"/subscriptions/{sub}"
-    return ctx.lookups.resource_group(None, rg).id
+        return f"/subscriptions/{sub_id}"
+    return ctx.lookups.resource_group(sub_id, rg).id
+
+
+def find(ctx, group: str, rg: str, name: str, sub: str | None = None) -> dict:
+    """A VM or scale set made from the gallery, else (for `vm`) a source VM, in Azure's shape."""
+    kind = KINDS[group]
+    sub_id = ctx.lookups.subscription(sub).id
+    ctx.lookups.resource_group(sub_id, rg)
+    try:
+        return ctx.services.get_vm(ids.resource_id(sub_id, rg, kind, name))
+    except AzureError as error:
+        if error.code != "ResourceNotFound" or group != "vm":
+            raise
+    return resources.to_rest(resources.find(ctx, kind, rg, name, sub=sub_id))
+
+
+def listing(ctx, group: str, rg: str | None, sub: str | None = None) -> list[dict]:
+    """Made from the gallery, and (for VMs) the source VMs beside them, by name."""
+    kind = KINDS[group]
+    found = {v["id"].lower(): v for v in _made(ctx, kind, _scope(ctx, rg, sub))}
+    if group == "vm":
+        for source in resources.listing(ctx, kind, rg, sub):
+            found.setdefault(source.id.lower(), resources.to_rest(source))
+    return sorted(found.values(), key=lambda v: v["name"].lower())
 
 
 def show(ctx, ns) -> dict:
-    """A VM or scale set made from the gallery, else (for `vm`) a source VM."""
-    kind = KINDS[ns.group]
-    ctx.lookups.resource_group(None, ns.resource_group)
-    try:
-        return ctx.services.get_vm(ids.resource_id(ctx.lookups.subscription().id, ns.resource_group, kind, ns.name))
-    except AzureError as error:
-        if error.code != "ResourceNotFound" or ns.group != "vm":
-            raise
-    return resources.show(ctx, ns)
+    return find(ctx, ns.group, ns.resource_group, ns.name)
 
 
 def list_(ctx, ns) -> list:
-    """Made from the gallery, and (for VMs) the source VMs beside them, by name."""
-    kind = KINDS[ns.group]
-    found = {v["id"].lower(): v for v in _made(ctx, kind, _scope(ctx, ns.resource_group))}
-    if ns.group == "vm":
-        for source in resources.listing(ctx, kind, ns.resource_group):
-            found.setdefault(source.id.lower(), resources.to_rest(source))
-    return sorted(found.values(), key=lambda v: v["name"].lower())
+    return listing(ctx, ns.group, ns.resource_group)
+
+
+def delete(ctx, ns) -> None:
+    """A VM (made from the gallery or a source VM) or scale set; one that is already gone is not an error."""
+    sub = ctx.lookups.subscription().id
+    ctx.lookups.resource_group(None, ns.resource_group)
+    arm.delete(lambda: ctx.services.delete_vm(ids.resource_id(sub, ns.resource_group, KINDS[ns.group], ns.name)))
 
 
 def _create_arguments(p, group: str) -> None:
@@ -125,6 +141,11 @@ def build(parser, group) -> None:
     add_resource_group(p)
     p.add_argument("-n", "--name", required=True, help=f"Name of the {noun}.")
     p.set_defaults(handler=show, group=name)
+    p = verbs.add_parser("delete", help=f"Delete a {noun}.")
+    add_resource_group(p)
+    p.add_argument("-n", "--name", required=True, help=f"Name of the {noun}.")
+    p.add_argument("-y", "--yes", action="store_true", help="Do not prompt for confirmation (sigtui never prompts).")
+    p.set_defaults(handler=delete, group=name)
     p = verbs.add_parser("list", help=f"List the {noun}s of a resource group or of the subscription.")
     add_resource_group(p, required=False)
     p.set_defaults(handler=list_, group=name, table_transformer=tables.vm_list if name == "vm" else None)

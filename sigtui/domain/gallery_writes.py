@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import rules
+from .direct_share import check_government
 from .models import Gallery, Subscription
 from .plan import Decision, Delete, Insert, Update, activity, plan
 from .presence import WriteScope, readable_existing
@@ -47,14 +48,18 @@ def decide_create(facts: GalleryFacts, gallery: Gallery, if_none_match: bool = F
         return _replace(facts, facts.existing, gallery)
     location = rules.check_location(gallery.location, sub, rules.GALLERY_TYPE).name if gallery.location else ""
     gallery = rules.validate_gallery(gallery, sub, facts.same_name, facts.in_region.get(location, 0))
+    check_government(gallery, sub)
     gallery = dataclasses.replace(gallery, created_at=facts.now, changed_at=facts.now)
     entry = activity(facts.now, facts.caller.name, GALLERY_WRITE, gallery.id, None, gallery_to_rest(gallery))
     return Decision(gallery, plan(Insert("gallery", gallery_row(gallery, rg_pk)), entry))
 
 
 def _replace(facts: GalleryFacts, old: Gallery, new: Gallery) -> Decision[Gallery]:
+    """Only the description and tags change; a body without `sharingProfile` keeps the gallery's, and whom a
+    gallery is shared with changes only through `/share`."""
     location = rules.keep_location("gallery", old.location, new.location)
-    new = dataclasses.replace(new, name=old.name, resource_group=old.resource_group, location=location)
+    new = dataclasses.replace(new, name=old.name, resource_group=old.resource_group, location=location,
+                              sharing=new.sharing or old.sharing, shared_with=old.shared_with)
     facts.caller.require("write", old.id)
     rules.check_only_updatable("gallery", old, new)
     new = dataclasses.replace(new, created_at=old.created_at, changed_at=facts.now)
@@ -79,4 +84,5 @@ def decide_delete(facts: GalleryFacts, name: str) -> Decision[None]:
     if facts.has_definitions:
         raise rules.children_block_delete()
     entry = activity(facts.now, facts.caller.name, GALLERY_DELETE, old.id, gallery_to_rest(old), None)
-    return Decision(None, plan(Delete("gallery", {"id": facts.existing_pk}), entry))
+    gone = (Delete("gallery_share", {"gallery_id": facts.existing_pk}), Delete("gallery", {"id": facts.existing_pk}))
+    return Decision(None, plan(*gone, entry))

@@ -10,6 +10,11 @@ from .errors import AzureError
 from .models import ImageVersion, ReplicationState
 from .replication import region_status, serves
 
+END_OF_LIFE_POLICIES = ("block", "warn")
+"""`block`: no VM from a version past its end of life (the seed's rule); `warn`: allowed with a warning (Azure
+today, where the date is informational)."""
+DEFAULT_END_OF_LIFE_POLICY = "block"
+
 
 @dataclass(frozen=True, slots=True)
 class PassedOver:
@@ -53,10 +58,33 @@ def not_in_region_error(image_id: str, region: str) -> AzureError:
     )
 
 
-def _why_not(version: ImageVersion, region: str | None, now: datetime) -> PassedOver | None:
+def past_end_of_life(version: ImageVersion, now: datetime) -> bool:
+    return version.end_of_life_date is not None and version.end_of_life_date <= now
+
+
+def end_of_life_text(version: ImageVersion) -> str:
+    return f"{version.name} reached its end of life on {version.end_of_life_date:%Y-%m-%d}"
+
+
+def end_of_life_error(image_id: str, version: ImageVersion) -> AzureError:
+    """A pinned version past its end of life, when the end-of-life policy blocks it."""
+    return AzureError(
+        "InvalidParameter",
+        f"The gallery image version {image_id} reached its end-of-life date "
+        f"{version.end_of_life_date:%Y-%m-%dT%H:%M:%SZ}. Virtual machines can no longer be created from it.",
+        400,
+        target="imageReference",
+    )
+
+
+def end_of_life_warning(version: ImageVersion) -> str:
+    return f"{version.name} is past its end-of-life date; VMs can still be created from it."
+
+
+def _why_not(version: ImageVersion, region: str | None, now: datetime, eol_blocks: bool) -> PassedOver | None:
     """None when the version is eligible in `region` (any region when None), else the reason it is not."""
     if region is None:
-        reasons = [_why_not(version, t.name, now) for t in version.target_regions]
+        reasons = [_why_not(version, t.name, now, eol_blocks) for t in version.target_regions]
         if any(r is None for r in reasons):
             return None
         if not _included_somewhere(version):
@@ -72,6 +100,8 @@ def _why_not(version: ImageVersion, region: str | None, now: datetime) -> Passed
         if target.exclude_from_latest is not None and target.exclude_from_latest != version.exclude_from_latest:
             return PassedOver(version.name, "regional_exclusion", f"{version.name} is excluded from latest in {region}")
         return PassedOver(version.name, "excluded", f"{version.name} is excluded from latest")
+    if eol_blocks and past_end_of_life(version, now):
+        return PassedOver(version.name, "end_of_life", end_of_life_text(version))
     if serves(target.job, now):
         return None
     status = region_status(region, target.job, now)
@@ -91,19 +121,28 @@ def _included_somewhere(version: ImageVersion) -> bool:
 
 
 def resolve_latest(
-    versions: Iterable[ImageVersion], definition_id: str, region: str | None, now: datetime
+    versions: Iterable[ImageVersion],
+    definition_id: str,
+    region: str | None,
+    now: datetime,
+    end_of_life: str = DEFAULT_END_OF_LIFE_POLICY,
 ) -> Resolution:
-    """Pick `latest` for `region` (or for any region when None), explaining every newer version passed over."""
+    """Pick `latest` for `region` (or for any region when None), explaining every newer version passed over.
+    Under the `block` end-of-life policy a version past its end of life is passed over; under `warn` it may be
+    picked, with a warning."""
     ordered = sorted(versions, key=lambda v: v.key, reverse=True)
     passed: list[PassedOver] = []
     for version in ordered:
-        reason = _why_not(version, region, now)
+        reason = _why_not(version, region, now, end_of_life == "block")
         if reason is None:
-            warnings = ()
-            if version.end_of_life_date is not None and version.end_of_life_date <= now:
-                warnings = (f"{version.name} is past its end-of-life date; VMs can still be created from it",)
+            warnings = (end_of_life_warning(version),) if past_end_of_life(version, now) else ()
             return Resolution(version, region, tuple(passed), None, warnings)
         passed.append(reason)
-    if not any(_included_somewhere(v) for v in ordered) or region is None:
-        return Resolution(None, region, tuple(passed), no_latest_error(definition_id))
+    ended = [p.text for p in passed if p.reason == "end_of_life"]
+    usable = [v for v in ordered if _included_somewhere(v) and not (ended and past_end_of_life(v, now))]
+    if not usable or region is None:
+        error = no_latest_error(definition_id)
+        if ended:
+            error.message = f"{error.message}: {'; '.join(ended)}"
+        return Resolution(None, region, tuple(passed), error)
     return Resolution(None, region, tuple(passed), not_in_region_error(definition_id, region))

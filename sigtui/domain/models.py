@@ -92,6 +92,7 @@ class Subscription:
     tenant_id: str
     allowed_regions: tuple[str, ...] = ()
     is_default: bool = False
+    cloud: str = "AzureCloud"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,10 @@ class Gallery:
     changed_at: datetime | None = None
     soft_delete: bool | None = None
     """`softDeletePolicy.isSoftDeleteEnabled`: deleted versions are kept, restorable (None: never set)."""
+    sharing: str | None = None
+    """`sharingProfile.permissions` (`Private` or `Groups`) when it was given."""
+    shared_with: tuple[tuple[str, str], ...] = ()
+    """Direct sharing: (`Subscriptions` or `AADTenants`, lower-case id) pairs."""
 
     @property
     def id(self) -> str:

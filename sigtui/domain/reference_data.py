@@ -22,6 +22,15 @@ def _norm(text: str) -> str:
     return "".join(text.lower().split()).replace("-", "").replace("_", "")
 
 
+CLOUDS = {"AzureCloud": "public", "AzureChinaCloud": "china", "AzureUSGovernment": "usgov"}
+"""The clouds a subscription can belong to (az's names) and the `cloud` of their regions in regions.json."""
+
+
+def region_cloud(cloud: str) -> str:
+    """The regions.json cloud of an az cloud name (`AzureCloud` → `public`)."""
+    return CLOUDS[cloud]
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """An Azure region."""

@@ -33,6 +33,7 @@ class ResourceGroupFacts:
     existing_pk: int | None = None
     definition_pks: list[int] = field(default_factory=list)
     version_pks: list[int] = field(default_factory=list)
+    gallery_pks: list[int] = field(default_factory=list)
 
 
 def decide_create(facts: ResourceGroupFacts, location: str, tags: dict | None) -> Decision[ResourceGroup]:
@@ -59,11 +60,12 @@ def decide_delete(facts: ResourceGroupFacts) -> Decision[None]:
     facts.caller.require("delete", rg_id)
     versions, definitions = facts.version_pks, facts.definition_pks
     return Decision(None, plan(
+        Delete("gallery_share", {"gallery_id": facts.gallery_pks}),
         Delete("target_region", {"version_id": versions}),
         Delete("data_disk", {"version_id": versions}),
         Delete("image_version", {"id": versions}),
         Delete("image_definition", {"id": definitions}),
-        *(Delete(table, {"rg_id": pk}) for table in ("gallery", "disk_encryption_set", "source")),
+        *(Delete(table, {"rg_id": pk}) for table in ("gallery", "disk_encryption_set", "source", "virtual_machine")),
         Delete("resource_group", {"id": pk}),
         activity(facts.now, facts.caller.name, RG_DELETE, rg_id, None, None),
     ))

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from . import content
 from .dates import iso, parse_date
+from .direct_share import check_permissions, sharing_profile
 from .errors import AzureError, invalid
 from .models import (
     DiskImage,
@@ -52,6 +53,7 @@ def gallery_to_rest(gallery: Gallery) -> dict:
         "description": gallery.description,
         "identifier": {"uniqueName": gallery.unique_name},
         "provisioningState": gallery.provisioning_state,
+        "sharingProfile": sharing_profile(gallery),
     }
     if gallery.soft_delete is not None:
         properties["softDeletePolicy"] = {"isSoftDeleteEnabled": gallery.soft_delete}
@@ -212,6 +214,8 @@ def gallery_from_rest(body: dict, subscription: str, resource_group: str, name: 
         _location(body),
         content.text(props.get("description"), "properties.description"),
         content.tags(body.get("tags")),
+        sharing=check_permissions((content.obj(_props(body).get("sharingProfile"), "properties.sharingProfile")
+                                   ).get("permissions")),
         soft_delete=content.boolean(policy.get("isSoftDeleteEnabled"),
                                     "properties.softDeletePolicy.isSoftDeleteEnabled"),
     )

@@ -17,6 +17,7 @@ _ENCRYPTION = {"osDiskImage": {"diskEncryptionSetId": LEAF},
 MODELLED = {
     "gallery": {**_ENVELOPE, "properties": {
         "description": LEAF, "identifier": {"uniqueName": LEAF}, "provisioningState": LEAF,
+        "sharingProfile": {"permissions": LEAF, "groups": LEAF}, "sharingStatus": LEAF,
         "softDeletePolicy": {"isSoftDeleteEnabled": LEAF}}},
     "definition": {**_ENVELOPE, "properties": {
         "description": LEAF, "eula": LEAF, "privacyStatementUri": LEAF, "releaseNoteUri": LEAF, "osType": LEAF,

@@ -29,6 +29,7 @@ def subscription_to_rest(sub: Subscription, tenant_name: str | None = None) -> d
         "isDefault": sub.is_default,
         "state": "Enabled",
         "allowListedRegions": [display_name(r) for r in sub.allowed_regions],
+        "environmentName": sub.cloud,
         **({"tenantDisplayName": tenant_name} if tenant_name else {}),
     }
 

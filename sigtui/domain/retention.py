@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .errors import AzureError
+from .latest import DEFAULT_END_OF_LIFE_POLICY
 from .models import AggregatedState, ImageVersion
 from .replication import next_change, version_status
 from .usage import Deployment, RegionLatest, after_change, latest_by_region, uses_of
@@ -36,6 +37,8 @@ class DefinitionFacts:
     definition_id: str
     versions: tuple[ImageVersion, ...]
     deployments: tuple[Deployment, ...] = ()
+    end_of_life: str = DEFAULT_END_OF_LIFE_POLICY
+    """The end-of-life policy `latest` follows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +103,13 @@ def plan_definition(facts: DefinitionFacts, rule: RetentionRule, now: datetime) 
     blockers = {v.name: _blockers(v, facts.deployments, now) for v in ordered}
     going = [v.name for v in ordered if not blockers[v.name]]
     after = after_change(facts.versions, going, "delete")
-    for region in latest_by_region(facts.versions, after, facts.definition_id, now):
+    for region in latest_by_region(facts.versions, after, facts.definition_id, now, facts.end_of_life):
         if region.changes and region.now in blockers:
             blockers[region.now].append(f"latest in {region.region} would change to {region.after or 'nothing'}")
     going = [v.name for v in ordered if not blockers[v.name]]
-    latest = latest_by_region(facts.versions, after_change(facts.versions, going, "delete"), facts.definition_id, now)
+    latest = latest_by_region(
+        facts.versions, after_change(facts.versions, going, "delete"), facts.definition_id, now, facts.end_of_life
+    )
     candidates = tuple(Candidate(v, tuple(named[v.name]), tuple(blockers[v.name])) for v in ordered)
     return DefinitionPlan(facts.definition_id, candidates, tuple(latest))
 

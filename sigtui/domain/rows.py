@@ -7,6 +7,7 @@ from datetime import datetime
 
 from .models import DiskEncryptionSet, Encryption, Gallery, ImageDefinition, ImageVersion, Source
 from .plan import Insert, NewKey
+from .vm_disks import data_disks_to_json
 from .vm_plan import VmPlan
 
 
@@ -24,6 +25,7 @@ def gallery_row(gallery: Gallery, rg_pk: int) -> dict:
         "created_at": _stamp(gallery.created_at),
         "changed_at": _stamp(gallery.changed_at),
         "soft_delete": gallery.soft_delete,
+        "sharing": gallery.sharing,
     }
 
 
@@ -207,4 +209,7 @@ def virtual_machine_row(plan: VmPlan, image_id: str, rg_pk: int, now: datetime) 
         disk_encryption_set=r.disk_encryption_set,
         instance_count=r.instance_count,
         created_at=now.timestamp(),
+        os_disk_size_gb=plan.disks.os_disk_size_gb,
+        os_disk_encryption_set=plan.disks.os_disk_encryption_set,
+        data_disks=data_disks_to_json(plan.disks),
     )

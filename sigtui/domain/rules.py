@@ -10,7 +10,7 @@ from . import features, names
 from .errors import AzureError, conflict, invalid
 from .models import Gallery, ImageDefinition, Subscription
 from .quotas import quota_error
-from .reference_data import Region, find_region, limits, regions
+from .reference_data import Region, find_region, limits, region_cloud, regions
 from .values import INT32_MAX, check_tags
 
 GALLERY_TYPE = "Microsoft.Compute/galleries"
@@ -27,7 +27,7 @@ UPDATABLE = {
                 "allow_replicated_location_deletion", "block_deletion_before_end_of_life"},
 }
 PROPERTY_PATHS = {
-    "gallery": {"location": "location", "name": "name"},
+    "gallery": {"location": "location", "name": "name", "sharing": "sharingProfile.permissions"},
     "definition": {
         "location": "location",
         "publisher": "identifier.publisher",
@@ -93,18 +93,21 @@ def check_only_updatable(kind: str, old: object, new: object) -> None:
 
 
 def available_regions(subscription: Subscription, cloud: str | None = None) -> list[Region]:
+    """The regions of the subscription's cloud (or of `cloud`) it may use: allow-listing opens those that need
+    access."""
+    wanted = cloud or region_cloud(subscription.cloud)
     allowed = {r.lower() for r in subscription.allowed_regions}
-    return [
-        r for r in regions() if (cloud is None or r.cloud == cloud) and (not r.access_required or r.name in allowed)
-    ]
+    return [r for r in regions() if r.cloud == wanted and (not r.access_required or r.name in allowed)]
 
 
 def check_location(text: str, subscription: Subscription, resource_type: str, cloud: str | None = None) -> Region:
-    """Resolve a region name in any form Azure accepts; refuse unknown and not-allow-listed regions."""
+    """Resolve a region name in any form Azure accepts; refuse unknown regions, regions of another cloud than the
+    subscription's, and regions that need access the subscription was not allow-listed for."""
     region = find_region(text or "")
     allowed = {r.lower() for r in subscription.allowed_regions}
-    if region is None or (region.access_required and region.name not in allowed):
-        listing = ",".join(r.name for r in available_regions(subscription, cloud or "public"))
+    wanted = cloud or region_cloud(subscription.cloud)
+    if region is None or region.cloud != wanted or (region.access_required and region.name not in allowed):
+        listing = ",".join(r.name for r in available_regions(subscription, wanted))
         raise AzureError(
             "LocationNotAvailableForResourceType",
             f"The provided location '{text}' is not available for resource type '{resource_type}'. "

@@ -1,4 +1,4 @@
-"""Changes to the simulation itself, its clock and its simulated faults, decided on the facts the store loads.
+"""Changes to the simulation itself, its clock, its simulated faults and its end-of-life policy, decided on the facts the store loads.
 They belong to the subscription: Owner or Contributor on the caller's default subscription."""
 
 from __future__ import annotations
@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from .access import Caller, subscription_scope
 from .clock import ClockState
 from .errors import invalid
+from .latest import END_OF_LIFE_POLICIES
 from .models import Subscription
-from .plan import Decision, Insert, plan
+from .plan import Decision, Insert, activity, plan
 from .presence import require_subscription
 from .reference_data import find_region
 
@@ -69,3 +71,15 @@ def decide_faults(facts: SimulationFacts, rate: float, outages: Iterable[str], s
     if seed is not None:
         steps.append(setting_insert("fault_seed", seed))
     return Decision(None, plan(*steps))
+
+
+def decide_end_of_life_policy(facts: SimulationFacts, policy: str, before: str, now: datetime) -> Decision[str]:
+    """`block` (no VM from a version past its end of life) or `warn` (allowed, with a warning)."""
+    facts.authorize()
+    if policy not in END_OF_LIFE_POLICIES:
+        raise invalid(f"The value '{policy}' of setting 'eol-policy' is invalid. Allowed values: "
+                      f"{', '.join(END_OF_LIFE_POLICIES)}.", "eol-policy")
+    scope = subscription_scope(require_subscription(facts.subscription, None).id)
+    entry = activity(now, facts.caller.name, "Microsoft.Resources/settings/write", scope, {"eolPolicy": before},
+                     {"eolPolicy": policy})
+    return Decision(policy, plan(setting_insert("end_of_life_policy", policy), entry))

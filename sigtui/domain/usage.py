@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from .latest import resolve_latest
+from .latest import DEFAULT_END_OF_LIFE_POLICY, resolve_latest
 from .models import ImageVersion
 
 CHANGES = ("delete", "exclude")
@@ -77,13 +77,18 @@ def _excluded(version: ImageVersion) -> ImageVersion:
 
 
 def latest_by_region(
-    before: Sequence[ImageVersion], after: Sequence[ImageVersion], definition_id: str, now: datetime
+    before: Sequence[ImageVersion],
+    after: Sequence[ImageVersion],
+    definition_id: str,
+    now: datetime,
+    end_of_life: str = DEFAULT_END_OF_LIFE_POLICY,
 ) -> list[RegionLatest]:
-    """`latest` in every region any version targets, before and after a change, by region name."""
+    """`latest` in every region any version targets, before and after a change, by region name, under the
+    end-of-life policy."""
     regions = sorted({t.name for v in before for t in v.target_regions})
     found = []
     for region in regions:
-        was = resolve_latest(before, definition_id, region, now).version
-        will = resolve_latest(after, definition_id, region, now).version
+        was = resolve_latest(before, definition_id, region, now, end_of_life).version
+        will = resolve_latest(after, definition_id, region, now, end_of_life).version
         found.append(RegionLatest(region, was.name if was else None, will.name if will else None))
     return found

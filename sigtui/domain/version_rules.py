@@ -56,13 +56,14 @@ def normalize_targets(
     seen: set[str] = set()
     result = []
     for target in targets:
-        region = check_location(target.name, subscription, VERSION_TYPE, source_region.cloud)
-        if region.cloud != source_region.cloud:
+        found = find_region(target.name)
+        if found is not None and found.cloud != source_region.cloud:
             raise invalid(
-                f"Replication across clouds is not supported: '{region.display_name}' is in the {region.cloud} cloud "
+                f"Replication across clouds is not supported: '{found.display_name}' is in the {found.cloud} cloud "
                 f"and the image version is in the {source_region.cloud} cloud.",
                 "publishingProfile.targetRegions",
             )
+        region = check_location(target.name, subscription, VERSION_TYPE, source_region.cloud)
         if region.name in seen:
             raise invalid("Duplicate regions are not allowed in target publishing regions", "targetRegions")
         seen.add(region.name)

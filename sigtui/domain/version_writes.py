@@ -9,6 +9,7 @@ from datetime import datetime
 
 from . import ids, rules, soft_delete, version_rules, version_safety
 from .access import Caller
+from .direct_share import check_direct_share_encryption
 from .errors import invalid, parent_not_found
 from .models import (
     DiskEncryptionSet,
@@ -54,6 +55,8 @@ class VersionFacts(WriteScope):
     """The gallery's soft delete policy: a deleted version is kept, restorable."""
     soft_deleted: SoftDeletedVersion | None = None
     """The soft-deleted version of the name the write names, if any."""
+    gallery_sharing: str | None = None
+    """The gallery's `sharingProfile.permissions`: a direct shared gallery (`Groups`) holds no encrypted version."""
 
     def parents(self) -> tuple[Subscription, ImageDefinition]:
         sub, _ = self.scope()
@@ -115,6 +118,7 @@ def decide_create(facts: VersionFacts, version: ImageVersion, if_none_match: boo
         facts.in_region.get(location, 0),
         facts.now,
     )
+    check_direct_share_encryption(facts.gallery_sharing, version)
     targets = [(t.name, version.replicas_in(t)) for t in version.target_regions]
     copied = 0 if version.shallow else used_gb(version)  # shallow replication serves from the source, copying nothing
     jobs = plan_jobs(version.id, copied, location, targets, facts.now, facts.faults)

@@ -96,6 +96,8 @@ class VmRequest:
     concurrent: int = 1
     """VMs created at once, or scale sets created at once when `instance_count` is set (for the replica advice)."""
     tags: dict = field(default_factory=dict)
+    os_profile_given: bool = False
+    """The request carried an `osProfile` (a REST body), even one without credentials."""
 
 
 def check_vm_name(name: str, os_type: str) -> None:
@@ -174,7 +176,7 @@ def check_ssh_key(key: str) -> None:
 
 def check_os_profile(request: VmRequest, definition: ImageDefinition) -> None:
     """Specialized images carry their own account; generalized ones need a username plus a password or key."""
-    given = request.admin_username or request.admin_password or request.ssh_key
+    given = request.os_profile_given or request.admin_username or request.admin_password or request.ssh_key
     if definition.os_state == "Specialized":
         if given:
             raise invalid("Parameter 'osProfile' is not allowed.", "osProfile")

@@ -9,6 +9,7 @@ from .latest import Resolution
 from .models import ImageDefinition, ImageVersion, Source, SourceKind
 from .reference_data import VmSize
 from .vm import ScalingAdvice, VmRequest
+from .vm_disks import VmDisks
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class VmPlan:
     inbound_port: str
     warnings: tuple[str, ...]
     advice: ScalingAdvice
+    disks: VmDisks
 
     @property
     def kind(self) -> str:
@@ -48,7 +50,11 @@ class VmPlan:
             ("Resolved version", self.version.name),
             ("Size", f"{self.size.name} ({self.size.vcpus} vCPUs, {self.size.memory_gib:g} GiB memory)"),
             ("OS disk type", self.os_disk_type),
+            ("OS disk size", f"{self.disks.os_disk_size_gb} GiB (from the image)"),
         ]
+        if self.disks.data_disks:
+            listed = ", ".join(f"LUN {d.lun}: {d.size_gb} GiB" for d in self.disks.data_disks)
+            rows.append(("Data disks", f"{listed} (from the image)"))
         if r.instance_count is not None:
             rows.append(("Instance count", str(r.instance_count)))
         if self.definition.os_state == "Specialized":
@@ -66,6 +72,9 @@ class VmPlan:
                 + (f" ({r.disk_encryption_set})" if r.disk_encryption_set else ""),
             ),
         ]
+        inherited = self.disks.os_disk_encryption_set
+        if inherited and inherited != r.disk_encryption_set:
+            rows.append(("OS disk encryption set", f"{inherited} (the image's set in {r.location})"))
         if self.resolution is not None:
             rows.append(("Why this version", self.resolution.explain()))
         rows.append(("Replica advice", self.advice.text()))

@@ -9,14 +9,24 @@ from datetime import datetime
 
 from . import ids, names, vm
 from .access import Caller
-from .errors import AzureError, invalid, not_found
-from .latest import Resolution, not_in_region_error, resolve_latest
+from .errors import AzureError, invalid, not_found, resource_not_found
+from .direct_share import parse_shared_id
+from .latest import (
+    DEFAULT_END_OF_LIFE_POLICY,
+    Resolution,
+    end_of_life_error,
+    end_of_life_warning,
+    not_in_region_error,
+    past_end_of_life,
+    resolve_latest,
+)
 from .models import DiskEncryptionSet, ImageDefinition, ImageVersion, ReplicationState, Subscription
-from .plan import Decision, Insert, NewKey, activity, plan
+from .plan import Decision, Delete, Insert, NewKey, activity, plan
 from .presence import require_resource_group, require_subscription
 from .replication import region_status
 from .rows import source_insert, virtual_machine_row
 from .rules import check_location
+from .vm_disks import inherited_disks
 from .vm_plan import VmPlan
 from .vm_rest import vm_to_rest
 
@@ -38,6 +48,11 @@ class VmFacts:
     encryption_set: DiskEncryptionSet | None = None
     rg_pk: int | None = None
     exists: bool = False
+    end_of_life: str = DEFAULT_END_OF_LIFE_POLICY
+    """`block`: no VM from a version past its end of life; `warn`: allowed, with a warning."""
+    shared: bool = False
+    """The image is a `/SharedGalleries/...` id of a gallery shared directly with the subscription (or its
+    tenant): sharing, not a role, lets the caller read it."""
 
 
 def image_reference(image_id: str) -> ids.ArmId:
@@ -52,11 +67,14 @@ def image_reference(image_id: str) -> ids.ArmId:
 
 
 def image(facts: VmFacts) -> tuple[ImageDefinition, str | None]:
-    """The image's definition, readable by the caller, and the version it pins (None: `latest`)."""
-    pinned = image_reference(facts.image_id).name_of("versions")
+    """The image's definition, readable by the caller (or shared with its subscription), and the version it pins
+    (None: `latest`)."""
+    shared = parse_shared_id(facts.image_id)
+    pinned = shared[2] if shared else image_reference(facts.image_id).name_of("versions")
     if facts.definition is None:
         raise not_found("GalleryImageNotFound", f"The gallery image {facts.image_id} was not found.")
-    facts.caller.require("read", facts.image_id)
+    if not facts.shared:
+        facts.caller.require("read", facts.image_id)
     return facts.definition, None if pinned is None or pinned.lower() == "latest" else pinned
 
 
@@ -64,7 +82,7 @@ def resolve(facts: VmFacts, region: str) -> tuple[ImageDefinition, ImageVersion,
     """The version a VM in `region` gets: `latest` there, or the pinned one once replicated there."""
     definition, pinned = image(facts)
     if pinned is None:
-        resolution = resolve_latest(facts.versions, definition.id, region, facts.now)
+        resolution = resolve_latest(facts.versions, definition.id, region, facts.now, facts.end_of_life)
         if resolution.error:
             raise resolution.error
         return definition, resolution.version, resolution
@@ -72,6 +90,8 @@ def resolve(facts: VmFacts, region: str) -> tuple[ImageDefinition, ImageVersion,
     target = next((t for t in version.target_regions if t.name == region), None) if version else None
     if target is None or region_status(region, target.job, facts.now).state is not ReplicationState.COMPLETED:
         raise not_in_region_error(facts.image_id, region)
+    if facts.end_of_life == "block" and past_end_of_life(version, facts.now):
+        raise end_of_life_error(facts.image_id, version)
     return definition, version, None
 
 
@@ -85,7 +105,9 @@ def image_regions(facts: VmFacts) -> list[tuple[str, str | None, str]]:
             _, version, resolution = resolve(facts, region)
             result.append((region, version.name, resolution.explain() if resolution else ""))
         except AzureError as error:
-            latest = resolve_latest(facts.versions, definition.id, region, facts.now) if pinned is None else None
+            latest = None if pinned is not None else resolve_latest(
+                facts.versions, definition.id, region, facts.now, facts.end_of_life
+            )
             result.append((region, None, latest.explain() if latest else error.message))
     return result
 
@@ -104,8 +126,10 @@ def decide_plan(facts: VmFacts, request: vm.VmRequest) -> VmPlan:
     availability, zone = vm.check_placement(request)
     port = vm.check_port(request.inbound_port, definition.os_type)
     _check_encryption(facts.encryption_set, request, sub.id, version)
-    if version.end_of_life_date is not None and version.end_of_life_date <= facts.now:
-        warnings.append(f"{version.name} is past its end-of-life date; VMs can still be created from it.")
+    if past_end_of_life(version, facts.now):
+        warnings.append(end_of_life_warning(version))
+    if resolution is not None:
+        warnings += [f"latest skipped {p.text}." for p in resolution.passed_over if p.reason == "end_of_life"]
     target = next(t for t in version.target_regions if t.name == region)
     advice = vm.scaling_advice(
         version.replicas_in(target), request.concurrent, request.instance_count, request.concurrent
@@ -114,7 +138,7 @@ def decide_plan(facts: VmFacts, request: vm.VmRequest) -> VmPlan:
         warnings.append(advice.text())
     return VmPlan(
         request, sub.id, facts.image_id, definition, version, resolution, size, disk, availability, zone, port,
-        tuple(warnings), advice,
+        tuple(warnings), advice, inherited_disks(version, region, request.disk_encryption_set),
     )
 
 
@@ -177,3 +201,16 @@ def decide_create(
     steps.append(activity(facts.now, facts.caller.name, f"Microsoft.Compute/{vm_plan.kind}/write", vm_plan.id, None,
                           body))
     return Decision((body, vm_plan), plan(*steps))
+
+
+def decide_delete(caller: Caller, now: datetime, vm_id: str, made: dict | None, is_source: bool) -> Decision[None]:
+    """Delete a VM or scale set made from the gallery, or a source VM (its record as a source goes too)."""
+    if made is None and not is_source:
+        parsed = ids.parse_arm_id(vm_id)
+        raise resource_not_found(f"Microsoft.Compute/{parsed.path[0][0]}", parsed.name, parsed.resource_group)
+    caller.require("delete", vm_id)
+    kind = made["kind"] if made else "virtualMachines"
+    entry = activity(now, caller.name, f"Microsoft.Compute/{kind}/delete", vm_id, vm_to_rest(made) if made else None,
+                     None)
+    return Decision(None, plan(Delete("virtual_machine", {"arm_id": vm_id}), Delete("source", {"arm_id": vm_id}),
+                               entry))

@@ -17,12 +17,14 @@ from ..domain.rest_fields import check_modelled
 from ..domain.rest_resources import soft_deleted_to_rest
 from ..domain.storage import account_to_rest
 from ..store import reads
-from . import arm_shapes, routes
+from . import arm_shapes, routes, shared, vms
 
 
 def _rest_of(ctx, route: routes.Route, value) -> dict:
     """The REST body of one resource of the route's kind."""
     kind = route.kind
+    if vms.handles(route):
+        return value
     if kind in ("gallery", "galleries"):
         return gallery_to_rest(value)
     if kind in ("definition", "definitions"):
@@ -69,6 +71,10 @@ def _read(ctx, r: routes.Route):
 
 
 def get(ctx, route: routes.Route) -> dict:
+    if vms.handles(route):
+        return vms.get(ctx, route)
+    if shared.handles(route):
+        return shared.get(ctx, route)
     found = _read(ctx, route)
     if isinstance(found, list):
         return {"value": [_rest_of(ctx, route, item) for item in found]}
@@ -77,6 +83,8 @@ def get(ctx, route: routes.Route) -> dict:
 
 def _exists(ctx, r: routes.Route) -> bool:
     sub = ctx.lookups.subscription(r.sub).id
+    if vms.handles(r):
+        return vms.exists(ctx, r, sub)
     found = {
         "group": lambda: reads.resource_group(ctx.conn, sub, r.rg),
         "gallery": lambda: reads.gallery(ctx.conn, sub, r.rg, *r.names),
@@ -120,6 +128,8 @@ def _put(ctx, r: routes.Route, body: dict):
         return svc.restore_version(sub, rg, *names)
     if r.kind == "version":
         return svc.create_version(version_from_rest(body, sub, rg, *names, ctx.now()))
+    if vms.handles(r):
+        return vms.put(ctx, r, sub, body, _source_arguments)
     if r.kind == "storageaccount":
         return svc.create_storage_account(rg, *names, body.get("location"), sub, (body.get("sku") or {}).get("name"),
                                           body.get("kind"))
@@ -143,6 +153,8 @@ def _patch(ctx, r: routes.Route, body: dict):
 
 
 def _delete(ctx, r: routes.Route) -> int:
+    if vms.handles(r) and r.kind == "source":
+        return arm.delete(lambda: vms.delete(ctx, r, ctx.lookups.subscription(r.sub).id))
     delete = {"group": lambda: ctx.services.delete_resource_group(r.rg, r.sub),
               "gallery": lambda: ctx.services.delete_gallery(r.sub, r.rg, *r.names),
               "definition": lambda: ctx.services.delete_definition(r.sub, r.rg, *r.names),
@@ -190,6 +202,8 @@ def _write(ctx, method: str, route: routes.Route, body: dict) -> tuple[int, dict
     check_modelled(route.kind, body)
     if method == "delete":
         return _delete(ctx, route), None
+    if method == "post" and route.kind == "share":
+        return 200, shared.share(ctx, route, body)
     if method == "patch":
         return 200, _rest_of(ctx, route, _patch(ctx, route, body))
     if method == "put":

@@ -48,6 +48,8 @@ def _soft_deleted(rest: list[str]) -> bool:
 
 
 def _compute(path: str, sub: str, rg: str | None, rest: list[str], query) -> Route:
+    if len(rest) == 3 and rest[0].lower() == "galleries" and rest[2].lower() == "share" and rg:
+        return Route("share", sub, rg, (rest[1],), None, query)
     if rg and _soft_deleted(rest):
         return Route("softdeleted", sub, rg, (rest[1], rest[5]), None, query)
     if len(rest) in (1, 2) and rest[0].lower() in SOURCE_TYPES and rg:
@@ -71,7 +73,23 @@ def _provider(path: str, sub: str, rest: list[str], query) -> Route:
         return Route("provider", sub, query=query)
     if len(rest) == 6 and rest[2].lower() == "locations" and rest[4].lower() == OPERATIONS.lower():
         return Route("operation", sub, names=(rest[3], rest[5]), query=query)
+    if len(rest) >= 5 and rest[2].lower() == "locations" and rest[4].lower() == "sharedgalleries":
+        return _shared(path, sub, rest[3], rest[5:], query)
     raise _unknown(path)
+
+
+SHARED_KINDS = ("shared-galleries", "shared-gallery", "shared-images", "shared-image", "shared-versions",
+                "shared-version")
+"""What `.../locations/{l}/sharedGalleries[/{u}[/images[/{i}[/versions[/{v}]]]]]` names, by depth."""
+
+
+def _shared(path: str, sub: str, location: str, rest: list[str], query) -> Route:
+    """The read-only galleries shared directly with the subscription, in one location."""
+    if len(rest) > 5 or any(rest[i].lower() != segment for i, segment in ((1, "images"), (3, "versions"))
+                            if i < len(rest)):
+        raise _unknown(path)
+    names = tuple(rest[i] for i in range(0, len(rest), 2))
+    return Route(SHARED_KINDS[len(rest)], sub, names=(location, *names), query=query)
 
 
 def parse(url: str) -> Route:

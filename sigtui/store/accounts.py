@@ -120,6 +120,17 @@ class AccountOps(ServiceBase):
         with self.write() as tx:
             tx.decided(simulation_writes.decide_faults(self._simulation_facts(tx.conn), rate, outages, seed))
 
+    def set_end_of_life_policy(self, policy: str) -> str:
+        """`block` (no VM from a version past its end of life) or `warn` (allowed, with a warning)."""
+        with self.write() as tx:
+            before = reads.end_of_life_policy(tx.conn)
+            facts_now = self._simulation_facts(tx.conn)
+            return tx.decided(simulation_writes.decide_end_of_life_policy(facts_now, policy, before, tx.now))
+
+    def end_of_life_policy(self) -> str:
+        with self.read() as conn:
+            return reads.end_of_life_policy(conn)
+
     def activity(self, resource_id: str | None = None, limit: int | None = None) -> list[dict]:
         with self.read() as conn:
             readable = self.readable(conn)

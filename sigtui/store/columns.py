@@ -33,6 +33,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "tenant_id": REQUIRED,
         "allowed_regions": "[]",
         "is_default": False,
+        "cloud": "AzureCloud",
     },
     "resource_group": {"id": AUTO, "subscription_id": REQUIRED, "name": REQUIRED, "location": REQUIRED, "tags": "{}"},
     "gallery": {
@@ -45,6 +46,7 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "created_at": REQUIRED,
         "changed_at": REQUIRED,
         "soft_delete": None,
+        "sharing": None,
     },
     "image_definition": {
         "id": AUTO,
@@ -214,7 +216,11 @@ COLUMNS: Mapping[str, Mapping[str, object]] = {
         "disk_encryption_set": None,
         "instance_count": None,
         "created_at": REQUIRED,
+        "os_disk_size_gb": None,
+        "os_disk_encryption_set": None,
+        "data_disks": "[]",
     },
+    "gallery_share": {"id": AUTO, "gallery_id": REQUIRED, "kind": REQUIRED, "target": REQUIRED},
     "principal": {
         "id": REQUIRED,
         "kind": REQUIRED,

@@ -49,8 +49,25 @@ def _activity_names_faces(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE activity ADD COLUMN face VARCHAR NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _regions_keep_serving, 2: _applications, 3: _sources_know_caching,
-                                    4: _soft_delete_and_safety, 5: _activity_names_faces}
+def _vms_clouds_and_sharing(conn: sqlite3.Connection) -> None:
+    """Schema 7: VMs keep the disks they inherit from their image (size, data disks, encryption sets); a
+    subscription belongs to a cloud; a gallery has a sharing permission, and `gallery_share` (a new table made
+    from the metadata) lists whom a direct shared gallery is shared with."""
+    conn.execute("ALTER TABLE virtual_machine ADD COLUMN os_disk_size_gb INTEGER")
+    conn.execute("ALTER TABLE virtual_machine ADD COLUMN os_disk_encryption_set VARCHAR")
+    conn.execute("ALTER TABLE virtual_machine ADD COLUMN data_disks VARCHAR NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE subscription ADD COLUMN cloud VARCHAR NOT NULL DEFAULT 'AzureCloud'")
+    conn.execute("ALTER TABLE gallery ADD COLUMN sharing VARCHAR")
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _regions_keep_serving,
+    2: _applications,
+    3: _sources_know_caching,
+    4: _soft_delete_and_safety,
+    5: _activity_names_faces,
+    6: _vms_clouds_and_sharing,
+}
 """Steps from version N to N+1, each run inside the migration transaction."""
 
 

@@ -25,6 +25,7 @@ from ..domain.vm import VmRequest
 from ..domain.vm_writes import VmFacts, image_reference
 from . import reads
 from .reads.lookups import named_or_default
+from .reads.shared import shared_image
 from .reads.visibility import Visibility
 
 
@@ -123,7 +124,8 @@ def resource_group_facts(
     if found is None:
         return ResourceGroupFacts(now, caller, sub, requested, name)
     definitions, versions = reads.catalog_keys_in(conn, found[0])
-    return ResourceGroupFacts(now, caller, sub, requested, name, found[1], found[0], definitions, versions)
+    galleries = reads.gallery_keys_in(conn, found[0])
+    return ResourceGroupFacts(now, caller, sub, requested, name, found[1], found[0], definitions, versions, galleries)
 
 
 def simulation_facts(conn: sqlite3.Connection, caller: Caller, real: float) -> SimulationFacts:
@@ -139,16 +141,12 @@ def vm_facts(
     VM of its name is there."""
     sub = subscription(conn, requested, caller)
     definition, versions = None, ()
-    try:
-        parsed = image_reference(image_id)
-    except AzureError:
-        parsed = None
-    if parsed is not None:
-        names = parsed.subscription, parsed.resource_group or "", parsed.name_of("galleries"), parsed.name_of("images")
-        found = reads.definition(conn, *names)
-        if found is not None:
-            definition, versions = found[1], tuple(v for _, v in reads.versions(conn, found[0]))
-    known = VmFacts(now, caller, sub, requested, image_id, definition, versions)
+    shared = shared_image(conn, image_id, sub) if sub is not None else None
+    found = shared or _gallery_image(conn, image_id)
+    if found is not None:
+        definition, versions = found[1], tuple(v for _, v in reads.versions(conn, found[0]))
+    known = VmFacts(now, caller, sub, requested, image_id, definition, versions,
+                    end_of_life=reads.end_of_life_policy(conn), shared=shared is not None)
     if request is None or sub is None:
         return known
     kind = "virtualMachineScaleSets" if request.instance_count is not None else "virtualMachines"
@@ -159,6 +157,16 @@ def vm_facts(
         rg_pk=rg_pk(conn, sub, request.resource_group),
         exists=bool(reads.virtual_machines(conn, ids.resource_id(sub.id, request.resource_group, kind, request.name))),
     )
+
+
+def _gallery_image(conn: sqlite3.Connection, image_id: str):
+    """The definition (pk, definition) a gallery image id names, else None."""
+    try:
+        parsed = image_reference(image_id)
+    except AzureError:
+        return None
+    names = parsed.subscription, parsed.resource_group or "", parsed.name_of("galleries"), parsed.name_of("images")
+    return reads.definition(conn, *names)
 
 
 def faults(conn: sqlite3.Connection) -> FaultPlan:
@@ -237,6 +245,7 @@ def version_facts(
         faults(conn),
         bool(gallery_found and gallery_found[1].soft_delete),
         deleted[0] if deleted else None,
+        gallery_found[1].sharing if gallery_found else None,
     )
 
 

@@ -31,7 +31,8 @@ class RetentionOps(ServiceBase):
         for pk, d in named:
             found = [(vpk, v) for vpk, v in reads.versions(conn, pk) if readable(v.id)]
             used = tuple(u for _, v in found for u in uses_of(v, every))
-            facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used))
+            policy = reads.end_of_life_policy(conn)
+            facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used, policy))
         return facts
 
     def plan_prune(
@@ -69,7 +70,7 @@ class RetentionOps(ServiceBase):
                 path = f"{gallery}/images/{definition}/versions/{name}"
                 raise resource_not_found("Microsoft.Compute/galleries", path, rg)
             after = after_change(facts.versions, [version.name], change)
-            latest = latest_by_region(facts.versions, after, facts.definition_id, now)
+            latest = latest_by_region(facts.versions, after, facts.definition_id, now, facts.end_of_life)
             return uses_of(version, facts.deployments), latest
 
     def restore_versions(self, versions: list[ImageVersion]) -> list[ImageVersion]:

@@ -41,6 +41,7 @@ class SubscriptionRow(SQLModel, table=True):
     tenant_id: str = Field(foreign_key="tenant.id")
     allowed_regions: str = "[]"
     is_default: bool = False
+    cloud: str = "AzureCloud"
 
 
 class ResourceGroupRow(SQLModel, table=True):
@@ -65,6 +66,19 @@ class GalleryRow(SQLModel, table=True):
     created_at: float
     changed_at: float
     soft_delete: bool | None = None
+    sharing: str | None = None
+    """`sharingProfile.permissions` when it was given (`Private` or `Groups`), else None (private)."""
+
+
+class GalleryShareRow(SQLModel, table=True):
+    """A subscription or tenant a direct shared gallery is shared with."""
+
+    __tablename__ = "gallery_share"
+    __table_args__ = (UniqueConstraint("gallery_id", "kind", "target"),)
+    id: int | None = Field(default=None, primary_key=True)
+    gallery_id: int = Field(foreign_key="gallery.id", index=True)
+    kind: str
+    target: str = Field(sa_type=NOCASE)
 
 
 class DefinitionRow(SQLModel, table=True):
@@ -270,6 +284,10 @@ class VirtualMachineRow(SQLModel, table=True):
     disk_encryption_set: str | None = None
     instance_count: int | None = None
     created_at: float
+    os_disk_size_gb: int | None = None
+    os_disk_encryption_set: str | None = None
+    data_disks: str = "[]"
+    """The data disks inherited from the image: JSON list of {lun, size_gb, des, caching}."""
 
 
 class PrincipalRow(SQLModel, table=True):

@@ -102,4 +102,4 @@ class VersionOps(ServiceBase):
                 candidates = [v for _, v in reads.versions(conn, pk)]
             else:
                 candidates = [v for _, v in reads.versions_from_key(conn, pk, version_key(winner))]
-            return resolve_latest(candidates, d.id, region_name, now)
+            return resolve_latest(candidates, d.id, region_name, now, reads.end_of_life_policy(conn))

@@ -46,6 +46,14 @@ class VmOps(ServiceBase):
             self.authorize(conn, "read", vm_id)
             return vm_to_rest(dict(found[0]))
 
+    def delete_vm(self, vm_id: str) -> None:
+        """Delete a VM or scale set made from the gallery, or a source VM (its record as a source goes too)."""
+        with self.write() as tx:
+            made = reads.virtual_machines(tx.conn, vm_id)
+            is_source = reads.source(tx.conn, vm_id) is not None
+            caller = reads.caller(tx.conn, self.caller)
+            tx.decided(vm_writes.decide_delete(caller, tx.now, vm_id, dict(made[0]) if made else None, is_source))
+
     def list_vms(self, version_id: str | None = None) -> list[dict]:
         """Every VM and scale set, or those created from one image version."""
         with self.read() as conn:

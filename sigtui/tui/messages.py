@@ -244,6 +244,15 @@ class AssignmentsListed(Message):
     principals: list[Principal]
     note: str = ""
     warning: str | None = None
+    direct: str = ""
+    """For a gallery: its direct sharing (permissions, and whom it is shared with)."""
+
+
+@dataclass
+class SharedWithMeListed(Message):
+    """The image versions shared directly with the workbench's subscription or its tenant."""
+
+    versions: list[dict]
 
 
 @dataclass

@@ -44,9 +44,10 @@ def test_group_help_lists_subgroups_and_commands(az):
     assert text.startswith("\nGroup\n    sigtui sig : Manage galleries (az sig).\n\nSubgroups:\n")
     assert _section(text, "Subgroups:") == [
         "    image-definition : Manage image definitions (az sig image-definition).",
-        "    image-version    : Manage image versions (az sig image-version)."]
+        "    image-version    : Manage image versions (az sig image-version).",
+        "    share            : Share a gallery directly with subscriptions and tenants (az sig share)."]
     assert [line.split(":")[0].strip() for line in _section(text, "Commands:")] == [
-        "create", "delete", "list", "list-usage", "show", "update"]
+        "create", "delete", "list", "list-shared", "list-usage", "show", "show-shared", "update"]
     assert "Subgroups:" in az("ad --help").out and az("ad -h").status == 0
 
 

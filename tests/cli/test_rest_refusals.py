@@ -23,8 +23,8 @@ def test_an_unmodelled_patch_is_refused_and_changes_nothing(rest, azure):  # noq
     (status, created, _), example = send(rest, azure, "CreateOrUpdateASimpleGallery.json")
     url = url_of(example["parameters"])
     status, _, error = rest("patch", url, {"properties": {"description": "new", "sharingProfile":
-                                                          {"permissions": "Groups"}}})
-    assert status == 400 and "'properties.sharingProfile'" in error
+                                                          {"communityGalleryInfo": {"publisherUri": "x"}}}})
+    assert status == 400 and "'properties.sharingProfile.communityGalleryInfo'" in error
     assert rest("get", url)[1]["properties"]["description"] == created["properties"]["description"]
 
 

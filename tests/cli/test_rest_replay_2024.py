@@ -20,16 +20,14 @@ SERVER_SET = frozenset({
 })
 REFUSED = {
     "Gallery_Create_WithManagedIdentity.json": "identity",
-    "Gallery_Create_WithSharingProfile.json": "properties.sharingProfile",
     "GalleryImageVersion_Create_WithAdditionalReplicaSets.json": "properties.publishingProfile.targetRegions[0]"
                                                                  ".additionalReplicaSets",
     "GalleryImageVersion_Create_WithCommunityImageVersionAsSource.json":
         "properties.storageProfile.source.communityGalleryImageId",
     "GalleryImageVersion_Create_WithVHD_UefiSettings.json": "properties.securityProfile",
 }
-"""What sigtui refuses by design (a 400 naming the property): managed identities, sharing and
-community galleries, additional replica sets, and UEFI settings (a
-version's `securityProfile`)."""
+"""What sigtui refuses by design (a 400 naming the property): managed identities, community galleries,
+additional replica sets, and UEFI settings (a version's `securityProfile`)."""
 BODIES = ("gallery", "galleryImage", "galleryImageVersion")
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*_Create*.json"))
 

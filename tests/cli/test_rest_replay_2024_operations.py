@@ -26,15 +26,15 @@ READ_ONLY = ("id", "etag", "properties.provisioningState", "properties.replicati
 """What a resource's answer holds that a request does not send."""
 REFUSED = {
     "Gallery_Get_WithManagedIdentity.json": "identity",
-    "Gallery_Get_WithExpandSharingProfileGroups.json": "properties.sharingProfile",
-    "Gallery_Get_WithSelectPermissions.json": "properties.sharingProfile",
-    "Gallery_AddToSharingProfile.json": "share",
-    "Gallery_ResetSharingProfile.json": "share",
-    "Gallery_EnableCommunityGallery.json": "share",
+    "Gallery_EnableCommunityGallery.json": "operationType",
     "GalleryImage_UpdateFeatures.json": "properties.features[0].startsAtVersion",
 }
-"""By design: managed identities, sharing (the `/share` action and `sharingProfile`), and a feature that starts at a
-later version (`startsAtVersion`)."""
+"""By design: managed identities, community galleries (the `/share` action's `EnableCommunity`), and a feature
+that starts at a later version (`startsAtVersion`)."""
+SHARING = ("Gallery_AddToSharingProfile.json", "Gallery_ResetSharingProfile.json",
+           "Gallery_Get_WithExpandSharingProfileGroups.json", "Gallery_Get_WithSelectPermissions.json")
+"""Direct sharing: the `/share` action on a gallery made with `sharingProfile.permissions` Groups, and the gallery
+it leaves."""
 NAMES = {"{snapshotName}": "myOsSnapshot", "{diskSnapshotName}": "myDataSnapshot"}
 OPERATIONS = sorted(p.name for p in EXAMPLES.glob("*.json") if "_Create" not in p.name)
 
@@ -104,6 +104,8 @@ def test_an_operation_example_is_answered_as_azure_answers_it(rest, ok, replay, 
     parents(name)
     if name in REFUSED:
         _refused(rest, name, p, responses)
+    elif name in SHARING:
+        _sharing(rest, p, responses)
     elif "_Get" in name:
         make(url_of(p), responses["200"]["body"])
         status, answer, error = rest("get", url_of(p))
@@ -141,13 +143,33 @@ def _collection_url(p: dict) -> str:
 
 def _refused(rest, name: str, p: dict, responses: dict) -> None:  # noqa: F811
     """The request, or the resource the answer describes, is refused naming the property sigtui leaves out."""
-    if REFUSED[name] == "share":
-        status, _, error = rest("put", url_of(p).replace("?", "/share?"), p.get("sharingUpdate"))
-        assert status == 404 and "InvalidResourceType" in error
+    if REFUSED[name] == "operationType":
+        assert rest("put", url_of(p), {"location": "westus", "properties": {"sharingProfile": {
+            "permissions": "Groups"}}})[0] == 201
+        status, _, error = rest("post", url_of(p).replace("?", "/share?"), p.get("sharingUpdate"))
+        assert status == 400 and "'operationType'" in error, error
         return
     body = next((p[k] for k in ("gallery", "galleryImage", "galleryImageVersion") if k in p), None)
     status, _, error = rest("put", url_of(p), body or described(responses["200"]["body"]))
     assert status == 400 and f"'{REFUSED[name]}'" in error, error
+
+
+def _sharing(rest, p: dict, responses: dict) -> None:  # noqa: F811
+    """A direct shared gallery; the example's `/share` request (or the one that makes the groups a GET example
+    shows), answered as Azure answers it; then the gallery as the GET example shows it."""
+    assert rest("put", url_of(p), {"location": "westus", "properties": {"sharingProfile": {
+        "permissions": "Groups"}}})[0] == 201
+    expected = responses["200"]["body"]
+    update = p.get("sharingUpdate") or {"operationType": "Add", "groups": expected["properties"]["sharingProfile"][
+        "groups"]}
+    status, answer, error = rest("post", url_of(p).replace("?", "/share?"), update)
+    assert status == 200, error
+    if "sharingUpdate" in p:
+        assert_subset(expected, answer, ignore=IGNORED)
+        return
+    status, answer, error = rest("get", url_of(p))
+    assert status == 200, error
+    assert_subset(expected, answer, ignore=IGNORED)
 
 
 def _update(rest, ok, make, name: str, p: dict, responses: dict) -> None:  # noqa: F811

@@ -62,12 +62,21 @@ def test_prune_deletes_what_the_plan_lets_go_and_logs_each_delete(ok, versions):
 
 
 def test_the_version_latest_resolves_to_is_never_pruned(ok, versions):
+    """Under `eol-policy=warn` a version past its end of life can still be `latest`, so it stays."""
     ok(f"sig image-version update {G} -i lin -e 1.3.0 --set publishingProfile.endOfLifeDate=+1d")
     ok("clock advance 2d")
+    ok("config set eol-policy=warn")
     plan = ok(f"{PRUNE} --past-end-of-life")
     assert actions(plan) == {"1.3.0": ("keep", ["latest in eastus would change to 1.2.0",
                                                 "latest in westus would change to 1.2.0"])}
     assert names(ok) == ["1.0.0", "1.1.0", "1.2.0", "1.3.0"]
+
+
+def test_a_version_past_its_end_of_life_is_not_latest_by_default_and_is_pruned(ok, versions):
+    ok(f"sig image-version update {G} -i lin -e 1.3.0 --set publishingProfile.endOfLifeDate=+1d")
+    ok("clock advance 2d")
+    assert actions(ok(f"{PRUNE} --past-end-of-life")) == {"1.3.0": ("deleted", [])}
+    assert names(ok) == ["1.0.0", "1.1.0", "1.2.0"]
 
 
 def test_table_output(az, versions):

@@ -3,6 +3,7 @@ az's defaults and warnings."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -61,6 +62,7 @@ OVERRIDE = f"sig image-version update {G} -i lin -e 2.0.0 --set 'publishingProfi
            "excludeFromLatest=false'"
 EXCLUDED = [both("1.0.0"), both("2.0.0", "--exclude-from-latest"), READY]
 FAILED = [both("1.0.0"), READY, outage, both("2.0.0"), READY]
+SKIPPED_END_OF_LIFE = re.compile(r"WARNING: latest skipped 2\.0\.0 reached its end of life on \d{4}-\d\d-\d\d\.\n")
 PAST_END_OF_LIFE = "WARNING: 2.0.0 is past its end-of-life date; VMs can still be created from it.\n"
 LATEST = [
     ("1.10.0 is newer than 1.9.0", [both("1.9.0"), both("1.10.0"), READY], "westus", "1.10.0", ""),
@@ -71,8 +73,11 @@ LATEST = [
     ("failed in the region", FAILED, "eastus", "1.0.0", ""),
     ("failed elsewhere only", FAILED, "westus", "2.0.0", ""),
     ("not replicated to the region", [both("1.0.0"), version("2.0.0"), READY], "eastus", "1.0.0", ""),
-    ("end of life is informational", [both("1.0.0"), both("2.0.0", "--end-of-life-date '+1 day'"),
-                                      "clock advance 2d"], "westus", "2.0.0", PAST_END_OF_LIFE),
+    ("past its end of life", [both("1.0.0"), both("2.0.0", "--end-of-life-date '+1 day'"), "clock advance 2d"],
+     "westus", "1.0.0", SKIPPED_END_OF_LIFE),
+    ("end of life is informational under eol-policy=warn",
+     [both("1.0.0"), both("2.0.0", "--end-of-life-date '+1 day'"), "clock advance 2d", "config set eol-policy=warn"],
+     "westus", "2.0.0", PAST_END_OF_LIFE),
 ]
 
 
@@ -85,15 +90,48 @@ def test_latest(ok, az, db, gallery, steps, region, expected, warning):
     assert result.status == 0, result.err
     assert exact(result.json) == expected
     assert result.json["properties"]["storageProfile"]["imageReference"]["id"] == image_id(gallery)
-    assert result.err == warning
+    assert warning.fullmatch(result.err) if isinstance(warning, re.Pattern) else result.err == warning
 
 
-def test_end_of_life_warns_on_stderr(ok, az, gallery):
+def test_a_pinned_version_past_its_end_of_life_is_refused(ok, refused, gallery):
     ok(both("1.0.0", "--end-of-life-date '+1 day'"))
     ok("clock advance 2d")
+    pinned = image_id(gallery, pinned="1.0.0")
+    eol = ok(f"sig image-version show {G} -i lin -e 1.0.0")["properties"]["publishingProfile"]["endOfLifeDate"]
+    assert refused(vm(pinned, CREDENTIALS)) == (
+        f"(InvalidParameter) The gallery image version {pinned} reached its end-of-life date {eol[:19]}Z. Virtual "
+        "machines can no longer be created from it."
+    )
+
+
+def test_latest_says_it_skipped_a_version_past_its_end_of_life(ok, refused, gallery):
+    ok(both("1.0.0", "--end-of-life-date '+1 day'"))
+    ok("clock advance 2d")
+    eol = ok(f"sig image-version show {G} -i lin -e 1.0.0")["properties"]["publishingProfile"]["endOfLifeDate"]
+    assert refused(vm(image_id(gallery), CREDENTIALS)) == (
+        f'(InvalidParameter) There is no latest image version exists for "{image_id(gallery)}": 1.0.0 reached its '
+        f"end of life on {eol[:10]}"
+    )
+
+
+def test_end_of_life_warns_on_stderr_under_eol_policy_warn(ok, az, gallery):
+    ok(both("1.0.0", "--end-of-life-date '+1 day'"))
+    ok("clock advance 2d")
+    ok("config set eol-policy=warn")
+    assert ok("config get eol-policy")["value"] == "warn"
     result = az(vm(image_id(gallery, pinned="1.0.0"), CREDENTIALS))
     assert result.status == 0
     assert result.err == "WARNING: 1.0.0 is past its end-of-life date; VMs can still be created from it.\n"
+    ok("config set eol-policy=block")
+    assert az(vm(image_id(gallery, pinned="1.0.0"), CREDENTIALS, name="vm2")).status == 1
+
+
+def test_an_unknown_policy_or_setting_is_refused(refused, gallery):
+    assert refused("config set eol-policy=sometimes") == (
+        "(InvalidParameter) The value 'sometimes' of setting 'eol-policy' is invalid. Allowed values: block, warn."
+    )
+    assert "unknown setting 'colour'" in refused("config set colour=blue", status=2)
+    assert "is not KEY=VALUE" in refused("config set eol-policy", status=2)
 
 
 def test_latest_by_versions_latest_and_a_pinned_version(ok, gallery):
@@ -241,7 +279,11 @@ def test_defaults_from_the_resource_group_and_the_image(ok, db, world):
     assert made["location"] == "eastus"
     assert made["properties"]["hardwareProfile"] == {"vmSize": "Standard_DS1_v2"}
     assert made["properties"]["storageProfile"]["osDisk"] == {
-        "osType": "Windows", "createOption": "FromImage", "managedDisk": {"storageAccountType": "Premium_LRS"}}
+        "osType": "Windows", "createOption": "FromImage", "managedDisk": {"storageAccountType": "Premium_LRS"},
+        "diskSizeGB": 30}
+    assert made["properties"]["storageProfile"]["dataDisks"] == [{
+        "lun": 0, "createOption": "FromImage", "caching": "None", "diskSizeGB": 64,
+        "managedDisk": {"storageAccountType": "Premium_LRS"}}]
     ok(definition("lin"))
     ok("image create -g MyResourceGroup -n linImage --os-type Linux")
     ok(version("1.0.0"))
@@ -313,3 +355,28 @@ def test_usage(az, ok, refused, gallery):
     assert refused(vm("/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/images/z", CREDENTIALS)) == (
         "(InvalidParameter) The value of parameter imageReference is invalid: "
         "'/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/images/z' is not a gallery image.")
+
+
+def test_a_vm_inherits_the_disks_and_encryption_sets_of_its_region(ok, world):
+    """The version's West US sets encrypt the VM's OS disk and its LUN 0 data disk; sizes come from the image."""
+    ok(f"sig image-version create {G} -i MyImage -e 1.0.0 --managed-image myImage --target-regions westus "
+       "--target-region-encryption WestUSDiskEncryptionSet1,0,WestUSDiskEncryptionSet2")
+    ok(READY)
+    made = ok(vm(image_id(world, "MyImage", pinned="1.0.0"), CREDENTIALS, name="win1"))
+    sets = "/subscriptions/{}/resourceGroups/MyResourceGroup/providers/Microsoft.Compute/diskEncryptionSets/{}"
+    storage = made["properties"]["storageProfile"]
+    assert storage["osDisk"]["diskSizeGB"] == 30
+    assert storage["osDisk"]["managedDisk"]["diskEncryptionSet"]["id"] == sets.format(world, "WestUSDiskEncryptionSet1")
+    assert [(d["lun"], d["diskSizeGB"], d["managedDisk"]["diskEncryptionSet"]["id"]) for d in storage["dataDisks"]] == [
+        (0, 64, sets.format(world, "WestUSDiskEncryptionSet2"))]
+    assert ok("vm show -g MyResourceGroup -n win1")["properties"]["storageProfile"] == storage
+
+
+def test_a_vm_is_deleted_and_deleting_it_again_is_not_an_error(ok, az, world):
+    ok(f"sig image-version create {G} -i MyImage -e 1.0.0 --managed-image myImage --target-regions westus")
+    ok(READY)
+    ok(vm(image_id(world, "MyImage"), CREDENTIALS, name="win1"))
+    ok("vm delete -g MyResourceGroup -n win1 --yes")
+    assert "was not found" in az("vm show -g MyResourceGroup -n win1").err
+    ok("vm delete -g MyResourceGroup -n win1 --yes")
+    assert ok("activity list")[0]["operationName"]["value"] == "Microsoft.Compute/virtualMachines/delete"

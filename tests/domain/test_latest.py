@@ -7,8 +7,8 @@ from sigtui.domain.latest import resolve_latest
 from .builders import DEFINITION_ID, T0, T1, done, failed, running, version
 
 
-def resolve(versions, region):
-    return resolve_latest(versions, DEFINITION_ID, region, T1)
+def resolve(versions, region, end_of_life="block"):
+    return resolve_latest(versions, DEFINITION_ID, region, T1, end_of_life)
 
 
 def test_numeric_ordering_picks_1_10_over_1_9():
@@ -59,8 +59,15 @@ def test_explanation_lists_every_newer_version():
     )
 
 
-def test_end_of_life_is_allowed_with_a_warning():
-    result = resolve([version("1.0.0", done("westus"), eol=T0)], "westus")
+def test_end_of_life_is_passed_over_and_explained():
+    result = resolve([version("1.0.0", done("westus")), version("1.1.0", done("westus"), eol=T0)], "westus")
+    assert result.version.name == "1.0.0"
+    assert result.explain() == f"1.1.0 reached its end of life on {T0:%Y-%m-%d}; resolved to 1.0.0"
+    assert result.warnings == ()
+
+
+def test_end_of_life_is_allowed_with_a_warning_under_the_warn_policy():
+    result = resolve([version("1.0.0", done("westus"), eol=T0)], "westus", end_of_life="warn")
     assert result.version.name == "1.0.0"
     assert "past its end-of-life date" in result.warnings[0]
 

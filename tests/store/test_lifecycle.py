@@ -324,7 +324,7 @@ def test_schema_version_is_stored_and_migrations_run(tmp_path, fake_time, monkey
     monkeypatch.setitem(
         db_module.MIGRATIONS,
         SCHEMA_VERSION,
-        lambda conn: ran.append(conn.execute("ALTER TABLE gallery ADD COLUMN sharing TEXT DEFAULT 'Private'")),
+        lambda conn: ran.append(conn.execute("ALTER TABLE gallery ADD COLUMN note TEXT DEFAULT ''")),
     )
     svc = Services(path, real_time=fake_time)
     assert svc.bootstrap() is False
@@ -398,12 +398,16 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.execute("ALTER TABLE data_disk DROP COLUMN storage_account_id")
     conn.execute("DROP TABLE storage_account")
     conn.execute("DROP TABLE soft_deleted_version")
+    for table, column in (("virtual_machine", "os_disk_size_gb"), ("virtual_machine", "os_disk_encryption_set"),
+                          ("virtual_machine", "data_disks"), ("subscription", "cloud"), ("gallery", "sharing")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("DROP TABLE gallery_share")
     conn.execute("UPDATE schemainfo SET version = 1")
     conn.commit()
     conn.close()
     reopened = Services(path, real_time=fake_time)
     reopened.bootstrap()
-    assert stored_schema_version(path) == SCHEMA_VERSION == 6
+    assert stored_schema_version(path) == SCHEMA_VERSION == 7
     version = reopened.get_version(None, "rg", "gallery1", "linux", "1.0.0")
     assert version.target_regions[0].job.serving is False
     assert {entry["face"] for entry in reopened.activity()} == {""}, "entries from before faces name none"

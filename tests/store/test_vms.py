@@ -178,6 +178,9 @@ def test_scale_set_advice_and_end_of_life_warning(world):
     plan = svc.plan_vm(definition_id(world), request(instance_count=1000, name="ss1"))
     assert plan.kind == "virtualMachineScaleSets"
     assert plan.advice.needed == 2 and not plan.advice.enough
+    with pytest.raises(AzureError, match="reached its end-of-life date"):
+        svc.plan_vm(definition_id(world) + "/versions/1.10.0", request())
+    svc.set_end_of_life_policy("warn")
     pinned = svc.plan_vm(definition_id(world) + "/versions/1.10.0", request())
     assert any("past its end-of-life date" in w for w in pinned.warnings)
     body, _ = svc.create_vm(definition_id(world), request(instance_count=1000, name="ss1"))

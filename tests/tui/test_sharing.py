@@ -276,3 +276,50 @@ async def test_a_reader_is_offered_only_what_it_may_do_and_told_why_when_it_trie
             [note] = list(app._notifications)
             assert note.message.startswith("AuthorizationFailed: the client")
             assert f"over scope '{UBUNTU}/versions/1.3.0'" in note.message
+
+
+@pytest.fixture
+def shared_with_production(demo_db):
+    """Contoso Dev/Test shares a direct shared gallery, DevDirect, with Contoso Production."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from sigtui.cli.main import main
+
+    dev = ["--subscription", "Contoso Dev/Test", "--db", str(demo_db), "-o", "none"]
+    for command in (
+        "sig create -g rg-sandbox -r DevDirect --permissions Groups",
+        "sig image-definition create -g rg-sandbox -r DevDirect -i tools -p Contoso -f Tools -s 1 --os-type Linux",
+        "image create -g rg-sandbox -n img-tools -l westeurope --os-type Linux --os-disk-size-gb 30",
+        "sig image-version create -g rg-sandbox -r DevDirect -i tools -e 1.0.0 --managed-image img-tools",
+        f"sig share add -g rg-sandbox -r DevDirect --subscription-ids {PROD.split('/')[-1]}",
+    ):
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()) as err:
+            assert main([*command.split(), *dev]) == 0, err.getvalue()
+
+
+async def test_the_share_dialog_tells_direct_sharing_and_lists_what_is_shared_with_me(
+    make_app, shared_with_production
+):
+    from sigtui.tui.screens.shared_with_me import SharedWithMeScreen
+
+    async with make_app().run_test(size=SIZE) as pilot:
+        await open_path(pilot, "FinanceGallery")
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ShareScreen)
+        direct = str(pilot.app.screen.query_one("#share-direct").render())
+        assert direct == "Direct sharing: off (RBAC only)"
+        await pilot.press("w")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SharedWithMeScreen)
+        table = screen.query_one("#shared-table")
+        assert table.get_row_at(0) == [
+            "0b1f6471-1bf0-4dda-aec3-cb9272f09590-DEVDIRECT", "tools", "1.0.0", "Linux Generalized", "westeurope",
+            "subscription"]
+        assert str(screen.query_one("#shared-id").render()) == (
+            "/SharedGalleries/0b1f6471-1bf0-4dda-aec3-cb9272f09590-DEVDIRECT/Images/tools/Versions/1.0.0")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ShareScreen)

@@ -60,7 +60,19 @@ async def test_a_failed_region_is_unavailable(make_app):
         assert message(dialog, "image").startswith("1.0.0 failed to replicate to northeurope\nThe gallery image")
 
 
-async def test_an_end_of_life_version_is_allowed_with_a_warning(make_app):
+async def test_an_end_of_life_version_is_refused_and_latest_skips_it(make_app):
+    async with make_app().run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web", "1.0.0")
+        assert "1.0.0 (pinned version)" in image_text(dialog)
+        assert "reached its end-of-life date 2026-01-30" in message(dialog, "image")
+        await fill(pilot, dialog, name="web-eol", ssh=SSH_KEY)
+        assert "Validation failed" in await review(pilot, dialog)
+
+
+async def test_an_end_of_life_version_is_allowed_with_a_warning_under_the_warn_policy(make_app, demo_db, fake_time):
+    services = Services(demo_db, real_time=fake_time)
+    services.set_end_of_life_policy("warn")
+    services.db.dispose()
     async with make_app().run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, "ContosoImages", "ubuntu-web", "1.0.0")
         assert "1.0.0 (pinned version)" in image_text(dialog)
@@ -190,7 +202,8 @@ async def test_a_created_vm_shows_in_the_list_and_under_its_version(make_app):
         await settle(pilot)
         table = pilot.app.screen.query_one("#vm-table")
         assert table.get_row_at(0) == [
-            "web-01", "VM", "rg-images", "westus", "Standard_D2s_v5", "1", "ubuntu-web (latest)", "1.3.0"
+            "web-01", "VM", "rg-images", "westus", "Standard_D2s_v5", "1", "ubuntu-web (latest)", "1.3.0",
+            "OS 64 GiB · LUN 0 128 GiB",
         ]  # fmt: skip
 
 

@@ -24,7 +24,8 @@ from .visibility import Visibility, visibility
 
 _HOMES = {
     "compute": ("deployments", "disk_encryption_set", "disk_encryption_sets", "source", "sources", "virtual_machines"),
-    "counts": ("catalog_keys_in", "count_per_region", "has_children", "next_key", "replicas_per_region"),
+    "counts": ("catalog_keys_in", "count_per_region", "gallery_keys_in", "has_children", "next_key",
+               "replicas_per_region"),
     "directory": ("app_credential", "caller", "find_principal", "grants", "has_assignment", "members",
                   "principal_count", "principals", "role_assignments", "tenant_id", "tenants"),
     "latest": ("latest_name", "latest_names"),
@@ -32,7 +33,7 @@ _HOMES = {
     "resources": ("definition", "definitions", "encrypted_version_ids", "galleries", "galleries_named", "gallery",
                   "resource_group", "resource_groups", "subscription", "subscriptions", "version", "versions",
                   "versions_from_key", "versions_in_subscription"),
-    "state": ("activity", "clock", "setting"),
+    "state": ("activity", "clock", "end_of_life_policy", "setting"),
     "storage": ("soft_deleted_versions", "storage_account_named", "storage_accounts"),
 }
 """Each submodule and the names it gives the package, imported on first use so a command loads only what it

@@ -14,6 +14,11 @@ COUNTED_JOINS = {
 """How each counted table reaches its subscription."""
 
 
+def gallery_keys_in(conn: sqlite3.Connection, rg_pk: int) -> list[int]:
+    """The primary keys of the galleries in a resource group."""
+    return [r[0] for r in conn.execute("SELECT id FROM gallery WHERE rg_id = ?", (rg_pk,))]
+
+
 def catalog_keys_in(conn: sqlite3.Connection, rg_pk: int) -> tuple[list[int], list[int]]:
     """The primary keys of the image definitions and image versions in a resource group."""
     definitions = [

@@ -8,8 +8,11 @@ import sqlite3
 from . import job_states
 
 ELIGIBLE = f"""EXISTS (SELECT 1 FROM target_region t WHERE t.version_id = v.id {{region}}
-AND COALESCE(t.exclude_from_latest, v.exclude_from_latest) = 0 AND {job_states.serves("t.")})"""
-"""A version `latest` may pick: served, and not excluded, in some target region (`{region}`: in that one)."""
+AND COALESCE(t.exclude_from_latest, v.exclude_from_latest) = 0 AND {job_states.serves("t.")})
+AND (v.end_of_life_date IS NULL OR v.end_of_life_date > :now
+     OR (SELECT value FROM setting WHERE key = 'end_of_life_policy') = 'warn')"""
+"""A version `latest` may pick: served, and not excluded, in some target region (`{region}`: in that one), and
+not past its end of life unless the end-of-life policy only warns."""
 
 
 def latest_name(conn: sqlite3.Connection, definition_pk: int, now: float, region: str | None = None) -> str | None:

@@ -48,7 +48,7 @@ def tags_from(text: str) -> dict:
 
 def subscription_from(r: Row) -> Subscription:
     regions = tuple(json.loads(r["allowed_regions"]))
-    return Subscription(r["id"], r["name"], r["tenant_id"], regions, bool(r["is_default"]))
+    return Subscription(r["id"], r["name"], r["tenant_id"], regions, bool(r["is_default"]), r["cloud"])
 
 
 def resource_group_from(r: Row) -> ResourceGroup:
@@ -56,7 +56,9 @@ def resource_group_from(r: Row) -> ResourceGroup:
 
 
 def gallery_from(r: Row) -> Gallery:
-    """A gallery row joined with its resource group's `rg_name` and `sub`."""
+    """A gallery row joined with its resource group's `rg_name` and `sub`, and (when selected) its direct
+    `shares` as a JSON list of [kind, target] pairs."""
+    shares = json.loads(r.get("shares") or "[]")
     return Gallery(
         r["sub"],
         r["rg_name"],
@@ -67,6 +69,8 @@ def gallery_from(r: Row) -> Gallery:
         created_at=when(r["created_at"]),
         changed_at=when(r["changed_at"]),
         soft_delete=None if r["soft_delete"] is None else bool(r["soft_delete"]),
+        sharing=r["sharing"],
+        shared_with=tuple(sorted(tuple(pair) for pair in shares)),
     )
 
 

@@ -49,7 +49,8 @@ def resource_group(conn: sqlite3.Connection, sub: str, name: str) -> tuple[int, 
     return (found[0]["id"], resource_group_from(found[0])) if found else None
 
 
-GALLERY_SQL = """SELECT g.*, rg.name AS rg_name, rg.subscription_id AS sub
+GALLERY_SQL = """SELECT g.*, rg.name AS rg_name, rg.subscription_id AS sub,
+(SELECT json_group_array(json_array(s.kind, s.target)) FROM gallery_share s WHERE s.gallery_id = g.id) AS shares
 FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id"""
 
 

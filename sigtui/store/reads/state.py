@@ -5,12 +5,18 @@ from __future__ import annotations
 import sqlite3
 
 from ...domain.clock import ClockState
+from ...domain.latest import DEFAULT_END_OF_LIFE_POLICY
 from .mappers import clock_from, rows
 
 
 def clock(conn: sqlite3.Connection) -> ClockState | None:
     found = rows(conn, "SELECT * FROM sim_clock WHERE id = 1")
     return clock_from(found[0]) if found else None
+
+
+def end_of_life_policy(conn: sqlite3.Connection) -> str:
+    """`block` (the default) or `warn`: what a version past its end of life allows."""
+    return setting(conn, "end_of_life_policy") or DEFAULT_END_OF_LIFE_POLICY
 
 
 def setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:

@@ -13,6 +13,7 @@ from ...domain import ids
 from ...domain.latest import Resolution, resolve_latest
 from ...domain.models import ImageVersion, ReplicationJob, TargetRegion
 from .mappers import Row, rows, target_from, version_from, when
+from .state import end_of_life_policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ def latest(conn: sqlite3.Connection, definition_pk: int, now: datetime, region: 
                   "ORDER BY major DESC, minor DESC, patch DESC LIMIT ? OFFSET ?)")
         batch = _versions(conn, newest, (definition_pk, page, offset))
         seen.extend(s.version for s in batch)
-        resolution = resolve_latest(seen, definition_id, region, now)
+        resolution = resolve_latest(seen, definition_id, region, now, end_of_life_policy(conn))
         if resolution.version is not None or len(batch) < page:
             return resolution
         offset += page

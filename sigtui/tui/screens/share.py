@@ -1,4 +1,5 @@
-"""`s`: who has which role on a gallery, definition or version; add an assignment or remove a direct one."""
+"""`s`: who has which role on a gallery, definition or version; add an assignment or remove a direct one. On a
+gallery it also says whom the gallery is shared with directly; `w` lists what is shared with this subscription."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from textual.widgets import Button, DataTable, Footer, Select, Static
 
 from ...domain.access import ROLES, VERSION_SCOPE_WARNING, Principal, covers
 from ...domain.ids import parse_arm_id
+from ...domain.wording import counted
 from ..messages import AssignmentsListed
 from ..threads import run_in_thread
 from .confirm import ConfirmScreen
+from .shared_with_me import SharedWithMeScreen
 
 KIND_NAMES = {"gallery": "gallery", "definition": "image definition", "version": "image version"}
 SCOPE_NAMES = {"galleries": "gallery", "images": "definition", "versions": "version"}
@@ -83,7 +86,20 @@ class ShareAccess:
 
     def list(self, scope: str, note: str = "", warning: str | None = None) -> AssignmentsListed:
         services = self.services()
-        return AssignmentsListed(services.list_role_assignments(scope), services.list_principals(), note, warning)
+        assignments, principals = services.list_role_assignments(scope), services.list_principals()
+        return AssignmentsListed(assignments, principals, note, warning, self.direct(services, scope))
+
+    @staticmethod
+    def direct(services, scope: str) -> str:
+        """A gallery's direct sharing in words; "" for a definition or version."""
+        parsed = parse_arm_id(scope)
+        if parsed.kind != "galleries":
+            return ""
+        gallery = services.get_gallery(parsed.subscription, parsed.resource_group, parsed.name)
+        return direct_sharing_text(gallery.sharing, gallery.shared_with)
+
+    def shared_with_me(self) -> list[dict]:
+        return self.services().shared_with_me()
 
     def add(self, principal_id: str, role: str, scope: str) -> AssignmentsListed:
         body, warning = self.services().create_role_assignment(principal_id, role, scope)
@@ -93,6 +109,18 @@ class ShareAccess:
     def remove(self, row: AssignmentRow, scope: str) -> AssignmentsListed:
         self.services().delete_role_assignments([(row.principal_id, row.role, row.scope)])
         return self.list(scope, f"{row.role} removed from {row.principal} on {scope_label(scope)}")
+
+
+def direct_sharing_text(permissions: str | None, shared_with: tuple[tuple[str, str], ...]) -> str:
+    """`Direct sharing: 2 subscriptions, 1 tenant (sig share add|remove|reset)`, or why there is none."""
+    if permissions != "Groups":
+        return "Direct sharing: off (RBAC only)"
+    subscriptions = sum(1 for kind, _ in shared_with if kind == "Subscriptions")
+    tenants = len(shared_with) - subscriptions
+    if not shared_with:
+        return "Direct sharing: on, shared with no one yet (sig share add)"
+    return (f"Direct sharing: {counted(subscriptions, 'subscription')}, {counted(tenants, 'tenant')} "
+            "(sig share add|remove|reset)")
 
 
 def principal_option(principal: Principal) -> tuple[str, str]:
@@ -107,6 +135,7 @@ class ShareScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add assignment", id="share.add"),
         Binding("d,delete", "remove", "Remove", id="share.remove"),
+        Binding("w", "shared_with_me", "Shared with me", id="share.shared-with-me"),
         Binding("escape", "close", "Close", id="share.close"),
     ]
 
@@ -128,6 +157,8 @@ class ShareScreen(ModalScreen[bool]):
             yield Static(target.arm_id, id="share-scope", markup=False)
             yield self.table
             yield self.note
+            if target.kind == "gallery":
+                yield Static("", id="share-direct")
             if target.kind == "version":
                 yield Static(f"⚠ {VERSION_SCOPE_WARNING}", id="share-warning")
             yield Static(f"Add a role assignment on this {KIND_NAMES[target.kind]}:", id="share-add-label")
@@ -148,6 +179,8 @@ class ShareScreen(ModalScreen[bool]):
 
     def on_assignments_listed(self, message: AssignmentsListed) -> None:
         self.show_assignments(message.assignments, message.principals)
+        if message.direct:
+            self.query_one("#share-direct", Static).update(message.direct)
         if message.note:
             self.changed = True
             self.notify(message.note, timeout=3)
@@ -208,6 +241,9 @@ class ShareScreen(ModalScreen[bool]):
                 self.run(lambda: self.access.remove(row, scope))
 
         self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_shared_with_me(self) -> None:
+        self.app.push_screen(SharedWithMeScreen(self.access.shared_with_me))
 
     def action_close(self) -> None:
         self.dismiss(self.changed)

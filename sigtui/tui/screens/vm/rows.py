@@ -13,9 +13,9 @@ def is_scale_set(body: dict) -> bool:
 
 
 def image_of(body: dict) -> tuple[str, str]:
-    """(image reference as requested, the exact version it resolved to)."""
+    """(image reference as requested, a gallery's or a direct shared gallery's; the exact version it resolved to)."""
     image = _profile(body).get("storageProfile", {}).get("imageReference", {})
-    return image.get("id", ""), image.get("exactVersion", "")
+    return image.get("id") or image.get("sharedGalleryImageId", ""), image.get("exactVersion", "")
 
 
 def version_id(body: dict) -> str:
@@ -37,6 +37,18 @@ def resource_group(body: dict) -> str:
     return parts[4] if len(parts) > 4 else ""
 
 
+def disks_of(body: dict) -> str:
+    """The disks inherited from the image: OS disk size, data disks by LUN, and whether a customer key encrypts
+    them (`CMK`)."""
+    storage = _profile(body).get("storageProfile", {})
+    os_disk = storage.get("osDisk", {})
+    parts = [f"OS {os_disk['diskSizeGB']} GiB" if os_disk.get("diskSizeGB") else "OS"]
+    parts += [f"LUN {d['lun']} {d['diskSizeGB']} GiB" for d in storage.get("dataDisks", [])]
+    disks = [os_disk, *storage.get("dataDisks", [])]
+    encrypted = any(d.get("managedDisk", {}).get("diskEncryptionSet") for d in disks)
+    return " · ".join(parts) + (" · CMK" if encrypted else "")
+
+
 def vm_row(body: dict) -> tuple[str, ...]:
     image, exact = image_of(body)
     requested = "latest" if "/versions/" not in image.lower() else "pinned"
@@ -50,6 +62,7 @@ def vm_row(body: dict) -> tuple[str, ...]:
         instances,
         f"{image.split('/images/')[-1].split('/')[0]} ({requested})",
         exact,
+        disks_of(body),
     )
 
 

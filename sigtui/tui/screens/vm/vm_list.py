@@ -16,7 +16,7 @@ from ...messages import VmsListed
 from ...threads import run_in_thread
 from .rows import vm_row
 
-COLUMNS = ("Name", "Type", "Resource group", "Region", "Size", "Instances", "Image", "Version")
+COLUMNS = ("Name", "Type", "Resource group", "Region", "Size", "Instances", "Image", "Version", "Disks")
 
 
 class VmListScreen(ModalScreen[None]):
