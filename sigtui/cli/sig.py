@@ -8,8 +8,7 @@ from ..domain.models import Gallery
 from ..domain.rest import gallery_to_rest
 from . import arm, generic_update
 from .context import atomic
-from .parser import (add_flag, add_gallery, add_location, add_resource_group, add_tags, enum, subcommands,
-                     tags)
+from .parser import add_flag, add_gallery, add_location, add_resource_group, add_tags, enum, subcommands, tags
 from .sig_share import add_shared_verbs
 
 

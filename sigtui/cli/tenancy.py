@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..domain.reference_data import CLOUDS
 from ..domain.rules import available_regions
-from ..store import reads
 from ..rest.arm_shapes import tenant as arm_tenant
+from ..store import reads
 from .accounts import subscription_rest
 from .parser import enum, subcommands
 
@@ -40,7 +40,8 @@ def build(parser, group) -> None:
     verbs = subcommands(parser)
     if group == ("account", "tenant"):
         p = verbs.add_parser("create", help="Create a tenant (a directory).", examples=(
-            ("Create the Fabrikam tenant.", "sigtui account tenant create -n Fabrikam --domain fabrikam.onmicrosoft.com"),))
+            ("Create the Fabrikam tenant.",
+             "sigtui account tenant create -n Fabrikam --domain fabrikam.onmicrosoft.com"),))
         p.add_argument("-n", "--name", "--display-name", dest="name", required=True, help="The tenant's name.")
         p.add_argument("--domain", required=True, help="Its default domain, e.g. fabrikam.onmicrosoft.com.")
         p.add_argument("--tenant-id", help="Its id (a GUID; default: a new one).")

@@ -1,4 +1,5 @@
-"""Changes to the simulation itself, its clock, its simulated faults and its end-of-life policy, decided on the facts the store loads.
+"""Changes to the simulation itself, its clock, its simulated faults and its end-of-life policy, decided on the
+facts the store loads.
 They belong to the subscription: Owner or Contributor on the caller's default subscription."""
 
 from __future__ import annotations

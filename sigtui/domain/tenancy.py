@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import uuid
 
-from .reference_data import CLOUDS, find_region, region_cloud
 from .errors import AzureError, conflict, invalid
 from .models import Subscription
+from .reference_data import CLOUDS, find_region, region_cloud
 
 _DOMAIN = re.compile(r"(?=.{4,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 

@@ -45,7 +45,8 @@ def inherited_disks(version: ImageVersion, region: str, chosen_set: str | None =
 
 def data_disks_to_json(disks: VmDisks) -> str:
     return json.dumps(
-        [{"lun": d.lun, "size_gb": d.size_gb, "des": d.disk_encryption_set, "caching": d.caching} for d in disks.data_disks]
+        [{"lun": d.lun, "size_gb": d.size_gb, "des": d.disk_encryption_set, "caching": d.caching}
+         for d in disks.data_disks]
     )
 
 

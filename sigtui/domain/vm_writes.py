@@ -9,8 +9,8 @@ from datetime import datetime
 
 from . import ids, names, vm
 from .access import Caller
-from .errors import AzureError, invalid, not_found, resource_not_found
 from .direct_share import parse_shared_id
+from .errors import AzureError, invalid, not_found, resource_not_found
 from .latest import (
     DEFAULT_END_OF_LIFE_POLICY,
     Resolution,

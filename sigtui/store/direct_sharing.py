@@ -8,8 +8,8 @@ from ..domain.errors import AzureError
 from ..domain.models import Gallery, ImageDefinition, Subscription
 from ..domain.reference_data import find_region
 from . import reads
-from .reads.shared import not_shared, shared_definition_in, shared_gallery_of
 from .base import ServiceBase
+from .reads.shared import not_shared, shared_definition_in, shared_gallery_of
 
 
 class DirectShareOps(ServiceBase):

@@ -103,7 +103,8 @@ class Browsing:
             if filtered is not None:
                 definitions = by_gallery(filtered.definitions)
             galleries, jobs = catalog.galleries(), catalog.unsettled_jobs(now)
-            loaded = CatalogLoaded(galleries, clock, jobs, definitions, versions, filtered, generation)
+            loaded = CatalogLoaded(galleries, clock, jobs, definitions, versions, filtered, generation,
+                                   catalog.end_of_life_policy())
             return [loaded, AwayReported(away)] if away else [loaded]
 
         self.screen.run("catalog", job, exclusive=True)
@@ -152,6 +153,7 @@ class Browsing:
         self.galleries = message.galleries
         tree = self.tree
         tree.set_reactive(Tree.cursor_line, -1)
+        tree.end_of_life = message.end_of_life
         tree.rebuild(message.galleries, message.definitions, message.versions, message.filtered)
         self.show_filter_title(message.filtered)
         self.resolve_partial_latest()

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from ..domain.latest import DEFAULT_END_OF_LIFE_POLICY
+
 if TYPE_CHECKING:
     from ..domain.access import Principal
     from ..domain.clock import ClockState
@@ -42,6 +44,8 @@ class CatalogLoaded(Message):
     filtered: FilterResult | None = None
     generation: int = 0
     """Which request this answers: an answer to an older one than the latest is dropped."""
+    end_of_life: str = DEFAULT_END_OF_LIFE_POLICY
+    """The database's end-of-life policy, which `latest` follows."""
 
 
 @dataclass

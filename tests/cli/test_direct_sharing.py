@@ -52,7 +52,8 @@ def test_the_receiving_subscription_sees_the_gallery_and_creates_vms_from_it(ok,
     ok(f"sig share add {G} --subscription-ids {world['consumer']}")
     unique = world["unique"]
     galleries = ok("sig list-shared -l eastus --subscription Consumer")
-    assert galleries == [{"name": unique, "location": "eastus", "identifier": {"uniqueId": f"/SharedGalleries/{unique}"},
+    assert galleries == [{"name": unique, "location": "eastus",
+                          "identifier": {"uniqueId": f"/SharedGalleries/{unique}"},
                           "properties": {"artifactTags": {}}}]
     assert ok("sig list-shared -l westus --subscription Outsider") == []
     assert ok(f"sig show-shared -l eastus --gallery-unique-name {unique} --subscription Consumer") == galleries[0]

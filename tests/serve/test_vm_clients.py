@@ -68,7 +68,8 @@ def test_a_gallery_shared_directly_is_listed_and_deployed_through_the_sdk(served
     for command in (("sig", "create", "-g", "rg-sandbox", "-r", "DevDirect", "--permissions", "Groups"),
                     ("sig", "image-definition", "create", "-g", "rg-sandbox", "-r", "DevDirect", "-i", "tools", "-p",
                      "Contoso", "-f", "Tools", "-s", "1", "--os-type", "Linux"),
-                    ("image", "create", "-g", "rg-sandbox", "-n", "img-tools", "-l", "westeurope", "--os-type", "Linux"),
+                    ("image", "create", "-g", "rg-sandbox", "-n", "img-tools", "-l", "westeurope",
+                     "--os-type", "Linux"),
                     ("sig", "image-version", "create", "-g", "rg-sandbox", "-r", "DevDirect", "-i", "tools", "-e",
                      "1.0.0", "--managed-image", "img-tools"),
                     ("sig", "share", "add", "-g", "rg-sandbox", "-r", "DevDirect", "--subscription-ids", served.sub)):

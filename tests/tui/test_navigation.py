@@ -113,3 +113,31 @@ async def test_the_chosen_theme_is_the_theme_of_the_next_run(make_app):
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert second.theme == "nord"
+
+
+async def _latest_line_of_ubuntu_web(make_app, demo_db, fake_time, policy: str) -> str:
+    """The tree's `1.3.0` line after its end of life has passed, under the database's end-of-life `policy`."""
+    from datetime import timedelta
+
+    from sigtui.store.services import Services
+
+    services = Services(demo_db, real_time=fake_time)
+    tomorrow = (services.clock_state().now(fake_time()) + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    services.update_version(None, "rg-images", "ContosoImages", "ubuntu-web", "1.3.0",
+                            {"properties": {"publishingProfile": {"endOfLifeDate": tomorrow}}})
+    services.advance_clock(timedelta(days=2))
+    services.set_end_of_life_policy(policy)
+    services.db.dispose()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j", "l", "l", "j", "j", "enter")
+        return tree_text(app).split("1.3.0")[1].splitlines()[0]
+
+
+async def test_the_latest_badge_skips_a_version_past_end_of_life(make_app, demo_db, fake_time):
+    assert "latest" not in await _latest_line_of_ubuntu_web(make_app, demo_db, fake_time, "block")
+
+
+async def test_the_latest_badge_follows_the_warn_end_of_life_policy(make_app, demo_db, fake_time):
+    assert "latest" in await _latest_line_of_ubuntu_web(make_app, demo_db, fake_time, "warn")

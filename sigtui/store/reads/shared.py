@@ -30,7 +30,8 @@ def shared_gallery_of(
 def shared_definition_in(
     conn: sqlite3.Connection, gallery_pk: int, gallery: Gallery, image: str
 ) -> tuple[int, ImageDefinition]:
-    found = next(((pk, d) for pk, d in resources.definitions(conn, gallery_pk) if d.name.lower() == image.lower()), None)
+    named = ((pk, d) for pk, d in resources.definitions(conn, gallery_pk) if d.name.lower() == image.lower())
+    found = next(named, None)
     if found is None:
         raise not_found("GalleryImageNotFound", f"The gallery image {direct_share.unique_id(gallery, image)} was not "
                                                 "found.")

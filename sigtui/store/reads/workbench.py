@@ -64,6 +64,9 @@ class Catalog:
     def clock(self) -> ClockState | None:
         return self._run(state.clock)
 
+    def end_of_life_policy(self) -> str:
+        return self._run(state.end_of_life_policy)
+
     def galleries(self) -> list[GallerySummary]:
         """The galleries the caller may see; role assignments are read afresh (this starts a reload)."""
         self._seen = self._run(visibility, self.caller)

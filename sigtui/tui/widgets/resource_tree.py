@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ...domain.latest import resolve_latest
+from ...domain.latest import DEFAULT_END_OF_LIFE_POLICY, resolve_latest
 from ...domain.models import ReplicationState
 from ...domain.replication import next_change, region_status
 from ...store.reads.filtering import FilterResult
@@ -66,6 +66,7 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
         self.show_root = False
         self.guide_depth = 3
         self.now = datetime.now(UTC)
+        self.end_of_life = DEFAULT_END_OF_LIFE_POLICY
         self.compact = False
         self._by_key: dict[tuple[str, int | str], TreeNode[NodeData]] = {}
         self._running: dict[tuple[str, int], int] = {}
@@ -233,7 +234,8 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
     def _resolve_latest(self, data: NodeData) -> None:
         if data.definition is None or not data.complete:
             return
-        resolution = resolve_latest([v.version for v in data.versions], data.definition.id, None, self.now)
+        resolution = resolve_latest([v.version for v in data.versions], data.definition.id, None, self.now,
+                                    self.end_of_life)
         chosen = resolution.version
         data.latest_pk = next((v.pk for v in data.versions if chosen is not None and v.name == chosen.name), None)
 
