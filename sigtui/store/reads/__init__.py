@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .visibility import Visibility, visibility
+from .visibility import Visibility as Visibility
+from .visibility import visibility as visibility
 
 _HOMES = {
     "compute": ("deployments", "disk_encryption_set", "disk_encryption_sets", "source", "sources", "virtual_machines"),
