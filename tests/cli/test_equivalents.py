@@ -164,3 +164,29 @@ def test_replication_mode_and_safety_flags_survive_the_round_trip(demo, capsys, 
     run(demo, capsys, getattr(equivalent, way))
     assert stable(run(demo, capsys, f"az sig image-version show {scope}")) == stable(before)
     assert before["properties"]["safetyProfile"]["allowDeletionOfReplicatedLocations"] is True
+
+
+def test_export_as_requests_prints_the_lines_that_make_a_version_again(demo, capsys):
+    version_id = (f"/subscriptions/{PROD}/resourceGroups/rg-finance/providers/Microsoft.Compute/galleries/"
+                  "FinanceGallery/images/myImage1/versions/1.10.0")
+    made = run(demo, capsys, f"az export --id {version_id} --as-requests")
+    assert set(made) == {"title", "az", "azRest", "curl", "note"}
+    assert made["az"].startswith("az sig image-version create ") and "-e 1.10.0" in made["az"]
+    scope = "-g rg-finance -r FinanceGallery -i myImage1 -e 1.10.0"
+    before = run(demo, capsys, f"az sig image-version show {scope}")
+    run(demo, capsys, f"az sig image-version delete {scope}")
+    run(demo, capsys, made["az"])
+    assert stable(run(demo, capsys, f"az sig image-version show {scope}")) == stable(before)
+
+
+@pytest.mark.parametrize(("args", "status", "said"), [
+    (["export", "--as-requests"], 2, "--as-requests needs --id"),
+    (["export", "--as-requests", "--id", f"/subscriptions/{PROD}/resourceGroups/rg-finance"], 1,
+     "is not a gallery, image definition or image version id"),
+    (["export", "--as-requests", "--id", f"/subscriptions/{PROD}/resourceGroups/rg-finance/providers/"
+      "Microsoft.Compute/galleries/NoSuchGallery"], 1, "ResourceNotFound"),
+])
+def test_export_as_requests_refuses_what_it_cannot_copy(demo, capsys, args, status, said):
+    capsys.readouterr()
+    assert main([*args, "--db", str(demo)]) == status
+    assert said in capsys.readouterr().err
