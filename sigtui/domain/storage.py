@@ -61,6 +61,11 @@ def account_to_rest(account: StorageAccount) -> dict:
     }
 
 
+def blob_uri(account: StorageAccount, container: str, name: str) -> str:
+    """Where a blob lives: the account's blob endpoint, the container, the blob's name."""
+    return f"{account.blob_endpoint}{container}/{name}"
+
+
 def vhd_blob(account: StorageAccount, container: str, name: str, size_bytes: int) -> Source:
     """A page blob holding a VHD, as the source of a version's disk: its size is the disk's."""
     if not _CONTAINER.fullmatch(container or ""):
@@ -72,7 +77,7 @@ def vhd_blob(account: StorageAccount, container: str, name: str, size_bytes: int
     if size_bytes <= 0 or size_bytes % 512:
         raise invalid(f"The VHD '{name}' is {size_bytes} bytes: a page blob holds whole 512-byte pages.", "file")
     disk = DiskImage(math.ceil(size_bytes / GIB), round(size_bytes / GIB, 3))
-    uri = f"{account.blob_endpoint}{container}/{name}"
+    uri = blob_uri(account, container, name)
     return Source(uri, VHD_KIND, account.subscription, account.resource_group, f"{container}/{name}",
                   account.location, None, None, None, disk, storage_account_id=account.id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from . import rules
 from .access import Caller
@@ -27,7 +28,7 @@ class AccountFacts(WriteScope):
 class BlobFacts:
     """Uploading a blob: the account (if found), its resource group's key and whether the blob is there."""
 
-    now: object
+    now: datetime
     caller: Caller
     account_name: str
     account: StorageAccount | None

@@ -13,6 +13,8 @@ from .plan import Decision, plan
 from .simulation_writes import SimulationFacts, clock_insert, setting_insert
 
 WHILE_CLOSED = "clock_while_closed"
+WHILE_CLOSED_VALUES = ("runs", "stops")
+"""A clock that runs on while no workbench has the database open (the default), or one that stands still."""
 """`stops` (the demo's) holds the clock while no workbench is open; anything else lets it run."""
 HELD = "clock_held_by_workbench"
 """`1` while the clock stands still because the last workbench closed (not because someone paused it)."""

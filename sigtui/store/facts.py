@@ -19,6 +19,7 @@ from ..domain.replication import FaultPlan
 from ..domain.resource_group_writes import ResourceGroupFacts
 from ..domain.simulation_writes import SimulationFacts
 from ..domain.source_writes import PlacementFacts
+from ..domain.storage import blob_uri
 from ..domain.storage_writes import AccountFacts, BlobFacts
 from ..domain.version_writes import VersionFacts, source_ids
 from ..domain.vm import VmRequest
@@ -266,6 +267,5 @@ def blob_facts(conn: sqlite3.Connection, now: datetime, caller: Caller, account_
     if account is None:
         return BlobFacts(now, caller, account_name, None, None, False)
     found = reads.resource_group(conn, account.subscription, account.resource_group)
-    uri = f"{account.blob_endpoint}{container}/{name}"
-    exists = reads.source(conn, uri) is not None
+    exists = reads.source(conn, blob_uri(account, container, name)) is not None
     return BlobFacts(now, caller, account_name, account, found[0] if found else None, exists)

@@ -13,9 +13,13 @@ from pathlib import Path
 
 import yaml
 
+from ..domain import rules
 from ..domain.dates import parse_date
 from ..domain.errors import AzureError
 from ..domain.models import DiskImage, Encryption, Gallery, ImageDefinition, ImageVersion, TargetRegion
+from ..domain.plan import plan
+from ..domain.simulation_writes import setting_insert
+from ..domain.visits import WHILE_CLOSED, WHILE_CLOSED_VALUES
 from .services import Services
 
 HISTORY_DAYS = 400
@@ -138,6 +142,8 @@ class _Teller:
         with self.entry("clock"):
             self.end = parse_date(str(clock["now"]), now, "clock.now") if "now" in clock else now
             speed, paused = float(clock.get("speed", 1.0)), bool(clock.get("paused", False))
+            while_closed = clock.get("while_closed", "runs")
+            while_closed = rules.enum_value("clock.while_closed", while_closed, WHILE_CLOSED_VALUES)
         self.svc.reset_clock(self.end - timedelta(days=HISTORY_DAYS), speed=1.0, paused=True)
         self._subscriptions()
         self._catalog()
@@ -147,6 +153,9 @@ class _Teller:
                 self._version(version)
         self._people()
         self.svc.reset_clock(self.end, speed=speed, paused=paused)
+        if while_closed == "stops":
+            with self.svc.write() as tx:
+                tx.apply(plan(setting_insert(WHILE_CLOSED, while_closed)))
 
     def _subscriptions(self) -> None:
         """An entry without an `id` is the database's default subscription (renamed); the default stays."""

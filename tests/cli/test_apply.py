@@ -83,6 +83,8 @@ def test_json_works_as_well_as_yaml(ok, az, tmp_path):
     (("principals:", "people:"),
      "(InvalidRequestContent) team.yaml line 17, people: unknown section; the sections are clock, subscriptions"),
     (("clock: {", "clock: {{"), "(InvalidRequestContent) team.yaml: not valid YAML or JSON: "),
+    (("paused: true}", "paused: true, while_closed: sometimes}"),
+     "(InvalidParameter) team.yaml line 1, clock: Cannot bind parameter clock.while_closed."),
 ])
 def test_a_bad_entry_is_refused_with_its_place_and_nothing_is_applied(refused, scenario, change, expected):
     scenario.write_text(SCENARIO.replace(*change))
@@ -111,3 +113,13 @@ def test_json_indented_with_tabs_is_read_as_json(ok, az, tmp_path):
                                indent="\t"))
     assert az(f"apply {path}").status == 0
     assert ok("sig list --query '[].name'") == ["G"]
+
+
+@pytest.mark.parametrize("while_closed, held", [("stops", True), ("runs", False)])
+def test_a_scenario_clock_can_stand_still_while_no_workbench_is_open(ok, az, db, scenario, while_closed, held):
+    from sigtui.store.visits import Visits
+
+    scenario.write_text(SCENARIO.replace("paused: true}", f"speed: 30, while_closed: {while_closed}}}"))
+    assert az(f"apply {scenario}").status == 0
+    Visits(db).leave()
+    assert ok("clock show --query paused") is held
