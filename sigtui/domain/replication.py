@@ -38,17 +38,22 @@ class RegionStatus:
 
 def region_status(region: str, job: ReplicationJob | None, now: datetime) -> RegionStatus:
     """State and progress of one regional job at `now`."""
-    if job is None:
+    fraction = None if job is None else elapsed_fraction(job, now)
+    if fraction is None:
         return RegionStatus(region, ReplicationState.UNKNOWN, 0)
-    elapsed = (now - job.started_at).total_seconds()
-    if elapsed < 0:
-        return RegionStatus(region, ReplicationState.UNKNOWN, 0)
-    fraction = 1.0 if job.duration_s <= 0 else min(1.0, elapsed / job.duration_s)
     if job.fail_at is not None and fraction >= job.fail_at:
         return RegionStatus(region, ReplicationState.FAILED, int(job.fail_at * 100), job.failure_detail)
     if fraction >= 1.0:
         return RegionStatus(region, ReplicationState.COMPLETED, 100)
     return RegionStatus(region, ReplicationState.REPLICATING, int(fraction * 100))
+
+
+def elapsed_fraction(job: ReplicationJob, now: datetime) -> float | None:
+    """How much of a job's planned time has passed at `now`, in [0, 1]; None before it starts."""
+    elapsed = (now - job.started_at).total_seconds()
+    if elapsed < 0:
+        return None
+    return 1.0 if job.duration_s <= 0 else min(1.0, elapsed / job.duration_s)
 
 
 def aggregate(statuses: Iterable[RegionStatus]) -> AggregatedState:

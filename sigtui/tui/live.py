@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..domain.clock import ClockState
 from ..domain.models import ReplicationState
@@ -12,6 +12,9 @@ from ..domain.replication import next_change, region_status
 from ..store.reads.summaries import JobFact
 
 TICK_SECONDS = 0.1
+STATE_SLACK = timedelta(milliseconds=1)
+"""A job's end is kept to the microsecond, so its state may turn just after it: `states_due` looks from this
+much earlier than now."""
 CLOCK_SECONDS = 1.0
 """How often the status bar's clock moves while nothing replicates (it redraws that one line only)."""
 
@@ -39,6 +42,12 @@ def plan(clock: ClockState | None, jobs: Iterable[JobFact], now: datetime) -> Pl
 def signature(jobs: Iterable[JobFact], now: datetime) -> frozenset[tuple[int, str, ReplicationState]]:
     """The regional states at `now`; when it changes, badges, `latest` and roll-ups must be redrawn."""
     return frozenset((f.version_pk, f.region, region_status(f.region, f.job, now).state) for f in jobs)
+
+
+def states_due(jobs: Iterable[JobFact], now: datetime) -> datetime | None:
+    """The moment from which a regional state may have changed (so `signature` is worth working out again);
+    None when every job is settled."""
+    return next_change((f.job for f in jobs), now - STATE_SLACK)
 
 
 def running(jobs: Iterable[JobFact], now: datetime) -> int:

@@ -38,6 +38,8 @@ class LiveClock:
         self.second: Timer | None = None
         self.wake: Timer | None = None
         self._signature: frozenset = frozenset()
+        self._due: datetime | None = None
+        """From when the regional states may differ from `_signature`; None: they never will."""
 
     def now(self) -> datetime:
         real_time = self.screen.options.real_time
@@ -81,12 +83,22 @@ class LiveClock:
     def tick(self) -> None:
         screen, now = self.screen, self.now()
         screen.resource_tree.tick(now)
-        signature = live.signature(self.jobs, now)
-        if signature != self._signature:
-            self._signature = signature
+        if self._states_moved(now):
             self.states_changed(now)
         screen.details.tick(now)
         screen.status.show(now)
+
+    def _note_states(self, now: datetime) -> None:
+        self._signature = live.signature(self.jobs, now)
+        self._due = live.states_due(self.jobs, now)
+
+    def _states_moved(self, now: datetime) -> bool:
+        """Whether a regional state changed since they were last noted; worked out only once one may have."""
+        if self._due is None or now < self._due:
+            return False
+        before = self._signature
+        self._note_states(now)
+        return self._signature != before
 
     def states_changed(self, now: datetime) -> None:
         """Regional states changed: redraw badges, `latest`, roll-ups and counts, and plan the next tick."""
@@ -109,7 +121,7 @@ class LiveClock:
     def refresh(self) -> None:
         """The clock or the jobs changed: redraw everything time-dependent once."""
         screen, now = self.screen, self.now()
-        self._signature = live.signature(self.jobs, now)
+        self._note_states(now)
         screen.resource_tree.set_jobs(self.jobs)
         screen.resource_tree.tick(now)
         screen.details.tick(now)
@@ -128,7 +140,7 @@ class LiveClock:
     def settled(self) -> None:
         """The tree shows the catalog's jobs: count them and plan the ticks."""
         now = self.now()
-        self._signature = live.signature(self.jobs, now)
+        self._note_states(now)
         self.show_counts(now)
         self.replan()
 

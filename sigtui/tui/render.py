@@ -6,11 +6,10 @@ from datetime import datetime
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 
 from ..domain.dates import relative_hint
-from ..domain.models import AggregatedState, ImageVersion, ReplicationJob, ReplicationState
-from ..domain.replication import aggregate, provisioning_state, region_status
+from ..domain.models import AggregatedState, ImageVersion, ReplicationJob
+from ..domain.replication import RegionStatus, aggregate, elapsed_fraction, provisioning_state, region_status
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -29,27 +28,62 @@ def local_with_hint(value: datetime | None, now: datetime) -> str:
     return f"{local(value)} ({relative_hint(value, now)})"
 
 
+class JobStates:
+    """Each replication job's state and progress at one moment, worked out once however many lines draw it.
+    Moving to another moment forgets the last one; the jobs held meanwhile keep their ids unique."""
+
+    def __init__(self) -> None:
+        self._now: datetime | None = None
+        self._statuses: dict[int, tuple[ReplicationJob | None, RegionStatus]] = {}
+        self._fractions: dict[int, tuple[ReplicationJob | None, float]] = {}
+
+    def _at(self, now: datetime) -> None:
+        if now != self._now:
+            self._now = now
+            self._statuses, self._fractions = {}, {}
+
+    def status(self, job: ReplicationJob | None, now: datetime) -> RegionStatus:
+        self._at(now)
+        known = self._statuses.get(id(job))
+        if known is None:
+            known = self._statuses[id(job)] = (job, region_status("", job, now))
+        return known[1]
+
+    def fraction(self, job: ReplicationJob | None, now: datetime) -> float:
+        self._at(now)
+        known = self._fractions.get(id(job))
+        if known is None:
+            known = self._fractions[id(job)] = (job, _fraction(job, now))
+        return known[1]
+
+
+JOBS = JobStates()
+
+
+def _fraction(job: ReplicationJob | None, now: datetime) -> float:
+    fraction = None if job is None else elapsed_fraction(job, now)
+    if fraction is None:
+        return 0.0
+    if job.fail_at is not None and fraction >= job.fail_at:
+        return float(job.fail_at)
+    return fraction
+
+
 def progress(job: ReplicationJob | None, now: datetime) -> float:
     """Fraction done in [0, 1], continuous in time so bars move smoothly; a failed job stops where it failed."""
-    if job is None:
-        return 0.0
-    status = region_status("", job, now)
-    if status.state is ReplicationState.COMPLETED:
-        return 1.0
-    if status.state is ReplicationState.FAILED:
-        return float(job.fail_at or 0.0)
-    if status.state is ReplicationState.UNKNOWN or job.duration_s <= 0:
-        return 0.0
-    return min(1.0, (now - job.started_at).total_seconds() / job.duration_s)
+    return JOBS.fraction(job, now)
 
 
 def version_state(version: ImageVersion, now: datetime) -> tuple[AggregatedState, str, float]:
     """Aggregated replication state, provisioning state and the mean progress of all regions."""
-    statuses = [region_status(t.name, t.job, now) for t in version.target_regions]
-    aggregated = aggregate(statuses)
-    fractions = [progress(t.job, now) for t in version.target_regions]
-    mean = sum(fractions) / len(fractions) if fractions else 0.0
-    return aggregated, provisioning_state(aggregated, version.operation, version.deleting), mean
+    aggregated = aggregate(JOBS.status(t.job, now) for t in version.target_regions)
+    return aggregated, provisioning_state(aggregated, version.operation, version.deleting), mean_progress(version, now)
+
+
+def mean_progress(version: ImageVersion, now: datetime) -> float:
+    """The mean progress of a version's regions."""
+    fractions = [JOBS.fraction(t.job, now) for t in version.target_regions]
+    return sum(fractions) / len(fractions) if fractions else 0.0
 
 
 def bar_segments(fraction: float, width: int, fill: Style, track: Style) -> list[Segment]:
@@ -66,13 +100,6 @@ def bar_segments(fraction: float, width: int, fill: Style, track: Style) -> list
         if rest:
             segments.append(Segment(" " * rest, track))
     return segments
-
-
-def bar_text(fraction: float, width: int, fill: Style, track: Style) -> Text:
-    text = Text()
-    for segment in bar_segments(fraction, width, fill, track):
-        text.append(segment.text, segment.style)
-    return text
 
 
 def percent(fraction: float) -> str:

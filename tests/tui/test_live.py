@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from textual.widgets import Tree
+
 from .conftest import SIZE
 from .helpers import open_path, settle, tree_text, workbench
 
@@ -137,3 +139,36 @@ async def test_retry_a_failed_region(make_app):
         assert rows(app)["North Europe"][0] in ("Replicating", "Queued")
         assert "✗" not in version_line(app, "1.0.0")
         assert workbench(app).clock.ticking
+
+
+
+def shown_lines(tree, render_line) -> list[list[tuple[str, object]]]:
+    """The tree's visible lines as runs of text with their styles, as the terminal would show them."""
+    return [[(s.text, s.style) for s in render_line(y).simplify()] for y in range(tree.size.height)]
+
+
+
+async def assert_bar_moves_as_whole_lines_draw(pilot, fake_time, tree, y: int) -> None:
+    """Let time pass: line `y`'s bar moves, and the tree shows what drawing every line whole would show."""
+    before = shown_lines(tree, tree.render_line)
+    fake_time.advance(20)
+    await pilot.pause(0.3)
+    moved = shown_lines(tree, tree.render_line)
+    assert moved[y] != before[y], "the bar moved"
+    tree._invalidate()
+    assert shown_lines(tree, lambda line: Tree.render_line(tree, line)) == moved
+
+
+async def test_a_moving_bar_is_drawn_exactly_as_its_whole_line_would_be(make_app, fake_time):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages", "ubuntu-web", "1.3.0")
+        tree = workbench(app).resource_tree
+        y = tree.cursor_line - tree.scroll_offset.y
+        await assert_bar_moves_as_whole_lines_draw(pilot, fake_time, tree, y)
+
+        await pilot.press("k")
+        await pilot.hover(tree, offset=(2, y))
+        await pilot.pause(0.3)
+        assert tree.hover_line == tree.cursor_line + 1, "the mouse is over the bar's line, the cursor above it"
+        await assert_bar_moves_as_whole_lines_draw(pilot, fake_time, tree, y)

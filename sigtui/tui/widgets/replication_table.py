@@ -13,8 +13,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...domain.models import AggregatedState, ReplicationJob, ReplicationState
-from ...domain.replication import aggregate, region_status
-from ..render import bar_segments, percent, progress
+from ...domain.replication import aggregate
+from ..render import JOBS, bar_segments, percent, progress
 
 HEADER_LINES = 2
 STATE_STYLE = {
@@ -40,7 +40,7 @@ class ReplicationRow:
     jobs: tuple[ReplicationJob | None, ...]
 
     def state(self, now: datetime) -> str:
-        statuses = [region_status(self.label, job, now) for job in self.jobs]
+        statuses = [JOBS.status(job, now) for job in self.jobs]
         if len(statuses) == 1:
             state = statuses[0].state
             return "Queued" if state is ReplicationState.UNKNOWN and self.jobs[0] else state.value
@@ -52,7 +52,7 @@ class ReplicationRow:
         return sum(progress(job, now) for job in self.jobs) / len(self.jobs)
 
     def detail(self, now: datetime) -> str:
-        failed = [region_status(self.label, job, now) for job in self.jobs]
+        failed = [JOBS.status(job, now) for job in self.jobs]
         return next((s.details for s in failed if s.state is ReplicationState.FAILED and s.details), "")
 
 
@@ -105,24 +105,30 @@ class ReplicationTable(ScrollView, can_focus=True):
         self.refresh()
 
     def aggregated(self) -> AggregatedState:
-        return aggregate(region_status(r.label, j, self.now) for r in self.rows for j in r.jobs)
+        return aggregate(JOBS.status(j, self.now) for r in self.rows for j in r.jobs)
 
     def tick(self, now: datetime) -> None:
-        """Move the clock on; redraw only when a state, a bar eighth or a percent would change."""
+        """Move the clock on; redraw only the rows whose state, bar eighth or percent would change."""
         self.now = now
         if len(self._lines) != len(self.rows) + sum(1 for r in self.rows if r.detail(now)):
             self._layout_lines()
             return
-        drawn = self._drawn(now)
-        if drawn != self._last_drawn:
-            self._last_drawn = drawn
+        drawn, last = self._drawn(now), self._last_drawn
+        self._last_drawn = drawn
+        if len(drawn) != len(last):
             self.refresh()
+            return
+        for position, (row_index, is_detail) in enumerate(self._lines):
+            if not is_detail and drawn[row_index] != last[row_index]:
+                self.refresh_line(HEADER_LINES + position)
 
     def _drawn(self, now: datetime) -> tuple:
         cells = self._columns(self.size.width)[4]
-        return tuple(
-            (row.state(now), round(row.fraction(now) * cells * 8), percent(row.fraction(now))) for row in self.rows
-        )
+        drawn = []
+        for row in self.rows:
+            fraction = row.fraction(now)
+            drawn.append((row.state(now), round(fraction * cells * 8), percent(fraction)))
+        return tuple(drawn)
 
     def notify_style_update(self) -> None:
         self._styles.clear()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -14,13 +13,11 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...domain.latest import DEFAULT_END_OF_LIFE_POLICY, resolve_latest
-from ...domain.models import ReplicationState
-from ...domain.replication import next_change, region_status
 from ...store.reads.filtering import FilterResult
 from ...store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
-from ..render import percent, version_state
-from .tree_labels import STATE_WIDTH, TreeLabels
+from .tree_labels import TreeLabels
+from .tree_live import TreeLive
 from .tree_nodes import NodeData, filter_keep
 
 CHUNK = 400
@@ -30,7 +27,7 @@ COMPACT_BELOW = 40
 """A tree narrower than this many cells draws states as marks and percentages, with shallower guides."""
 
 
-class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
+class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False):
     """Galleries load at start; definitions and versions load when their parent first expands."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,6 +71,7 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
         self._jobs: list[JobFact] = []
         self._live: set[TreeNode[NodeData]] = set()
         self._shown: dict[int, tuple] = {}
+        self._past_end_of_life: dict[int, bool] = {}
         self._unbuilt: dict[int, int] = {}
         """Versions shown only as their definition's count until it opens: version pk → definition pk."""
 
@@ -329,49 +327,3 @@ class ResourceTree(TreeLabels, Tree[NodeData], inherit_bindings=False):
         """Put the cursor on a node, laying out lines first if nodes were just added or opened."""
         _ = self._tree_lines
         self.move_cursor(node, animate=False)
-
-    # Live state
-
-    def set_jobs(self, jobs: list[JobFact]) -> None:
-        self._jobs = jobs
-        self._roll_up()
-
-    def _roll_up(self) -> None:
-        """Count replicating and failed versions per gallery and per definition."""
-        counts = {ReplicationState.REPLICATING: defaultdict(int), ReplicationState.FAILED: defaultdict(int)}
-        seen: set[tuple[ReplicationState, int]] = set()
-        for fact in self._jobs:
-            state = region_status(fact.region, fact.job, self.now).state
-            if state not in counts or (state, fact.version_pk) in seen:
-                continue
-            seen.add((state, fact.version_pk))
-            counts[state][("gallery", fact.gallery_pk)] += 1
-            counts[state][("definition", fact.definition_pk)] += 1
-        self._running = dict(counts[ReplicationState.REPLICATING])
-        self._failed = dict(counts[ReplicationState.FAILED])
-
-    def tick(self, now: datetime) -> None:
-        """Move the clock on and redraw the progress lines whose drawing changed (a bar eighth, a percent)."""
-        self.now = now
-        for node in self._live:
-            drawn = self._drawn_progress(node.data)
-            if self._shown.get(node.id) != drawn:
-                self._shown[node.id] = drawn
-                node.refresh()
-
-    def _drawn_progress(self, data: NodeData) -> tuple:
-        aggregated, _, fraction = version_state(data.summary.version, self.now)
-        cells = 0 if self.compact else STATE_WIDTH - 5
-        return aggregated, round(fraction * cells * 8), percent(fraction)
-
-    def _is_live(self, summary: VersionSummary) -> bool:
-        return next_change((t.job for t in summary.version.target_regions), self.now) is not None
-
-    def states_changed(self) -> None:
-        """A regional state changed: recompute roll-ups and `latest`, then redraw everything shown."""
-        self._roll_up()
-        for node in self._by_key.values():
-            if node.data.kind == "definition" and node.data.versions and node.data.complete:
-                self._resolve_latest(node.data)
-        self._live = {n for n in self._live if self._is_live(n.data.summary)}
-        self._invalidate()

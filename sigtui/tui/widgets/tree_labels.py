@@ -3,20 +3,70 @@ definition's counts and live roll-ups."""
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets.tree import TreeNode
 
 from ...domain.models import AggregatedState
 from ...domain.wording import counted
-from ..render import bar_text, percent, version_state
+from ..render import bar_segments, mean_progress, percent, version_state
 from .tree_nodes import NodeData, badges, fit_badges
 
 STATE_WIDTH = 12
+SETTLED = (AggregatedState.COMPLETED, AggregatedState.FAILED)
 
 
 class TreeLabels:
-    """Mixed into the resource tree: needs its `now`, `compact`, `_by_key`, roll-up counts and styles."""
+    """Mixed into the resource tree: needs its `now`, `compact`, `_by_key`, `_live`, roll-up counts and styles."""
+
+    _pass_style: Style | None = None
+    """The tree's own style while its lines are drawn: the same for every line of one pass."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
+    def render_line(self, y: int) -> Strip:
+        """The tree's line, from its cache while the node is unchanged, with a moving bar's cells drawn afresh
+        over it: a bar moving costs those cells, not the whole line."""
+        width = self.size.width
+        scroll_x, scroll_y = self.scroll_offset
+        base = self._pass_style or self.rich_style
+        line = y + scroll_y
+        strip = self._render_line(line, scroll_x, scroll_x + width, base)
+        node = self.get_node_at_line(line)
+        bar_at = None if node is None or node.data is None else node.data.bar_at
+        if bar_at is None:
+            return strip
+        fraction = mean_progress(node.data.summary.version, self.now)
+        line_style, label_style = self._line_styles(node, line, base)
+        cells = [Segment(cell.text, line_style + cell.style + label_style) for cell in self._progress_cells(fraction)]
+        return _overlay(strip, cells, self._depth(node) * self.guide_depth + bar_at - scroll_x)
+
+    def _line_styles(self, node: TreeNode[NodeData], line: int, base: Style) -> tuple[Style, Style]:
+        """The line style and the label style (with the node's meta) that `Tree._render_line` draws this line
+        with: the highlights of a hovered line and of the cursor's."""
+        hover = self.hover_line
+        line_style = base
+        if hover >= 0:
+            path, parent = [node], node.parent
+            while parent is not None:
+                path, parent = [*path, parent], parent.parent
+            if any(n._hover for n in path):
+                line_style = self.get_component_rich_style("tree--highlight-line")
+        line_style += Style(meta={"line": line})
+        label_style = self.get_component_rich_style("tree--label", partial=True)
+        if hover == line:
+            label_style += self.get_component_rich_style("tree--highlight", partial=True)
+        if self.cursor_line == line:
+            label_style += self.get_component_rich_style("tree--cursor", partial=False)
+        return line_style, label_style + Style(meta={"node": node.id})
 
     def get_label_width(self, node: TreeNode[NodeData]) -> int:
         data = node.data
@@ -72,6 +122,7 @@ class TreeLabels:
         text = Text(summary.name.ljust(data.name_width + 1))
         aggregated, provisioning, fraction = version_state(summary.version, self.now)
         state = self._state_cell(aggregated, provisioning, fraction)
+        data.bar_at = None if aggregated in SETTLED else text.cell_len
         parent = self._by_key.get(("definition", summary.definition_pk))
         latest = parent is not None and parent.data.latest_pk == data.pk
         found = badges(summary.version, latest, self.now)
@@ -90,10 +141,14 @@ class TreeLabels:
         width = self.scrollable_content_region.width
         if width <= 0:
             return None
+        return width - self._depth(node) * self.guide_depth - used
+
+    def _depth(self, node: TreeNode[NodeData]) -> int:
+        """How many guides come before the node's label: its ancestors below the (hidden) root."""
         depth, parent = 0, node.parent
         while parent is not None and parent is not self.root:
             depth, parent = depth + 1, parent.parent
-        return width - depth * self.guide_depth - used
+        return depth
 
     def _state_cell(self, aggregated: AggregatedState, provisioning: str, fraction: float) -> Text:
         width = 4 if self.compact else STATE_WIDTH
@@ -101,7 +156,23 @@ class TreeLabels:
             return Text("✓".ljust(2) + ("" if self.compact else "Succeeded").ljust(width - 2), self.style_of("ok"))
         if aggregated is AggregatedState.FAILED:
             return Text("✗".ljust(2) + ("" if self.compact else provisioning).ljust(width - 2), self.style_of("failed"))
+        return Text.assemble(*((cell.text, cell.style) for cell in self._progress_cells(fraction)))
+
+    def _progress_cells(self, fraction: float) -> list[Segment]:
+        """A replicating version's state cell: its bar and percent, or its percent alone when compact."""
+        running = self.style_of("running")
         if self.compact:
-            return Text(percent(fraction), self.style_of("running"))
-        bar = bar_text(fraction, width - 5, self.style_of("running"), self.style_of("track"))
-        return bar + Text(" " + percent(fraction), self.style_of("running"))
+            return [Segment(percent(fraction), running)]
+        return [*bar_segments(fraction, STATE_WIDTH - 5, running, self.style_of("track")),
+                Segment(" " + percent(fraction), running)]
+
+
+def _overlay(strip: Strip, cells: list[Segment], x: int) -> Strip:
+    """`strip` with `cells` drawn over it from column `x`, clipped to its width."""
+    width = strip.cell_length
+    drawn = Strip(cells)
+    start, end = max(0, x), min(width, x + drawn.cell_length)
+    if start >= end:
+        return strip
+    drawn = drawn.crop(start - x, end - x)
+    return Strip.join([strip.crop(0, start), drawn, strip.crop(end, width)])

@@ -28,6 +28,8 @@ class NodeData:
     complete: bool = True
     latest_pk: int | None = None
     name_width: int = 0
+    bar_at: int | None = None
+    """Where a version's label last drew a bar (the cells its line redraws as the bar moves), or None."""
 
     @property
     def key(self) -> tuple[str, int | str]:
