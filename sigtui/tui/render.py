@@ -30,17 +30,19 @@ def local_with_hint(value: datetime | None, now: datetime) -> str:
 
 class JobStates:
     """Each replication job's state and progress at one moment, worked out once however many lines draw it.
-    Moving to another moment forgets the last one; the jobs held meanwhile keep their ids unique."""
+    Moving to another moment forgets the last one; the objects held meanwhile keep their ids unique. Used on the
+    UI's thread only."""
 
     def __init__(self) -> None:
         self._now: datetime | None = None
         self._statuses: dict[int, tuple[ReplicationJob | None, RegionStatus]] = {}
         self._fractions: dict[int, tuple[ReplicationJob | None, float]] = {}
+        self._means: dict[int, tuple[ImageVersion, float]] = {}
 
     def _at(self, now: datetime) -> None:
         if now != self._now:
             self._now = now
-            self._statuses, self._fractions = {}, {}
+            self._statuses, self._fractions, self._means = {}, {}, {}
 
     def status(self, job: ReplicationJob | None, now: datetime) -> RegionStatus:
         self._at(now)
@@ -54,6 +56,15 @@ class JobStates:
         known = self._fractions.get(id(job))
         if known is None:
             known = self._fractions[id(job)] = (job, _fraction(job, now))
+        return known[1]
+
+    def mean(self, version: ImageVersion, now: datetime) -> float:
+        """The mean progress of a version's regions."""
+        self._at(now)
+        known = self._means.get(id(version))
+        if known is None:
+            fractions = [self.fraction(t.job, now) for t in version.target_regions]
+            known = self._means[id(version)] = (version, sum(fractions) / len(fractions) if fractions else 0.0)
         return known[1]
 
 
@@ -82,8 +93,7 @@ def version_state(version: ImageVersion, now: datetime) -> tuple[AggregatedState
 
 def mean_progress(version: ImageVersion, now: datetime) -> float:
     """The mean progress of a version's regions."""
-    fractions = [JOBS.fraction(t.job, now) for t in version.target_regions]
-    return sum(fractions) / len(fractions) if fractions else 0.0
+    return JOBS.mean(version, now)
 
 
 def bar_segments(fraction: float, width: int, fill: Style, track: Style) -> list[Segment]:

@@ -172,3 +172,18 @@ async def test_a_moving_bar_is_drawn_exactly_as_its_whole_line_would_be(make_app
         await pilot.pause(0.3)
         assert tree.hover_line == tree.cursor_line + 1, "the mouse is over the bar's line, the cursor above it"
         await assert_bar_moves_as_whole_lines_draw(pilot, fake_time, tree, y)
+
+
+async def test_the_ticking_clock_is_drawn_exactly_as_the_whole_status_line_would_be(make_app, fake_time):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        status = workbench(app).status
+        before = shown_lines(status, status.render_line)
+        fake_time.advance(7)
+        await pilot.pause(0.3)
+        ticked = shown_lines(status, status.render_line)
+        assert ticked != before, "the clock moved"
+        status.notify_style_update()
+        status.refresh()
+        assert shown_lines(status, status.render_line) == ticked, "as the whole line is drawn"

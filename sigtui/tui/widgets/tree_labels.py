@@ -3,6 +3,8 @@ definition's counts and live roll-ups."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -22,22 +24,30 @@ SETTLED = (AggregatedState.COMPLETED, AggregatedState.FAILED)
 class TreeLabels:
     """Mixed into the resource tree: needs its `now`, `compact`, `_by_key`, `_live`, roll-up counts and styles."""
 
-    _pass_style: Style | None = None
-    """The tree's own style while its lines are drawn: the same for every line of one pass."""
+    _pass_styles: dict[str, Style] | None = None
+    """While the tree draws its lines: its own style, the same for every line of one pass, once worked out."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._pass_style = self.rich_style
+        self._pass_styles = {}
         try:
             return super().render_lines(crop)
         finally:
-            self._pass_style = None
+            self._pass_styles = None
+
+    def _base_style(self) -> Style:
+        shared = self._pass_styles
+        if shared is None:
+            return self.rich_style
+        if "base" not in shared:
+            shared["base"] = self.rich_style
+        return shared["base"]
 
     def render_line(self, y: int) -> Strip:
         """The tree's line, from its cache while the node is unchanged, with a moving bar's cells drawn afresh
         over it: a bar moving costs those cells, not the whole line."""
         width = self.size.width
         scroll_x, scroll_y = self.scroll_offset
-        base = self._pass_style or self.rich_style
+        base = self._base_style()
         line = y + scroll_y
         strip = self._render_line(line, scroll_x, scroll_x + width, base)
         node = self.get_node_at_line(line)
@@ -158,13 +168,20 @@ class TreeLabels:
             return Text("✗".ljust(2) + ("" if self.compact else provisioning).ljust(width - 2), self.style_of("failed"))
         return Text.assemble(*((cell.text, cell.style) for cell in self._progress_cells(fraction)))
 
-    def _progress_cells(self, fraction: float) -> list[Segment]:
+    def _progress_cells(self, fraction: float) -> tuple[Segment, ...]:
         """A replicating version's state cell: its bar and percent, or its percent alone when compact."""
-        running = self.style_of("running")
-        if self.compact:
-            return [Segment(percent(fraction), running)]
-        return [*bar_segments(fraction, STATE_WIDTH - 5, running, self.style_of("track")),
-                Segment(" " + percent(fraction), running)]
+        cells = 0 if self.compact else STATE_WIDTH - 5
+        return progress_cells(
+            self.style_of("running"), self.style_of("track"), cells, round(fraction * cells * 8), percent(fraction)
+        )
+
+
+@lru_cache(maxsize=1024)
+def progress_cells(running: Style, track: Style, cells: int, eighths: int, shown: str) -> tuple[Segment, ...]:
+    """A bar `cells` wide filled to `eighths` eighths, then the percent `shown`; each look is drawn once."""
+    if not cells:
+        return (Segment(shown, running),)
+    return (*bar_segments(eighths / (cells * 8), cells, running, track), Segment(" " + shown, running))
 
 
 def _overlay(strip: Strip, cells: list[Segment], x: int) -> Strip:
