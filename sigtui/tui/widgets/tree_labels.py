@@ -24,30 +24,31 @@ SETTLED = (AggregatedState.COMPLETED, AggregatedState.FAILED)
 class TreeLabels:
     """Mixed into the resource tree: needs its `now`, `compact`, `_by_key`, `_live`, roll-up counts and styles."""
 
-    _pass_styles: dict[str, Style] | None = None
-    """While the tree draws its lines: its own style, the same for every line of one pass, once worked out."""
+    _drawing = False
+    """True while the tree draws its lines (one pass)."""
+    _pass_view: tuple[int, int, int, Style] | None = None
+    """The width, scroll offset and own style of the tree, the same for every line of a pass: worked out at the
+    pass's first line drawn."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._pass_styles = {}
+        self._drawing = True
         try:
             return super().render_lines(crop)
         finally:
-            self._pass_styles = None
+            self._drawing, self._pass_view = False, None
 
-    def _base_style(self) -> Style:
-        shared = self._pass_styles
-        if shared is None:
-            return self.rich_style
-        if "base" not in shared:
-            shared["base"] = self.rich_style
-        return shared["base"]
+    def _view(self) -> tuple[int, int, int, Style]:
+        view = self._pass_view
+        if view is None:
+            view = (self.size.width, *self.scroll_offset, self.rich_style)
+            if self._drawing:
+                self._pass_view = view
+        return view
 
     def render_line(self, y: int) -> Strip:
         """The tree's line, from its cache while the node is unchanged, with a moving bar's cells drawn afresh
         over it: a bar moving costs those cells, not the whole line."""
-        width = self.size.width
-        scroll_x, scroll_y = self.scroll_offset
-        base = self._base_style()
+        width, scroll_x, scroll_y, base = self._view()
         line = y + scroll_y
         strip = self._render_line(line, scroll_x, scroll_x + width, base)
         node = self.get_node_at_line(line)
@@ -70,13 +71,13 @@ class TreeLabels:
                 path, parent = [*path, parent], parent.parent
             if any(n._hover for n in path):
                 line_style = self.get_component_rich_style("tree--highlight-line")
-        line_style += Style(meta={"line": line})
+        line_style += meta_style("line", line)
         label_style = self.get_component_rich_style("tree--label", partial=True)
         if hover == line:
             label_style += self.get_component_rich_style("tree--highlight", partial=True)
         if self.cursor_line == line:
             label_style += self.get_component_rich_style("tree--cursor", partial=False)
-        return line_style, label_style + Style(meta={"node": node.id})
+        return line_style, label_style + meta_style("node", node.id)
 
     def get_label_width(self, node: TreeNode[NodeData]) -> int:
         data = node.data
@@ -174,6 +175,12 @@ class TreeLabels:
         return progress_cells(
             self.style_of("running"), self.style_of("track"), cells, round(fraction * cells * 8), percent(fraction)
         )
+
+
+@lru_cache(maxsize=4096)
+def meta_style(name: str, value: int) -> Style:
+    """A style carrying one item of meta data (the tree marks lines and nodes with these for the mouse)."""
+    return Style(meta={name: value})
 
 
 @lru_cache(maxsize=1024)
