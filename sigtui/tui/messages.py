@@ -69,10 +69,12 @@ class DatabaseChanged(Message):
 
 @dataclass
 class ChildrenRequested(Message):
-    """A gallery or definition opened whose children are not loaded yet."""
+    """A gallery or definition opened whose children are not loaded yet; `matching` limits a definition's
+    versions to a filter's matches."""
 
     kind: str
     pk: int
+    matching: tuple[int, ...] = ()
 
 
 @dataclass
@@ -83,8 +85,11 @@ class DefinitionsLoaded(Message):
 
 @dataclass
 class VersionsLoaded(Message):
+    """Versions of a definition: all of them, or (not `complete`) a filter's matches."""
+
     definition_pk: int
     versions: list[VersionSummary]
+    complete: bool = True
 
 
 @dataclass

@@ -36,6 +36,7 @@ def test_filter_across_ten_thousand_versions_caps_its_matches(scale_db, demo_tem
     now = catalog.clock().now(demo_template[1])
     result = catalog.filter_tree("excluded", now)
     assert len(result.paths) == 1000 and result.truncated
+    assert result.versions == {} and sum(map(len, result.counted.values())) == 1000
     result = catalog.filter_tree("sku42-7", now)
     assert len(result.paths) == 1
 
@@ -72,3 +73,16 @@ async def test_a_filter_matching_a_thousand_versions_shows_them_as_counts_until_
         around = tree_text(app).split("scale050", 1)[1].split("def04", 1)[0]
         assert "def03  10 versions\n" in around + "\n" and "1.9.0" in around
         assert "1.8.0" not in around
+
+
+async def test_a_counted_definition_opens_on_its_matches_with_the_latest_badge(scale_db, make_app):
+    app = make_app(db_path=scale_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press(*"1.8.0", "enter")
+        await settle(pilot)
+        await open_path(pilot, "scale050", "def03")
+        around = tree_text(app).split("scale050", 1)[1].split("def04", 1)[0]
+        assert "1.8.0" in around and "latest" in around and "1.9.0" not in around

@@ -4,6 +4,8 @@ query, with the rows needed to show the matches in context. Plain sqlite3 only."
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -14,19 +16,23 @@ from .visibility import Visibility
 
 FILTER_LIMIT = 1000
 """At most this many matching versions come back from one filter query."""
+COUNTED_ABOVE = 200
+"""A filter matching more versions than this returns them as counts: their rows load when their definition opens."""
 
 
 @dataclass(frozen=True, slots=True)
 class FilterResult:
     """What a filter matched: (gallery, definition, version) paths, plus the rows needed to draw them.
 
-    `versions` holds only the matching versions of each definition."""
+    `versions` holds only the matching versions of each definition; a wide result (more than `COUNTED_ABOVE`
+    versions) leaves it empty and names them in `counted` instead: definition pk → the matching versions' pks."""
 
     text: str
     paths: tuple[tuple[int, int | None, int | None], ...]
     definitions: tuple[DefinitionSummary, ...]
     versions: dict[int, list[VersionSummary]] = field(default_factory=dict)
     truncated: bool = False
+    counted: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +124,22 @@ def filter_paths(
 def filter_tree(conn: sqlite3.Connection, text: str, now: datetime) -> FilterResult:
     """The filter's matches with the definitions and versions needed to show them in context."""
     paths, truncated = filter_paths(conn, text, now)
-    definition_pks = {d for _, d, _ in paths if d is not None}
+    definitions = tuple(definitions_by_pk(conn, {d for _, d, _ in paths if d is not None}))
     version_pks = {v for _, _, v in paths if v is not None}
-    return FilterResult(
-        text, tuple(paths), tuple(definitions_by_pk(conn, definition_pks)), versions_by_pk(conn, version_pks), truncated
-    )
+    if len(version_pks) <= COUNTED_ABOVE:
+        return FilterResult(text, tuple(paths), definitions, versions_by_pk(conn, version_pks), truncated)
+    counted: dict[int, list[int]] = defaultdict(list)
+    for _, definition_pk, version_pk in sorted(paths, key=lambda p: (p[1] or 0, p[2] or 0)):
+        if version_pk is not None:
+            counted[definition_pk].append(version_pk)
+    return FilterResult(text, tuple(paths), definitions, {}, truncated, {d: tuple(vs) for d, vs in counted.items()})
+
+
+def version_names(conn: sqlite3.Connection, version_pks: Iterable[int]) -> dict[int, str]:
+    """The names of chosen versions (pk → name), for visibility checks on counted matches."""
+    keys = sorted(set(version_pks))
+    marks = ",".join("?" * len(keys))
+    return dict(conn.execute(f"SELECT id, name FROM image_version WHERE id IN ({marks})", keys)) if keys else {}
 
 
 def search_entries(conn: sqlite3.Connection) -> list[SearchEntry]:
@@ -149,12 +166,23 @@ def search_entries(conn: sqlite3.Connection) -> list[SearchEntry]:
     return entries
 
 
-def visible_filter(result: FilterResult, galleries_by_pk: dict[int, GallerySummary], seen: Visibility) -> FilterResult:
-    """The filter's matches that the caller may see."""
+def visible_filter(
+    result: FilterResult,
+    galleries_by_pk: dict[int, GallerySummary],
+    seen: Visibility,
+    version_names: dict[int, str],
+) -> FilterResult:
+    """The filter's matches that the caller may see; `version_names` names the counted versions (pk → name)."""
     definitions = tuple(d for d in result.definitions if seen.leads_to(d.id))
     versions = {k: [v for v in vs if seen.sees(v.id)] for k, vs in result.versions.items()}
+    ids_by_pk = {d.pk: d.id for d in definitions}
+    counted = {
+        d: tuple(v for v in vs if seen.sees(f"{ids_by_pk[d]}/versions/{version_names[v]}"))
+        for d, vs in result.counted.items()
+        if d in ids_by_pk
+    }
     definition_pks = {d.pk for d in definitions}
-    version_pks = {v.pk for vs in versions.values() for v in vs}
+    version_pks = {v.pk for vs in versions.values() for v in vs} | {v for vs in counted.values() for v in vs}
     paths = tuple(
         (g, d, v)
         for g, d, v in result.paths
@@ -163,4 +191,6 @@ def visible_filter(result: FilterResult, galleries_by_pk: dict[int, GallerySumma
         and (v is None or v in version_pks)
         and (d is not None or seen.sees(galleries_by_pk[g].id))
     )
-    return FilterResult(result.text, paths, definitions, {k: vs for k, vs in versions.items() if vs}, result.truncated)
+    kept_versions = {k: vs for k, vs in versions.items() if vs}
+    return FilterResult(result.text, paths, definitions, kept_versions, result.truncated,
+                        {k: vs for k, vs in counted.items() if vs})

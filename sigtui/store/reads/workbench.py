@@ -85,6 +85,11 @@ class Catalog:
         found = self._run(summaries.versions_of, definition_pks)
         return {k: [v for v in vs if self.seen.sees(v.id)] for k, vs in found.items()}
 
+    def versions_by_pk(self, version_pks: Iterable[int]) -> dict[int, list[VersionSummary]]:
+        """Chosen versions the caller may see, grouped by definition."""
+        found = self._run(summaries.versions_by_pk, version_pks)
+        return {k: [v for v in vs if self.seen.sees(v.id)] for k, vs in found.items()}
+
     def version_summary(self, version_pk: int) -> VersionSummary | None:
         return self._run(summaries.version_summary, version_pk)
 
@@ -116,7 +121,8 @@ class Catalog:
         found = self._run(filtering.filter_tree, text, now)
         if self.seen.scopes is None:
             return found
-        return filtering.visible_filter(found, {g.pk: g for g in self._run(summaries.galleries)}, self.seen)
+        names = self._run(filtering.version_names, [v for vs in found.counted.values() for v in vs])
+        return filtering.visible_filter(found, {g.pk: g for g in self._run(summaries.galleries)}, self.seen, names)
 
     def search_entries(self) -> list[SearchEntry]:
         return [e for e in self._run(filtering.search_entries) if self.seen.leads_to(e.resource_id)]

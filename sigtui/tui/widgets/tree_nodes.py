@@ -28,6 +28,10 @@ class NodeData:
     complete: bool = True
     latest_pk: int | None = None
     name_width: int = 0
+    matching: tuple[int, ...] = ()
+    """A wide filter's matching versions of this definition, by pk, loaded when it opens."""
+    latest_name: str | None = None
+    """The name `latest` resolves to, read from the database when only some versions are shown."""
 
     @property
     def key(self) -> tuple[str, int | str]:

@@ -1,0 +1,108 @@
+"""The first screen of a start in a terminal: the workbench's frame with the galleries the identity sees, painted
+before the workbench (its widgets, controllers and dialogs) is imported and composed in its place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
+from textual.message import Message
+from textual.screen import Screen
+from textual.strip import Strip
+from textual.widgets import Static, Tree
+
+from ...domain.wording import counted
+from ...store.defaults import DEFAULT_OWNER
+from ..outline import grouping
+from ..paths_shown import home_relative
+
+if TYPE_CHECKING:
+    from ...store.reads.summaries import GallerySummary
+
+
+@dataclass
+class GalleriesRead(Message):
+    """The galleries the identity sees, read on a worker."""
+
+    galleries: list[GallerySummary]
+
+
+class GalleriesTree(Tree[None]):
+    """A tree that says when it first drew galleries: the frame with them is on the terminal right after."""
+
+    @dataclass
+    class Drawn(Message):
+        """The galleries were drawn into the frame being displayed."""
+
+    drawn = False
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self.root.children and not self.drawn:
+            self.drawn = True
+            self.post_message(self.Drawn())
+        return lines
+
+
+class OpeningScreen(Screen[None]):
+    """Shows the catalog's galleries at once; asks the app to open the workbench once they are painted."""
+
+    def __init__(self, db_path: Path, caller: str | None) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.caller = caller or DEFAULT_OWNER
+        self.galleries: list[GallerySummary] = []
+        self.resource_tree = GalleriesTree("catalog", id="opening-tree")
+        self.resource_tree.show_root = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(" sigtui ", "bold reverse"), id="breadcrumb")
+        with Horizontal(id="main"):
+            with Vertical(id="tree-pane") as pane:
+                pane.border_title = "Resources"
+                yield self.resource_tree
+            yield Static("Opening the workbench…", id="details")
+        yield Static(Text(f"{self.caller}  {home_relative(self.db_path)}", "dim"), id="status")
+
+    def on_mount(self) -> None:
+        self.run_worker(self._read, thread=True, group="opening")
+
+    def _read(self) -> None:
+        from ...store.reads.workbench import Catalog
+
+        catalog = Catalog(self.db_path, self.caller)
+        try:
+            self.post_message(GalleriesRead(catalog.galleries()))
+        finally:
+            catalog.close()
+
+    def on_galleries_read(self, message: GalleriesRead) -> None:
+        """Draw the galleries as the workbench groups them."""
+        self.galleries = message.galleries
+        by_subscription, by_group = grouping(message.galleries)
+        parents: dict[tuple[str, ...], object] = {}
+        for gallery in message.galleries:
+            parent = self.resource_tree.root
+            if by_subscription:
+                parent = self._group(parents, parent, (gallery.subscription,), gallery.subscription_name)
+            if by_group:
+                key = (gallery.subscription, gallery.resource_group)
+                parent = self._group(parents, parent, key, gallery.resource_group)
+            label = Text(gallery.name)
+            label.append("  " + counted(gallery.definition_count, "image"), "dim")
+            parent.add_leaf(label)
+
+    def on_galleries_tree_drawn(self, message: GalleriesTree.Drawn) -> None:
+        """The galleries are on the terminal: the workbench takes this screen's place."""
+        self.app.open_workbench(self.galleries)
+
+    @staticmethod
+    def _group(parents: dict, parent, key: tuple[str, ...], label: str):
+        if key not in parents:
+            parents[key] = parent.add(Text(label, "bold"), expand=True)
+        return parents[key]
