@@ -18,7 +18,7 @@ from .options import WorkbenchOptions
 from .settings import load_settings, save_setting
 
 if TYPE_CHECKING:
-    from ..store.reads.summaries import GallerySummary
+    from ..store.reads.gallery_summaries import GallerySummary
     from .messages import ActionFailed
 
 

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from ..domain.usage import Deployment, RegionLatest
     from ..domain.vm_plan import VmPlan
     from ..store.reads.filtering import FilterResult
-    from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
+    from ..store.reads.gallery_summaries import GallerySummary
+    from ..store.reads.summaries import DefinitionSummary, JobFact, VersionSummary
     from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
     from .screens.vm.target import CreatedVm, RegionChoice
 

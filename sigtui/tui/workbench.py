@@ -41,7 +41,7 @@ from .widgets.status_bar import StatusBar
 from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
-    from ..store.reads.summaries import GallerySummary
+    from ..store.reads.gallery_summaries import GallerySummary
     from .screens.help import HelpRow
 
 NARROW = 100

@@ -53,3 +53,14 @@ def test_a_wide_filter_counts_only_the_versions_the_identity_may_see(svc, monkey
     [(definition_pk, pks)] = pat.counted.items()
     assert [v.name for v in Catalog(svc.db.path).versions_by_pk(pks)[definition_pk]] == ["1.0.0"]
     assert {v for _, _, v in pat.paths if v is not None} == set(pks)
+
+
+def test_the_first_screen_shows_only_the_galleries_the_identity_sees(tmp_path):
+    from sigtui.store.reads.gallery_summaries import opening_galleries
+
+    path = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    guest = "guest@fabrikam.onmicrosoft.com"
+    shown = opening_galleries(path, guest)
+    assert shown == Catalog(path, guest).galleries()
+    assert shown and len(shown) < len(opening_galleries(path, "admin@contoso.onmicrosoft.com"))

@@ -11,7 +11,8 @@ from datetime import datetime
 
 from ...domain import ids
 from . import job_states
-from .summaries import DefinitionSummary, GallerySummary, VersionSummary, definitions_by_pk, versions_by_pk
+from .gallery_summaries import GallerySummary
+from .summaries import DefinitionSummary, VersionSummary, definitions_by_pk, versions_by_pk
 from .visibility import Visibility
 
 FILTER_LIMIT = 1000

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static, Tree
 
 from ...domain.wording import counted
@@ -22,7 +22,7 @@ from ..outline import grouping
 from ..paths_shown import home_relative
 
 if TYPE_CHECKING:
-    from ...store.reads.summaries import GallerySummary
+    from ...store.reads.gallery_summaries import GallerySummary
 
 
 @dataclass
@@ -60,29 +60,26 @@ class OpeningScreen(Screen[None]):
         self.resource_tree = GalleriesTree("catalog", id="opening-tree")
         self.resource_tree.show_root = False
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(" sigtui ", "bold reverse"), id="breadcrumb")
-        with Horizontal(id="main"):
-            with Vertical(id="tree-pane") as pane:
-                pane.border_title = "Resources"
-                yield self.resource_tree
-            yield Static("Opening the workbench…", id="details")
-        yield Static(Text(f"{self.caller}  {home_relative(self.db_path)}", "dim"), id="status")
+    def _frame(self) -> list[Widget]:
+        """The workbench's frame around the galleries' tree."""
+        pane = Vertical(self.resource_tree, id="tree-pane")
+        pane.border_title = "Resources"
+        return [
+            Static(Text(" sigtui ", "bold reverse"), id="breadcrumb"),
+            Horizontal(pane, Static("Opening the workbench…", id="details"), id="main"),
+            Static(Text(f"{self.caller}  {home_relative(self.db_path)}", "dim"), id="status"),
+        ]
 
     def on_mount(self) -> None:
         self.run_worker(self._read, thread=True, group="opening")
 
     def _read(self) -> None:
-        from ...store.reads.workbench import Catalog
+        from ...store.reads.gallery_summaries import opening_galleries
 
-        catalog = Catalog(self.db_path, self.caller)
-        try:
-            self.post_message(GalleriesRead(catalog.galleries()))
-        finally:
-            catalog.close()
+        self.post_message(GalleriesRead(opening_galleries(self.db_path, self.caller)))
 
     def on_galleries_read(self, message: GalleriesRead) -> None:
-        """Draw the galleries as the workbench groups them."""
+        """Draw the galleries as the workbench groups them, in the frame (mounted now: nothing is drawn before)."""
         self.galleries = message.galleries
         by_subscription, by_group = grouping(message.galleries)
         parents: dict[tuple[str, ...], object] = {}
@@ -96,6 +93,7 @@ class OpeningScreen(Screen[None]):
             label = Text(gallery.name)
             label.append("  " + counted(gallery.definition_count, "image"), "dim")
             parent.add_leaf(label)
+        self.mount_all(self._frame())
 
     def on_galleries_tree_drawn(self, message: GalleriesTree.Drawn) -> None:
         """The galleries are on the terminal: the workbench takes this screen's place."""

@@ -17,7 +17,8 @@ from ...domain.latest import DEFAULT_END_OF_LIFE_POLICY, resolve_latest
 from ...domain.models import ReplicationState
 from ...domain.replication import next_change, region_status
 from ...store.reads.filtering import FilterResult
-from ...store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
+from ...store.reads.gallery_summaries import GallerySummary
+from ...store.reads.summaries import DefinitionSummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
 from ..outline import grouping
 from ..render import percent, version_state

@@ -8,7 +8,8 @@ from datetime import datetime
 
 from ...domain.models import ImageVersion
 from ...store.reads.filtering import FilterResult
-from ...store.reads.summaries import DefinitionSummary, GallerySummary, VersionSummary
+from ...store.reads.gallery_summaries import GallerySummary
+from ...store.reads.summaries import DefinitionSummary, VersionSummary
 
 
 @dataclass(eq=False)
