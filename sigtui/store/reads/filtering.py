@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ...domain import ids
+from .. import search_index
 from . import job_states
 from .gallery_summaries import GallerySummary
 from .summaries import DefinitionSummary, VersionSummary, definitions_by_pk, versions_by_pk
@@ -51,16 +52,11 @@ def _tokens(text: str) -> list[str]:
     return [f"%{t}%" for t in escaped if t]
 
 
-def _tags(column: str) -> str:
-    return (
-        f"CASE WHEN {column} = '{{}}' THEN '' ELSE "
-        f"COALESCE((SELECT group_concat(key || '=' || value, ' ') FROM json_each({column})), '') END"
-    )
-
-
 VERSION_STATE_WORDS = ("deleting", "failed", "succeeded", "completed", "updating", "creating", "replicating",
                        "excluded")
 """The words a version's state adds to what the filter matches, read from its regional jobs."""
+CLOCK_WORDS = (*VERSION_STATE_WORDS, "eol")
+"""Words that change with the clock, so the text index does not hold them."""
 
 VERSION_STATES = """
     || CASE WHEN v.deleting THEN ' deleting'
@@ -78,35 +74,56 @@ VERSION_JOBS = """
       SUM(COALESCE(exclude_from_latest, 0)) AS excluded
     FROM target_region GROUP BY version_id) s ON s.version_id = v.id"""
 
-FILTER_SQL = """
+FILTER_SQL = """{hits}
 SELECT g_pk, d_pk, v_pk FROM (
-  SELECT g.id AS g_pk, NULL AS d_pk, NULL AS v_pk, 0 AS kind,
-    g.name || ' ' || g.location || ' succeeded ' || COALESCE(g.description, '') || ' ' || {g_tags} AS hay
-  FROM gallery g
+  SELECT g.id AS g_pk, NULL AS d_pk, NULL AS v_pk, 0 AS kind, {gallery_words} AS hay
+  FROM {galleries}
   UNION ALL
-  SELECT d.gallery_id, d.id, NULL, 1,
-    d.name || ' ' || d.publisher || ' ' || d.offer || ' ' || d.sku || ' ' || d.os_type || ' ' || d.os_state
-    || ' succeeded ' || {d_tags}
+  SELECT d.gallery_id, d.id, NULL, 1, {definition_words}
     || CASE WHEN d.end_of_life_date IS NOT NULL AND d.end_of_life_date <= :now THEN ' eol' ELSE '' END
-  FROM image_definition d
+  FROM {definitions}
   UNION ALL
-  SELECT d.gallery_id, v.definition_id, v.id, 2,
-    v.name || ' ' || v.location || ' ' || {v_tags}{version_states}
+  SELECT d.gallery_id, v.definition_id, v.id, 2, {version_words}{version_states}
     || CASE WHEN v.end_of_life_date IS NOT NULL AND v.end_of_life_date <= :now THEN ' eol' ELSE '' END
-    || CASE WHEN v.encrypted THEN ' cmk encrypted' ELSE '' END
-  FROM image_version v JOIN image_definition d ON d.id = v.definition_id{version_jobs}
+  FROM {versions} JOIN image_definition d ON d.id = v.definition_id{version_jobs}
 ) WHERE {where} ORDER BY kind LIMIT :limit"""
 
+SCANNED = {"hits": "", "galleries": "gallery g", "definitions": "image_definition d", "versions": "image_version v"}
+INDEXED = {
+    "galleries": "hits JOIN gallery g ON g.id = hits.r / 4 AND hits.r % 4 = 0",
+    "definitions": "hits JOIN image_definition d ON d.id = hits.r / 4 AND hits.r % 4 = 1",
+    "versions": "hits JOIN image_version v ON v.id = hits.r / 4 AND hits.r % 4 = 2",
+}
+"""The rows the filter reads: every row, or (through the text index) only those holding every word."""
 
-def _filter_sql(words: list[str], token_count: int) -> str:
+
+WORD_ROWS = (("gallery", "gallery", "g"), ("definition", "image_definition", "d"), ("version", "image_version", "v"))
+"""Each branch of the query: its kind, its table and the table's alias."""
+
+
+def _indexed(words: list[str], conn: sqlite3.Connection) -> bool:
+    """Whether the text index can find every match: each word has a trigram, no LIKE wildcard, and cannot be part
+    of a word that changes with the clock."""
+    return all(
+        len(word) >= 3 and not set(word) & set("%_\\") and not any(word.lower() in w for w in CLOCK_WORDS)
+        for word in words
+    ) and search_index.exists(conn)
+
+
+def _filter_sql(words: list[str], conn: sqlite3.Connection) -> str:
     """The filter's query; a version's state comes from its regional jobs only when a word could match it."""
-    where = " AND ".join(f"hay LIKE :t{i} ESCAPE '\\'" for i in range(token_count))
-    tags = {"g_tags": _tags("g.tags"), "d_tags": _tags("d.tags"), "v_tags": _tags("v.tags")}
+    where = " AND ".join(f"hay LIKE :t{i} ESCAPE '\\'" for i in range(len(words)))
+    words_sql = {f"{kind}_words": search_index.WORDS[table](alias) for kind, table, alias in WORD_ROWS}
+    rows_read = SCANNED
+    if _indexed(words, conn):
+        hits = " AND ".join(f"hay LIKE :t{i}" for i in range(len(words)))
+        rows_read = {"hits": f"WITH hits AS MATERIALIZED (SELECT rowid AS r FROM {search_index.TABLE} WHERE {hits})",
+                     **INDEXED}
     if not any(word.lower() in state for word in words for state in VERSION_STATE_WORDS):
-        return FILTER_SQL.format(**tags, version_states="", version_jobs="", where=where)
+        return FILTER_SQL.format(**words_sql, **rows_read, version_states="", version_jobs="", where=where)
     states = {name: getattr(job_states, name)() for name in ("failed", "completed", "replicating")}
-    return FILTER_SQL.format(**tags, version_states=VERSION_STATES, version_jobs=VERSION_JOBS.format(**states),
-                             where=where)
+    return FILTER_SQL.format(**words_sql, **rows_read, version_states=VERSION_STATES,
+                             version_jobs=VERSION_JOBS.format(**states), where=where)
 
 
 def filter_paths(
@@ -116,7 +133,7 @@ def filter_paths(
     tokens = _tokens(text)
     if not tokens:
         return [], False
-    sql = _filter_sql(text.split(), len(tokens))
+    sql = _filter_sql(text.split(), conn)
     params = {"now": now.timestamp(), "limit": limit + 1, **{f"t{i}": t for i, t in enumerate(tokens)}}
     found = [tuple(r) for r in conn.execute(sql, params)]
     return found[:limit], len(found) > limit
