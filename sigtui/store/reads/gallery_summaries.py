@@ -4,6 +4,7 @@ them before the rest of the read model loads."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,14 +29,16 @@ class GallerySummary:
         return ids.gallery_id(self.subscription, self.resource_group, self.name)
 
 
-def galleries(conn: sqlite3.Connection) -> list[GallerySummary]:
-    """Every gallery with its subscription, resource group and definition count."""
-    sql = """SELECT g.id AS pk, rg.subscription_id AS subscription, s.name AS subscription_name,
+def galleries(conn: sqlite3.Connection, pks: Iterable[int] | None = None) -> list[GallerySummary]:
+    """Every gallery (or those of `pks`) with its subscription, resource group and definition count."""
+    keys = sorted(set(pks)) if pks is not None else None
+    chosen = f"WHERE g.id IN ({','.join('?' * len(keys))})" if keys is not None else ""
+    sql = f"""SELECT g.id AS pk, rg.subscription_id AS subscription, s.name AS subscription_name,
         rg.name AS resource_group, g.name AS name, g.location AS location,
         (SELECT COUNT(*) FROM image_definition d WHERE d.gallery_id = g.id) AS definition_count
         FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id JOIN subscription s ON s.id = rg.subscription_id
-        ORDER BY s.is_default DESC, s.name, rg.name, g.name"""
-    return [GallerySummary(**r) for r in rows(conn, sql)]
+        {chosen} ORDER BY s.is_default DESC, s.name, rg.name, g.name"""
+    return [GallerySummary(**r) for r in rows(conn, sql, keys or ())]
 
 
 def visible_galleries(conn: sqlite3.Connection, seen: Visibility) -> list[GallerySummary]:

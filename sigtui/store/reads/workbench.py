@@ -122,7 +122,7 @@ class Catalog:
         if self.seen.scopes is None:
             return found
         names = self._run(filtering.version_names, [v for vs in found.counted.values() for v in vs])
-        by_pk = {g.pk: g for g in self._run(gallery_summaries.galleries)}
+        by_pk = {g.pk: g for g in self._run(gallery_summaries.galleries, {g for g, _, _ in found.paths})}
         return filtering.visible_filter(found, by_pk, self.seen, names)
 
     def search_entries(self) -> list[SearchEntry]:
