@@ -45,3 +45,13 @@ def test_the_first_screen_is_painted_without_importing_the_workbench():
     loaded = set(run.stdout.split())
     assert "sigtui.tui.screens.opening" in loaded
     assert not {"sigtui.tui.workbench", "sigtui.tui.widgets.resource_tree", "sigtui.domain.models"} & loaded
+
+
+async def test_a_database_the_first_screen_cannot_read_still_opens_the_workbench(make_app, tmp_path):
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"not a database")
+    app = make_app(db_path=broken, opening=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app._screen_stacks["_default"][0], OpeningScreen)
+        assert any(isinstance(screen, WorkbenchScreen) for screen in app.screen_stack)

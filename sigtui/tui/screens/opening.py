@@ -33,7 +33,8 @@ class GalleriesRead(Message):
 
 
 class GalleriesTree(Tree[None]):
-    """A tree that says when it first drew galleries: the frame with them is on the terminal right after."""
+    """A tree, mounted once the galleries are in it, that says when it is first drawn: the frame with them is on
+    the terminal right after."""
 
     @dataclass
     class Drawn(Message):
@@ -43,7 +44,7 @@ class GalleriesTree(Tree[None]):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
-        if self.root.children and not self.drawn:
+        if not self.drawn:
             self.drawn = True
             self.post_message(self.Drawn())
         return lines
@@ -74,9 +75,14 @@ class OpeningScreen(Screen[None]):
         self.run_worker(self._read, thread=True, group="opening")
 
     def _read(self) -> None:
+        """The galleries, or none when they cannot be read: the workbench then reads again and says why."""
         from ...store.reads.gallery_summaries import opening_galleries
 
-        self.post_message(GalleriesRead(opening_galleries(self.db_path, self.caller)))
+        try:
+            galleries = opening_galleries(self.db_path, self.caller)
+        except Exception:  # noqa: BLE001 (the workbench reads again and shows what went wrong, never a traceback)
+            galleries = []
+        self.post_message(GalleriesRead(galleries))
 
     def on_galleries_read(self, message: GalleriesRead) -> None:
         """Draw the galleries as the workbench groups them, in the frame (mounted now: nothing is drawn before)."""
