@@ -76,10 +76,12 @@ SQL_HOMES = {
     "store/apply.py",
     "store/raw.py",
     "store/db.py",
+    "store/search_index.py",
 }
 """Where SQL may be written: the read models, applying plans and the schema."""
-WRITE_HOMES = {"store/apply.py", "store/raw.py", "store/db.py"}
-"""Where SQL that changes the database may be written: applying plans, the connection and the schema."""
+WRITE_HOMES = {"store/apply.py", "store/raw.py", "store/db.py", "store/search_index.py"}
+"""Where SQL that changes the database may be written: applying plans, the connection and the schema (with the
+filter's text index and its triggers)."""
 WRITE = re.compile(r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|REPLACE\s+INTO)\b", re.I)
 STATEMENT = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.S)
 

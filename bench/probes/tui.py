@@ -79,6 +79,8 @@ def sigtui_app(db: str, **kwargs):
 
         def get_default_screen(self):
             screen = super().get_default_screen()
+            if self.opening:
+                return screen
             tick = screen.clock.tick
 
             def counted() -> None:
@@ -97,7 +99,8 @@ def tree_of(app):
 
 
 def paint(db: str) -> None:
-    app = sigtui_app(db)
+    """Started as `sigtui` starts in a terminal: its first screen, then the workbench."""
+    app = sigtui_app(db, opening=True)
     app.paint_exits = True
     app.run(headless=True, size=SIZE)
 

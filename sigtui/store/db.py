@@ -9,7 +9,10 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 from sqlmodel import SQLModel
 
-from . import tables  # noqa: F401  (registers every table on SQLModel.metadata)
+from . import (
+    search_index,
+    tables,  # noqa: F401  (registers every table on SQLModel.metadata)
+)
 from .raw import SCHEMA_VERSION
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -60,6 +63,11 @@ def _vms_clouds_and_sharing(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE gallery ADD COLUMN sharing VARCHAR")
 
 
+def _filter_index(conn: sqlite3.Connection) -> None:
+    """Schema 8: the filter's text index (`search_text`, FTS5 trigram) and the triggers that keep it; made, with
+    the rows already stored, by `search_index.create` below."""
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _regions_keep_serving,
     2: _applications,
@@ -67,6 +75,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: _soft_delete_and_safety,
     5: _activity_names_faces,
     6: _vms_clouds_and_sharing,
+    7: _filter_index,
 }
 """Steps from version N to N+1, each run inside the migration transaction."""
 
@@ -91,6 +100,7 @@ def ensure_schema(conn: sqlite3.Connection, path: object) -> bool:
         for step in range(version, SCHEMA_VERSION):
             MIGRATIONS[step](conn)
     _create_missing(conn)
+    search_index.create(conn)
     if version is None:
         conn.execute("INSERT INTO schemainfo (id, version) VALUES (1, ?)", (SCHEMA_VERSION,))
     elif version != SCHEMA_VERSION:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from ..domain.errors import AzureError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 Connection = sqlite3.Connection
 """A plain sqlite3 connection, named for the faces that hold one without importing sqlite3."""
 DatabaseError = sqlite3.Error

@@ -1,5 +1,5 @@
 """The sigtui application: a thin shell that owns the styles, the keymap, the theme (remembered across runs)
-and the error dialog, and opens the workbench screen."""
+and the error dialog, and opens the workbench screen (in a terminal, after a first screen that paints at once)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,19 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..store import paths, raw
 from .keymap import keymap_path, load_keymap
-from .messages import ActionFailed
-from .screens.error import ErrorScreen
+from .options import WorkbenchOptions
 from .settings import load_settings, save_setting
-from .workbench import WorkbenchOptions, WorkbenchScreen
+
+if TYPE_CHECKING:
+    from ..store.reads.gallery_summaries import GallerySummary
+    from .messages import ActionFailed
 
 
 class SigtuiApp(App[int]):
@@ -34,15 +37,36 @@ class SigtuiApp(App[int]):
         real_time: Callable[[], float] = time.time,
         keymap_file: Path | None = None,
         serve: bool = False,
+        opening: bool = False,
     ) -> None:
         super().__init__()
         self.options = WorkbenchOptions(Path(db_path), caller, speed, readonly, real_time, serve)
         self.keymap_file = keymap_file or keymap_path()
         self.keymap: dict[str, str] = {}
         self.startup_notice = ""
+        self.opening = opening
+        """Paint a first screen with the galleries before the workbench is imported and composed."""
 
     def get_default_screen(self) -> Screen:
-        return WorkbenchScreen(self.options)
+        """The first screen, or the workbench with its styles (Textual loads a screen's CSS_PATH only when the
+        screen is pushed or switched to, not for the default screen)."""
+        if self.opening:
+            from .screens.opening import OpeningScreen
+
+            return OpeningScreen(self.options.db_path, self.options.caller)
+        workbench = self._workbench()
+        self._load_screen_css(workbench)
+        return workbench
+
+    def _workbench(self, galleries: list[GallerySummary] | None = None) -> Screen:
+        from .workbench import WorkbenchScreen
+
+        return WorkbenchScreen(self.options, galleries)
+
+    def open_workbench(self, galleries: list[GallerySummary]) -> None:
+        """Put the workbench in the first screen's place (its own mode), showing the galleries that screen read."""
+        self.add_mode("workbench", lambda: self._workbench(galleries))
+        self.switch_mode("workbench")
 
     def on_mount(self) -> None:
         keymap, problem = load_keymap(self.keymap_file)
@@ -66,9 +90,13 @@ class SigtuiApp(App[int]):
 
     def on_action_failed(self, message: ActionFailed) -> None:
         """A thread worker on any screen failed: say what was being done and why."""
+        from .screens.error import ErrorScreen
+
         self.push_screen(ErrorScreen(message.title, message.error))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .workbench import WorkbenchScreen
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, WorkbenchScreen):
             yield from screen.system_commands()
@@ -104,7 +132,8 @@ def run_app(
     except (OSError, ValueError) as error:
         print(f"sigtui: {error}", file=sys.stderr)
         return 1
-    app = SigtuiApp(path, caller=caller, speed=speed if version is not None else None, readonly=readonly, serve=serve)
+    app = SigtuiApp(path, caller=caller, speed=speed if version is not None else None, readonly=readonly, serve=serve,
+                    opening=True)
     if version is None:
         app.startup_notice = f"New database with the demo catalog: {path}"
     app.run()

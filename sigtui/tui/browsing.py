@@ -109,10 +109,12 @@ class Browsing:
 
         self.screen.run("catalog", job, exclusive=True)
 
-    def load_children(self, kind: str, pk: int) -> None:
+    def load_children(self, kind: str, pk: int, matching: tuple[int, ...] = ()) -> None:
         catalog = self.screen.backend.catalog
         if kind == "gallery":
             self.screen.run("children", lambda: DefinitionsLoaded(pk, catalog.definitions(pk)))
+        elif matching:
+            self.screen.run("children", lambda: VersionsLoaded(pk, catalog.versions_by_pk(matching).get(pk, []), False))
         else:
             self.screen.run("children", lambda: VersionsLoaded(pk, catalog.versions(pk)))
 
@@ -168,9 +170,10 @@ class Browsing:
         self.tree.call_after_refresh(self.tree.cursor_to_first_gallery)
 
     def versions_loaded(self, message: VersionsLoaded) -> None:
-        self.tree.add_versions(message.definition_pk, message.versions, expand=True)
+        self.tree.add_versions(message.definition_pk, message.versions, complete=message.complete)
         current = self.screen.cursor_data()
-        if current is not None and current.kind == "definition" and current.pk == message.definition_pk:
+        showing = current is not None and current.kind == "definition" and current.pk == message.definition_pk
+        if showing and message.complete:
             self.screen.details.show_versions(message.versions)
 
     def path_loaded(self, message: PathLoaded) -> None:
@@ -178,7 +181,7 @@ class Browsing:
         if message.definitions:
             self.tree.add_definitions(gallery_pk, message.definitions, expand=True)
         if message.versions and definition_pk is not None:
-            self.tree.add_versions(definition_pk, message.versions, expand=True)
+            self.tree.add_versions(definition_pk, message.versions)
         self.reveal(message.path)
 
     def filter_matched(self, message: FilterMatched) -> None:

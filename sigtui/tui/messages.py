@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from ..domain.usage import Deployment, RegionLatest
     from ..domain.vm_plan import VmPlan
     from ..store.reads.filtering import FilterResult
-    from ..store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
+    from ..store.reads.gallery_summaries import GallerySummary
+    from ..store.reads.summaries import DefinitionSummary, JobFact, VersionSummary
     from .screens.forms.model import FormContext, Outcome, ResourceRef, Step
     from .screens.vm.target import CreatedVm, RegionChoice
 
@@ -69,10 +70,12 @@ class DatabaseChanged(Message):
 
 @dataclass
 class ChildrenRequested(Message):
-    """A gallery or definition opened whose children are not loaded yet."""
+    """A gallery or definition opened whose children are not loaded yet; `matching` limits a definition's
+    versions to a filter's matches."""
 
     kind: str
     pk: int
+    matching: tuple[int, ...] = ()
 
 
 @dataclass
@@ -83,8 +86,11 @@ class DefinitionsLoaded(Message):
 
 @dataclass
 class VersionsLoaded(Message):
+    """Versions of a definition: all of them, or (not `complete`) a filter's matches."""
+
     definition_pk: int
     versions: list[VersionSummary]
+    complete: bool = True
 
 
 @dataclass

@@ -4,8 +4,7 @@ has its one handler here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,7 +24,9 @@ from .editing import Editing
 from .help_sections import help_sections
 from .keys import MUTATING, WORKBENCH_BINDINGS
 from .live_clock import LiveClock
+from .options import WorkbenchOptions
 from .palette import ResourceProvider
+from .paths_shown import home_relative
 from .policy import ActionPolicy
 from .retention import Retention
 from .serving import Serving
@@ -36,38 +37,29 @@ from .widgets.breadcrumb import Breadcrumb
 from .widgets.details import TABS, Details
 from .widgets.fitted_footer import FittedFooter
 from .widgets.resource_tree import ResourceTree
-from .widgets.status_bar import StatusBar, home_relative
+from .widgets.status_bar import StatusBar
 from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:
+    from ..store.reads.gallery_summaries import GallerySummary
     from .screens.help import HelpRow
 
 NARROW = 100
 
 
-@dataclass(frozen=True)
-class WorkbenchOptions:
-    """What the command line chose: the database, the identity, the clock's speed, read-only mode, whether to
-    serve the endpoint; and the source of real time (tests pass a fake one)."""
-
-    db_path: Path
-    caller: str | None
-    speed: float | None
-    readonly: bool
-    real_time: Callable[[], float]
-    serve: bool = False
-
-
 class WorkbenchScreen(Screen[None]):
     """Explore galleries, definitions and versions; watch replication; drive the simulation clock."""
 
+    CSS_PATH = Path(__file__).parent / "workbench.tcss"
     BINDINGS: ClassVar[list[BindingType]] = WORKBENCH_BINDINGS
     COMMANDS: ClassVar[set] = {ResourceProvider}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
 
-    def __init__(self, options: WorkbenchOptions) -> None:
+    def __init__(self, options: WorkbenchOptions, galleries: list[GallerySummary] | None = None) -> None:
+        """`galleries` (read by the first screen) are shown until the catalog's first load answers."""
         super().__init__()
         self.options = options
+        self.opening_galleries = galleries
         self.readonly = options.readonly
         self.backend = Backend(options.db_path, options.caller, options.real_time)
         self.policy = ActionPolicy(options.readonly, lambda arm_id: self.backend.catalog.seen.sees(arm_id))
@@ -102,6 +94,8 @@ class WorkbenchScreen(Screen[None]):
         self.watching.start()
         self.tree_pane.border_title = "Resources"
         self.resource_tree.focus()
+        if self.opening_galleries:
+            self.resource_tree.rebuild(self.opening_galleries, {}, {})
         self.browsing.load_catalog()
         if self.options.serve:
             self.serving.start()
@@ -182,7 +176,7 @@ class WorkbenchScreen(Screen[None]):
         self.watching.database_changed()
 
     def on_children_requested(self, message: m.ChildrenRequested) -> None:
-        self.browsing.load_children(message.kind, message.pk)
+        self.browsing.load_children(message.kind, message.pk, message.matching)
 
     def on_definitions_loaded(self, message: m.DefinitionsLoaded) -> None:
         self.resource_tree.add_definitions(message.gallery_pk, message.definitions, expand=True)

@@ -35,3 +35,32 @@ def test_the_workbench_shows_nothing_of_a_subscription_without_a_role(tmp_path):
     matched = catalog.filter_tree("Contoso", datetime.now(UTC))
     assert all(d.subscription != production.rsplit("/", 1)[1] for d in matched.definitions)
     assert catalog.activity(production, datetime.now(UTC)) == []
+
+
+def test_a_wide_filter_counts_only_the_versions_the_identity_may_see(svc, monkeypatch):
+    from sigtui.store.reads import filtering
+
+    monkeypatch.setattr(filtering, "COUNTED_ABOVE", 1)
+    world = build_world(svc)
+    world.create("1.0.0")
+    world.create("1.1.0")
+    seen = svc.get_version(None, "rg", "gallery1", "linux", "1.0.0")
+    svc.create_principal("User", "Pat", "pat@contoso.onmicrosoft.com")
+    svc.create_role_assignment("pat@contoso.onmicrosoft.com", "Reader", seen.id)
+    owner = Catalog(svc.db.path).filter_tree("1.", datetime.now(UTC))
+    assert owner.versions == {} and [len(pks) for pks in owner.counted.values()] == [2]
+    pat = Catalog(svc.db.path, "pat@contoso.onmicrosoft.com").filter_tree("1.", datetime.now(UTC))
+    [(definition_pk, pks)] = pat.counted.items()
+    assert [v.name for v in Catalog(svc.db.path).versions_by_pk(pks)[definition_pk]] == ["1.0.0"]
+    assert {v for _, _, v in pat.paths if v is not None} == set(pks)
+
+
+def test_the_first_screen_shows_only_the_galleries_the_identity_sees(tmp_path):
+    from sigtui.store.reads.gallery_summaries import opening_galleries
+
+    path = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    guest = "guest@fabrikam.onmicrosoft.com"
+    shown = opening_galleries(path, guest)
+    assert shown == Catalog(path, guest).galleries()
+    assert shown and len(shown) < len(opening_galleries(path, "admin@contoso.onmicrosoft.com"))

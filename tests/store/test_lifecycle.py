@@ -386,6 +386,10 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     path = world.svc.db.path
     world.svc.db.dispose()
     conn = sqlite3.connect(path)
+    triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_text_%'")
+    for (trigger,) in triggers.fetchall():
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE search_text")
     conn.execute("ALTER TABLE target_region DROP COLUMN serving")
     conn.execute("ALTER TABLE source DROP COLUMN os_host_caching")
     conn.execute("DROP TABLE app_credential")
@@ -407,7 +411,10 @@ def test_a_database_from_schema_1_is_migrated(world, fake_time):
     conn.close()
     reopened = Services(path, real_time=fake_time)
     reopened.bootstrap()
-    assert stored_schema_version(path) == SCHEMA_VERSION == 7
+    assert stored_schema_version(path) == SCHEMA_VERSION == 8
+    with sqlite3.connect(path) as conn:
+        indexed = conn.execute("SELECT hay FROM search_text WHERE hay LIKE '%1.0.0%'").fetchall()
+    assert [hay.split()[0] for (hay,) in indexed] == ["1.0.0"], "the versions stored before the index are in it"
     version = reopened.get_version(None, "rg", "gallery1", "linux", "1.0.0")
     assert version.target_regions[0].job.serving is False
     assert {entry["face"] for entry in reopened.activity()} == {""}, "entries from before faces name none"

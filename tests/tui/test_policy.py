@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sigtui.store.reads.summaries import GallerySummary
+from sigtui.store.reads.gallery_summaries import GallerySummary
 from sigtui.tui.policy import ActionPolicy
 from sigtui.tui.widgets.tree_nodes import NodeData
 

@@ -36,6 +36,7 @@ def test_filter_across_ten_thousand_versions_caps_its_matches(scale_db, demo_tem
     now = catalog.clock().now(demo_template[1])
     result = catalog.filter_tree("excluded", now)
     assert len(result.paths) == 1000 and result.truncated
+    assert result.versions == {} and sum(map(len, result.counted.values())) == 1000
     result = catalog.filter_tree("sku42-7", now)
     assert len(result.paths) == 1
 
@@ -55,14 +56,19 @@ async def test_the_app_opens_expands_and_filters_a_full_database(scale_db, make_
         assert "scale077" in tree_text(app) and "scale050" not in tree_text(app)
 
 
+async def filtered(pilot, text: str) -> None:
+    """Open the filter, type `text`, apply it and wait for the tree."""
+    await settle(pilot)
+    await pilot.press("slash")
+    await settle(pilot)
+    await pilot.press(*text, "enter")
+    await settle(pilot)
+
+
 async def test_a_filter_matching_a_thousand_versions_shows_them_as_counts_until_a_definition_opens(scale_db, make_app):
     app = make_app(db_path=scale_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash")
-        await settle(pilot)
-        await pilot.press(*"1.9.0", "enter")
-        await settle(pilot)
+        await filtered(pilot, "1.9.0")
         text = tree_text(app)
         assert "def07  10 versions · 1 matching" in text
         cursor = workbench(app).resource_tree.cursor_node
@@ -72,3 +78,12 @@ async def test_a_filter_matching_a_thousand_versions_shows_them_as_counts_until_
         around = tree_text(app).split("scale050", 1)[1].split("def04", 1)[0]
         assert "def03  10 versions\n" in around + "\n" and "1.9.0" in around
         assert "1.8.0" not in around
+
+
+async def test_a_counted_definition_opens_on_its_matches_with_the_latest_badge(scale_db, make_app):
+    app = make_app(db_path=scale_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await filtered(pilot, "1.8.0")
+        await open_path(pilot, "scale050", "def03")
+        around = tree_text(app).split("scale050", 1)[1].split("def04", 1)[0]
+        assert "1.8.0" in around and "latest" in around and "1.9.0" not in around

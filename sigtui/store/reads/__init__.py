@@ -1,6 +1,7 @@
 """The read model: every query that turns rows into what the faces show, over plain sqlite3 (no SQLModel).
 
-- `mappers.py`: `rows` (each a dict by column name) and one mapper per table;
+- `rows.py`: `rows`, each a dict by column name; `mappers.py`: one mapper per table;
+- `gallery_summaries.py`: the galleries the workbench opens on, light enough for its first screen;
 - `resources.py`: subscriptions, resource groups, galleries, definitions and versions as stored;
 - `lookups.py`: the same by name as one caller may read them (Azure's 404 and 403), for services, CLI and REST;
 - `visibility.py`: the one rule deciding what a caller sees from its role assignments;

@@ -6,7 +6,8 @@ import sqlite3
 
 from ...domain.models import DiskEncryptionSet, Source
 from ...domain.usage import Deployment
-from .mappers import des_from, rows, source_from
+from .mappers import des_from, source_from
+from .rows import rows
 
 SOURCE_SQL = "SELECT s.*, rg.name AS rg_name FROM source s JOIN resource_group rg ON rg.id = s.rg_id"
 DES_SQL = "SELECT s.*, rg.name AS rg_name FROM disk_encryption_set s JOIN resource_group rg ON rg.id = s.rg_id"

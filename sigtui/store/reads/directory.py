@@ -7,7 +7,7 @@ import sqlite3
 from ...domain import access
 from ...domain.access import Principal, RoleAssignment
 from ..defaults import NOBODY
-from .mappers import assignment_from, principal_from, rows
+from .rows import Row, rows
 
 
 def tenants(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
@@ -98,3 +98,11 @@ def app_credential(conn: sqlite3.Connection, app_id: str) -> tuple[str, str] | N
         "SELECT principal_id, secret_hash FROM app_credential WHERE app_id = ?", (app_id,)
     ).fetchone()
     return (found[0], found[1]) if found else None
+
+
+def principal_from(r: Row) -> Principal:
+    return Principal(r["id"], r["kind"], r["display_name"], r["tenant_id"], r["user_principal_name"])
+
+
+def assignment_from(r: Row) -> RoleAssignment:
+    return RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"])

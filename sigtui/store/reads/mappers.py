@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from ...domain.access import Principal, RoleAssignment
 from ...domain.clock import ClockState
 from ...domain.models import (
     DiskEncryptionSet,
@@ -23,19 +21,7 @@ from ...domain.models import (
     TargetRegion,
 )
 from ...domain.sources import with_caching
-
-Row = dict[str, object]
-"""A row as column name → value (faster to read by name than `Row` for the wide joined rows)."""
-
-
-def rows(conn: sqlite3.Connection, sql: str, params: Sequence | dict = ()) -> list[Row]:
-    """The rows of a query, each readable by column name (the first of two columns of the same name wins)."""
-    cursor = conn.execute(sql, params)
-    names = [column[0] for column in cursor.description]
-    unique = len(set(names)) == len(names)
-    if unique:
-        return [dict(zip(names, found, strict=True)) for found in cursor]
-    return [dict(reversed(list(zip(names, found, strict=True)))) for found in cursor]
+from .rows import Row
 
 
 def when(value: float | None) -> datetime | None:
@@ -199,11 +185,3 @@ def des_from(r: Row) -> DiskEncryptionSet:
 
 def clock_from(r: Row) -> ClockState:
     return ClockState(r["anchor_real"], r["anchor_sim"], r["speed"], bool(r["paused"]))
-
-
-def principal_from(r: Row) -> Principal:
-    return Principal(r["id"], r["kind"], r["display_name"], r["tenant_id"], r["user_principal_name"])
-
-
-def assignment_from(r: Row) -> RoleAssignment:
-    return RoleAssignment(r["id"], r["principal_id"], r["role"], r["scope"])

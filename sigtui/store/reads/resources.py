@@ -18,16 +18,15 @@ from ...domain.models import (
     TargetRegion,
 )
 from .mappers import (
-    Row,
     data_disk_from,
     definition_from,
     gallery_from,
     resource_group_from,
-    rows,
     subscription_from,
     target_from,
     version_from,
 )
+from .rows import Row, rows
 
 
 def subscriptions(conn: sqlite3.Connection) -> list[Subscription]:

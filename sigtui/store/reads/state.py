@@ -6,7 +6,8 @@ import sqlite3
 
 from ...domain.clock import ClockState
 from ...domain.latest import DEFAULT_END_OF_LIFE_POLICY
-from .mappers import clock_from, rows
+from .mappers import clock_from
+from .rows import rows
 
 
 def clock(conn: sqlite3.Connection) -> ClockState | None:

@@ -6,7 +6,8 @@ import sqlite3
 
 from ...domain.models import ImageDefinition, SoftDeletedVersion
 from ...domain.storage import StorageAccount
-from .mappers import rows, when
+from .mappers import when
+from .rows import rows
 
 STORAGE_SQL = "SELECT a.*, rg.name AS rg_name FROM storage_account a JOIN resource_group rg ON rg.id = a.rg_id"
 

@@ -12,23 +12,9 @@ from datetime import datetime
 from ...domain import ids
 from ...domain.latest import Resolution, resolve_latest
 from ...domain.models import ImageVersion, ReplicationJob, TargetRegion
-from .mappers import Row, rows, target_from, version_from, when
+from .mappers import target_from, version_from, when
+from .rows import Row, rows
 from .state import end_of_life_policy
-
-
-@dataclass(frozen=True, slots=True)
-class GallerySummary:
-    pk: int
-    subscription: str
-    subscription_name: str
-    resource_group: str
-    name: str
-    location: str
-    definition_count: int
-
-    @property
-    def id(self) -> str:
-        return ids.gallery_id(self.subscription, self.resource_group, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +66,6 @@ class JobFact:
     region: str
     job: ReplicationJob
     version_id: str = ""
-
-
-def galleries(conn: sqlite3.Connection) -> list[GallerySummary]:
-    """Every gallery with its subscription, resource group and definition count."""
-    sql = """SELECT g.id AS pk, rg.subscription_id AS subscription, s.name AS subscription_name,
-        rg.name AS resource_group, g.name AS name, g.location AS location,
-        (SELECT COUNT(*) FROM image_definition d WHERE d.gallery_id = g.id) AS definition_count
-        FROM gallery g JOIN resource_group rg ON rg.id = g.rg_id JOIN subscription s ON s.id = rg.subscription_id
-        ORDER BY s.is_default DESC, s.name, rg.name, g.name"""
-    return [GallerySummary(**r) for r in rows(conn, sql)]
 
 
 DEFINITION_COLUMNS = """SELECT d.id AS pk, d.gallery_id AS gallery_pk, rg.subscription_id AS subscription,

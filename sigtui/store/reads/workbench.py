@@ -17,9 +17,10 @@ from ...domain.models import Gallery, ImageDefinition, ImageVersion
 from .. import raw
 from ..activity import activity_log
 from ..defaults import DEFAULT_OWNER
-from . import filtering, latest, resources, state, summaries
+from . import filtering, gallery_summaries, latest, resources, state, summaries
 from .filtering import FilterResult, SearchEntry
-from .summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
+from .gallery_summaries import GallerySummary
+from .summaries import DefinitionSummary, JobFact, VersionSummary
 from .visibility import Visibility, visibility
 
 
@@ -70,8 +71,7 @@ class Catalog:
     def galleries(self) -> list[GallerySummary]:
         """The galleries the caller may see; role assignments are read afresh (this starts a reload)."""
         self._seen = self._run(visibility, self.caller)
-        shown = [g for g in self._run(summaries.galleries) if self.seen.leads_to(g.id)]
-        return [g if self.seen.sees(g.id) else replace(g, definition_count=len(self.definitions(g.pk))) for g in shown]
+        return self._run(gallery_summaries.visible_galleries, self.seen)
 
     def definitions(self, gallery_pk: int) -> list[DefinitionSummary]:
         """The definitions the caller may see; counts cover only the versions it may see."""
@@ -83,6 +83,11 @@ class Catalog:
 
     def versions_of(self, definition_pks: Iterable[int]) -> dict[int, list[VersionSummary]]:
         found = self._run(summaries.versions_of, definition_pks)
+        return {k: [v for v in vs if self.seen.sees(v.id)] for k, vs in found.items()}
+
+    def versions_by_pk(self, version_pks: Iterable[int]) -> dict[int, list[VersionSummary]]:
+        """Chosen versions the caller may see, grouped by definition."""
+        found = self._run(summaries.versions_by_pk, version_pks)
         return {k: [v for v in vs if self.seen.sees(v.id)] for k, vs in found.items()}
 
     def version_summary(self, version_pk: int) -> VersionSummary | None:
@@ -116,7 +121,9 @@ class Catalog:
         found = self._run(filtering.filter_tree, text, now)
         if self.seen.scopes is None:
             return found
-        return filtering.visible_filter(found, {g.pk: g for g in self._run(summaries.galleries)}, self.seen)
+        names = self._run(filtering.version_names, [v for vs in found.counted.values() for v in vs])
+        by_pk = {g.pk: g for g in self._run(gallery_summaries.galleries, {g for g, _, _ in found.paths})}
+        return filtering.visible_filter(found, by_pk, self.seen, names)
 
     def search_entries(self) -> list[SearchEntry]:
         return [e for e in self._run(filtering.search_entries) if self.seen.leads_to(e.resource_id)]

@@ -14,15 +14,15 @@ from textual.widgets.tree import TreeNode
 
 from ...domain.latest import DEFAULT_END_OF_LIFE_POLICY, resolve_latest
 from ...store.reads.filtering import FilterResult
-from ...store.reads.summaries import DefinitionSummary, GallerySummary, JobFact, VersionSummary
+from ...store.reads.gallery_summaries import GallerySummary
+from ...store.reads.summaries import DefinitionSummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
+from ..outline import grouping
 from .tree_labels import TreeLabels
 from .tree_live import TreeLive
 from .tree_nodes import NodeData, filter_keep
 
 CHUNK = 400
-WIDE = 200
-"""A filter matching more versions than this shows them as counts under collapsed definitions."""
 COMPACT_BELOW = 40
 """A tree narrower than this many cells draws states as marks and percentages, with shallower guides."""
 
@@ -66,14 +66,16 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         self.end_of_life = DEFAULT_END_OF_LIFE_POLICY
         self.compact = False
         self._by_key: dict[tuple[str, int | str], TreeNode[NodeData]] = {}
-        self._running: dict[tuple[str, int], int] = {}
-        self._failed: dict[tuple[str, int], int] = {}
+        self._replicating_under: dict[tuple[str, int], int] = {}
+        self._failed_under: dict[tuple[str, int], int] = {}
         self._jobs: list[JobFact] = []
         self._live: set[TreeNode[NodeData]] = set()
         self._shown: dict[int, tuple] = {}
         self._past_end_of_life: dict[int, bool] = {}
-        self._unbuilt: dict[int, int] = {}
+        self._counted: dict[int, int] = {}
         """Versions shown only as their definition's count until it opens: version pk → definition pk."""
+        self._reveal_on_load: int | None = None
+        """A counted version the cursor goes to once its definition's matches load."""
 
     def on_resize(self, event: events.Resize) -> None:
         """Compact when narrow, full again when wide: follows every resize, also one behind a dialog."""
@@ -120,11 +122,11 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         self.clear()
         self._by_key.clear()
         self._live.clear()
-        self._unbuilt.clear()
+        self._counted.clear()
+        self._reveal_on_load = None
         keep = filter_keep(filtered)
         shown = [g for g in galleries if keep is None or g.pk in keep["gallery"]]
-        by_sub = len({g.subscription for g in galleries}) > 1
-        by_rg = len({(g.subscription, g.resource_group) for g in galleries}) > 1
+        by_sub, by_rg = grouping(galleries)
         for gallery in shown:
             parent = self.root
             if by_sub:
@@ -139,16 +141,17 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
                     children = [d for d in children if d.pk in keep["definition"]]
                 self.add_definitions(gallery.pk, children, expand=True, partial=keep is not None)
         if filtered is not None:
-            wide = sum(map(len, filtered.versions.values())) > WIDE
             for definition_pk, matching in filtered.versions.items():
-                self.add_versions(definition_pk, matching, expand=not wide, complete=False)
+                self.add_versions(definition_pk, matching, complete=False)
+            for definition_pk, pks in filtered.counted.items():
+                self._count_matches(definition_pk, pks)
             if not filtered.paths:
                 self._note(f"No resources match “{filtered.text}”")
             if filtered.truncated:
                 self._note("… more matches: refine the filter")
         else:
             for definition_pk, found in versions.items():
-                self.add_versions(definition_pk, found, expand=True)
+                self.add_versions(definition_pk, found)
             if not galleries:
                 self._note("No galleries to show: none exist yet, or none are shared with this identity.")
 
@@ -180,11 +183,8 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         if expand and (definitions or not partial):
             node.expand()
 
-    def add_versions(
-        self, definition_pk: int, versions: list[VersionSummary], expand: bool = False, complete: bool = True
-    ) -> None:
-        """Show versions under their definition; `complete` when they are all of them (a filter shows some).
-        Without `expand` the definition stays closed and its version nodes are built when it opens."""
+    def add_versions(self, definition_pk: int, versions: list[VersionSummary], complete: bool = True) -> None:
+        """Open a definition on its versions; `complete` when they are all of them (a filter shows some)."""
         node = self._by_key.get(("definition", definition_pk))
         if node is None:
             return
@@ -194,19 +194,23 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         data.versions = list(versions)
         data.complete = complete
         data.name_width = max((len(v.name) for v in versions), default=0)
+        data.latest_pk = next((v.pk for v in versions if v.name == data.latest_name), None)
         self._resolve_latest(data)
-        if expand:
-            self._add_chunk(node, versions, 0)
-            node.expand()
-        else:
-            self._unbuilt.update((v.pk, definition_pk) for v in versions)
+        for pk in data.matching:
+            self._counted.pop(pk, None)
+        self._add_chunk(node, versions, 0)
+        node.expand()
+        pending = self._by_key.get(("version", self._reveal_on_load))
+        if pending is not None and pending.parent is node:
+            self._reveal_on_load = None
+            self.call_after_refresh(self.move_to, pending)
 
-    def _build_versions(self, node: TreeNode[NodeData]) -> None:
-        """Add the nodes of versions kept collapsed (a wide filter's matches) when their definition opens."""
-        if node.data.versions and not node.children:
-            for summary in node.data.versions:
-                self._unbuilt.pop(summary.pk, None)
-            self._add_chunk(node, node.data.versions, 0)
+    def _count_matches(self, definition_pk: int, pks: tuple[int, ...]) -> None:
+        """Show a wide filter's matches as their definition's count; their rows load when it opens."""
+        node = self._by_key.get(("definition", definition_pk))
+        if node is not None:
+            node.data.matching, node.data.complete = pks, False
+            self._counted.update((pk, definition_pk) for pk in pks)
 
     def _forget_children(self, node: TreeNode[NodeData]) -> None:
         for child in node.children:
@@ -242,13 +246,14 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         return [
             pk
             for (kind, pk), n in self._by_key.items()
-            if kind == "definition" and n.data.loaded and not n.data.complete
+            if kind == "definition" and (n.data.loaded or n.data.matching) and not n.data.complete
         ]
 
     def set_latest(self, names: dict[int, str | None]) -> None:
         for definition_pk, name in names.items():
             node = self._by_key.get(("definition", definition_pk))
             if node is not None:
+                node.data.latest_name = name
                 node.data.latest_pk = next((v.pk for v in node.data.versions if v.name == name), None)
         self._invalidate()
 
@@ -268,12 +273,10 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         data = event.node.data
-        if data is not None and data.kind == "definition" and data.loaded:
-            self._build_versions(event.node)
         if data is not None and data.kind in ("gallery", "definition") and not data.loaded:
             data.loaded = True
             event.node.add_leaf(Text("loading…"), NodeData("loading", "loading…"))
-            self.post_message(ChildrenRequested(data.kind, data.pk))
+            self.post_message(ChildrenRequested(data.kind, data.pk, data.matching))
 
     def node_for(self, kind: str, pk: int) -> TreeNode[NodeData] | None:
         return self._by_key.get((kind, pk))
@@ -311,8 +314,12 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
 
     def reveal(self, kind: str, pk: int) -> bool:
         """Open the ancestors of a node and put the cursor on it."""
-        if kind == "version" and pk in self._unbuilt:
-            self._build_versions(self._by_key[("definition", self._unbuilt[pk])])
+        if kind == "version" and pk in self._counted:
+            definition = self._by_key[("definition", self._counted[pk])]
+            self._reveal_on_load = pk
+            self.reveal("definition", definition.data.pk)
+            definition.expand()
+            return True
         node = self._by_key.get((kind, pk))
         if node is None:
             return False

@@ -13,15 +13,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ...domain.clock import ClockState
+from ..paths_shown import home_relative
 from ..render import local
-
-
-def home_relative(path: Path) -> str:
-    """`~/…` for paths under the home directory."""
-    try:
-        return "~/" + str(path.relative_to(Path.home()))
-    except ValueError:
-        return str(path)
 
 
 def _speed(speed: float) -> str:

@@ -111,13 +111,14 @@ class TreeLabels:
         if data.kind == "gallery" and data.gallery is not None:
             count = data.gallery.definition_count
             text.append("  " + counted(count, "image"), dim)
-            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
+            running, failed = self._replicating_under.get(data.key, 0), self._failed_under.get(data.key, 0)
         elif data.definition is not None:
             count = data.definition.version_count
             text.append("  " + counted(count, "version"), dim)
-            if not data.complete and data.versions and not node.is_expanded:
-                text.append(f" · {len(data.versions)} matching", dim)
-            running, failed = self._running.get(data.key, 0), self._failed.get(data.key, 0)
+            matches = len(data.matching or data.versions)
+            if not data.complete and matches and not node.is_expanded:
+                text.append(f" · {matches} matching", dim)
+            running, failed = self._replicating_under.get(data.key, 0), self._failed_under.get(data.key, 0)
         else:
             running = failed = 0
         if running:

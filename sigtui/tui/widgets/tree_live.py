@@ -34,8 +34,8 @@ class TreeLive:
             seen.add((state, fact.version_pk))
             counts[state][("gallery", fact.gallery_pk)] += 1
             counts[state][("definition", fact.definition_pk)] += 1
-        self._running = dict(counts[ReplicationState.REPLICATING])
-        self._failed = dict(counts[ReplicationState.FAILED])
+        self._replicating_under = dict(counts[ReplicationState.REPLICATING])
+        self._failed_under = dict(counts[ReplicationState.FAILED])
 
     def tick(self, now: datetime) -> None:
         """Move the clock on. A shown bar whose drawing changed (an eighth, a percent) has its line drawn again,

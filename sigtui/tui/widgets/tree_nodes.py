@@ -8,7 +8,8 @@ from datetime import datetime
 
 from ...domain.models import ImageVersion
 from ...store.reads.filtering import FilterResult
-from ...store.reads.summaries import DefinitionSummary, GallerySummary, VersionSummary
+from ...store.reads.gallery_summaries import GallerySummary
+from ...store.reads.summaries import DefinitionSummary, VersionSummary
 
 
 @dataclass(eq=False)
@@ -28,6 +29,10 @@ class NodeData:
     complete: bool = True
     latest_pk: int | None = None
     name_width: int = 0
+    matching: tuple[int, ...] = ()
+    """A wide filter's matching versions of this definition, by pk, loaded when it opens."""
+    latest_name: str | None = None
+    """The name `latest` resolves to, read from the database when only some versions are shown."""
     bar_at: int | None = None
     """Where a version's label last drew a bar (the cells its line redraws as the bar moves), or None."""
 
