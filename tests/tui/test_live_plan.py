@@ -38,3 +38,17 @@ def test_signature_changes_when_a_region_finishes():
     jobs = [fact(-10, 100)]
     assert live.signature(jobs, NOW) != live.signature(jobs, NOW + timedelta(seconds=200))
     assert live.running(jobs, NOW) == 1
+
+
+def test_states_are_due_for_a_new_look_when_the_next_region_starts_finishes_or_fails():
+    jobs = [fact(-10, 100), fact(50, 100), fact(-10, 100, fail_at=0.3)]
+    due = live.states_due(jobs, NOW)
+    assert due is not None and due <= NOW + timedelta(seconds=20)
+    assert live.signature(jobs, due - timedelta(seconds=1)) == live.signature(jobs, NOW)
+    assert live.signature(jobs, due + timedelta(milliseconds=1)) != live.signature(jobs, NOW)
+    assert live.states_due([fact(-500, 100)], NOW) is None
+
+
+def test_a_region_finishing_at_this_very_moment_is_looked_at_again():
+    job = fact(-100, 100)
+    assert live.states_due([job], NOW) == NOW

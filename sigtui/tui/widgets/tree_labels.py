@@ -22,7 +22,7 @@ SETTLED = (AggregatedState.COMPLETED, AggregatedState.FAILED)
 
 
 class TreeLabels:
-    """Mixed into the resource tree: needs its `now`, `compact`, `_by_key`, `_live`, roll-up counts and styles."""
+    """Mixed into the resource tree: needs its `now`, `compact`, `_by_key`, roll-up counts and styles."""
 
     _drawing = False
     """True while the tree draws its lines (one pass)."""
