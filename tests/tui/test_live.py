@@ -187,3 +187,19 @@ async def test_the_ticking_clock_is_drawn_exactly_as_the_whole_status_line_would
         status.notify_style_update()
         status.refresh()
         assert shown_lines(status, status.render_line) == ticked, "as the whole line is drawn"
+
+
+async def test_the_screen_shows_every_step_of_a_moving_bar(make_app, fake_time):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_path(pilot, "ContosoImages", "ubuntu-web", "1.3.0")
+        tree = workbench(app).resource_tree
+        y = tree.cursor_line - tree.scroll_offset.y
+        seen = set()
+        for _ in range(40):
+            fake_time.advance(3)
+            await pilot.pause(0.15)
+            on_screen = "".join(segment.text for segment in tree.render_lines(tree.size.region)[y])
+            assert version_line(app, "1.3.0").strip() in on_screen
+            seen.add(on_screen)
+        assert len(seen) > 20, "the bar moved at most steps"
