@@ -63,7 +63,7 @@ class JobStates:
         self._at(now)
         known = self._means.get(id(version))
         if known is None:
-            fractions = [self.fraction(t.job, now) for t in version.target_regions]
+            fractions = [_fraction(t.job, now) for t in version.target_regions]
             known = self._means[id(version)] = (version, sum(fractions) / len(fractions) if fractions else 0.0)
         return known[1]
 
