@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Tree
 
 from .conftest import SIZE
@@ -159,11 +160,13 @@ async def assert_bar_moves_as_whole_lines_draw(pilot, fake_time, tree, y: int) -
     assert shown_lines(tree, lambda line: Tree.render_line(tree, line)) == moved
 
 
-async def test_a_moving_bar_is_drawn_exactly_as_its_whole_line_would_be(make_app, fake_time):
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["wide", "narrow"])
+async def test_a_moving_bar_is_drawn_exactly_as_its_whole_line_would_be(make_app, fake_time, size):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await open_path(pilot, "ContosoImages", "ubuntu-web", "1.3.0")
         tree = workbench(app).resource_tree
+        assert tree.compact == (size != SIZE), "a narrow tree shows percentages alone"
         y = tree.cursor_line - tree.scroll_offset.y
         await assert_bar_moves_as_whole_lines_draw(pilot, fake_time, tree, y)
 
