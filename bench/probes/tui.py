@@ -110,7 +110,7 @@ async def settle(pilot) -> None:
     for _ in range(8):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not [w for w in app.workers if w.is_running and w.group != "services"]:
+        if not [w for w in app.workers if w.is_running]:
             return
 
 
