@@ -7,15 +7,22 @@ from sigtui.store.reads.workbench import Catalog
 
 from .world import build_world
 
+PAT = "pat@contoso.onmicrosoft.com"
 
-def test_counts_do_not_leak_what_is_not_shared(svc):
+
+def pat_reads_one_of_two_versions(svc) -> None:
+    """Versions 1.0.0 and 1.1.0 of one definition; Pat is a Reader of 1.0.0 alone."""
     world = build_world(svc)
     world.create("1.0.0")
     world.create("1.1.0")
     version = svc.get_version(None, "rg", "gallery1", "linux", "1.0.0")
-    svc.create_principal("User", "Pat", "pat@contoso.onmicrosoft.com")
-    svc.create_role_assignment("pat@contoso.onmicrosoft.com", "Reader", version.id)
-    catalog = Catalog(svc.db.path, "pat@contoso.onmicrosoft.com")
+    svc.create_principal("User", "Pat", PAT)
+    svc.create_role_assignment(PAT, "Reader", version.id)
+
+
+def test_counts_do_not_leak_what_is_not_shared(svc):
+    pat_reads_one_of_two_versions(svc)
+    catalog = Catalog(svc.db.path, PAT)
     [gallery] = catalog.galleries()
     assert gallery.definition_count == 1
     [definition] = catalog.definitions(gallery.pk)
@@ -41,15 +48,10 @@ def test_a_wide_filter_counts_only_the_versions_the_identity_may_see(svc, monkey
     from sigtui.store.reads import filtering
 
     monkeypatch.setattr(filtering, "COUNTED_ABOVE", 1)
-    world = build_world(svc)
-    world.create("1.0.0")
-    world.create("1.1.0")
-    seen = svc.get_version(None, "rg", "gallery1", "linux", "1.0.0")
-    svc.create_principal("User", "Pat", "pat@contoso.onmicrosoft.com")
-    svc.create_role_assignment("pat@contoso.onmicrosoft.com", "Reader", seen.id)
+    pat_reads_one_of_two_versions(svc)
     owner = Catalog(svc.db.path).filter_tree("1.", datetime.now(UTC))
     assert owner.versions == {} and [len(pks) for pks in owner.counted.values()] == [2]
-    pat = Catalog(svc.db.path, "pat@contoso.onmicrosoft.com").filter_tree("1.", datetime.now(UTC))
+    pat = Catalog(svc.db.path, PAT).filter_tree("1.", datetime.now(UTC))
     [(definition_pk, pks)] = pat.counted.items()
     assert [v.name for v in Catalog(svc.db.path).versions_by_pk(pks)[definition_pk]] == ["1.0.0"]
     assert {v for _, _, v in pat.paths if v is not None} == set(pks)
