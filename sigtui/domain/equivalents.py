@@ -11,6 +11,7 @@ from datetime import datetime
 from .dates import iso
 from .models import Gallery, ImageDefinition, ImageVersion, TargetRegion
 from .rest import definition_to_rest, gallery_to_rest, version_to_rest
+from .wording import KIND_LABELS
 
 API_VERSION = "2024-03-03"
 ENDPOINT = "${ENDPOINT:-https://management.azure.com}"
@@ -29,8 +30,14 @@ READ_ONLY = (
 """What a GET shows that a PUT does not send (data disks' `sizeInGB` too)."""
 
 GROUPS = {Gallery: "sig", ImageDefinition: "sig image-definition", ImageVersion: "sig image-version"}
-LABELS = {Gallery: "gallery", ImageDefinition: "image definition", ImageVersion: "image version"}
+KINDS = {Gallery: "gallery", ImageDefinition: "definition", ImageVersion: "version"}
+
+
 SOURCE_FLAGS = {"images": "--managed-image", "virtualmachines": "--virtual-machine", "versions": "--image-version"}
+
+
+def _label(resource: Gallery | ImageDefinition | ImageVersion) -> str:
+    return KIND_LABELS[KINDS[type(resource)]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +187,7 @@ def for_create(resource: Resource, now: datetime) -> Equivalent:
         rest = version_to_rest(resource, now)
     args += [*_tags(resource.tags), "--subscription", resource.subscription]
     az_rest, curl = rest_calls("PUT", resource.id, put_body(rest))
-    return Equivalent(f"Create {LABELS[type(resource)]} {resource.name}", shlex.join(args), az_rest, curl, note)
+    return Equivalent(f"Create {_label(resource)} {resource.name}", shlex.join(args), az_rest, curl, note)
 
 
 def _leaves(value: object, path: str) -> list[tuple[str, object]]:
@@ -200,5 +207,5 @@ def for_patch(resource: Resource, patch: dict, summary: str) -> Equivalent:
     args = ["az", *GROUPS[type(resource)].split(), "update", *_scope(resource), "--set", *sets,
             "--subscription", resource.subscription]
     az_rest, curl = rest_calls("PATCH", resource.id, patch)
-    return Equivalent(f"Change the {summary} of {LABELS[type(resource)]} {resource.name}", shlex.join(args), az_rest,
+    return Equivalent(f"Change the {summary} of {_label(resource)} {resource.name}", shlex.join(args), az_rest,
                       curl)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+KIND_LABELS = {"gallery": "gallery", "definition": "image definition", "version": "image version"}
+"""How sigtui's sentences name each kind of gallery resource."""
+
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """`1 version`, `2 versions`, `0 versions` (`plural` for nouns that do not just take an s)."""

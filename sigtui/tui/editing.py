@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..domain.errors import AzureError
-from ..domain.wording import counted
+from ..domain.wording import KIND_LABELS, counted
 from .messages import StepReplayed
 from .nodes import child_count, failed_regions, ref_of
-from .screens.forms.model import KIND_LABELS, Outcome, ResourceRef, Step
+from .screens.forms.model import Outcome, ResourceRef, Step
 from .widgets.tree_nodes import NodeData
 
 if TYPE_CHECKING:

@@ -44,12 +44,17 @@ async def test_an_identity_sees_only_its_own_subscriptions(make_app):
         assert str(app.screen.note.render()).endswith(f"as {PAT} sees them · esc closes")
 
 
-@pytest.fixture
-def one_gallery_per_region(monkeypatch):
-    """Azure's limits with room for only one gallery per subscription and region."""
-    tight = {**reference_data.limits(), "galleriesPerSubscriptionPerRegion": 1}
+def tighten(monkeypatch, limit: str, value: int) -> None:
+    """Azure's limits with one of them set to `value`, as the rules and the quotas read them."""
+    tight = {**reference_data.limits(), limit: value}
     for module in (rules, quotas):
         monkeypatch.setattr(module, "limits", lambda: dict(tight))
+
+
+@pytest.fixture
+def one_gallery_per_region(monkeypatch):
+    """Room for only one gallery per subscription and region."""
+    tighten(monkeypatch, "galleriesPerSubscriptionPerRegion", 1)
 
 
 async def test_the_gallery_form_warns_before_a_create_would_cross_the_limit(make_app, one_gallery_per_region):
@@ -87,9 +92,7 @@ def test_quota_screen_snapshot(snap_compare, make_app):
 @pytest.fixture
 def seven_versions_per_region(monkeypatch):
     """Room for only the seven image versions Contoso Production already has in West US."""
-    tight = {**reference_data.limits(), "imageVersionsPerSubscriptionPerRegion": 7}
-    for module in (rules, quotas):
-        monkeypatch.setattr(module, "limits", lambda: dict(tight))
+    tighten(monkeypatch, "imageVersionsPerSubscriptionPerRegion", 7)
 
 
 async def test_the_version_form_warns_too(make_app, seven_versions_per_region):

@@ -16,13 +16,12 @@ from textual.widgets import Button, DataTable, Footer, Select, Static
 
 from ...domain.access import ROLES, VERSION_SCOPE_WARNING, Principal, covers
 from ...domain.ids import parse_arm_id
-from ...domain.wording import counted
+from ...domain.wording import KIND_LABELS, counted
 from ..messages import AssignmentsListed
 from ..threads import run_in_thread
 from .confirm import ConfirmScreen
 from .shared_with_me import SharedWithMeScreen
 
-KIND_NAMES = {"gallery": "gallery", "definition": "image definition", "version": "image version"}
 SCOPE_NAMES = {"galleries": "gallery", "images": "definition", "versions": "version"}
 
 
@@ -153,7 +152,7 @@ class ShareScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         target = self.target
         with Vertical(id="share-dialog"):
-            yield Static(f"Access control · {KIND_NAMES[target.kind]} {target.name}", id="share-title")
+            yield Static(f"Access control · {KIND_LABELS[target.kind]} {target.name}", id="share-title")
             yield Static(target.arm_id, id="share-scope", markup=False)
             yield self.table
             yield self.note
@@ -161,7 +160,7 @@ class ShareScreen(ModalScreen[bool]):
                 yield Static("", id="share-direct")
             if target.kind == "version":
                 yield Static(f"⚠ {VERSION_SCOPE_WARNING}", id="share-warning")
-            yield Static(f"Add a role assignment on this {KIND_NAMES[target.kind]}:", id="share-add-label")
+            yield Static(f"Add a role assignment on this {KIND_LABELS[target.kind]}:", id="share-add-label")
             with Horizontal(id="share-add"):
                 yield self.principal
                 yield self.role
@@ -233,7 +232,7 @@ class ShareScreen(ModalScreen[bool]):
         if not row.direct:
             self.notify(f"Inherited from {scope_label(row.scope)}: remove it there.", severity="warning")
             return
-        question = f"Remove {row.role} for {row.principal} on {KIND_NAMES[self.target.kind]} {self.target.name}?"
+        question = f"Remove {row.role} for {row.principal} on {KIND_LABELS[self.target.kind]} {self.target.name}?"
         scope = self.target.arm_id
 
         def answered(yes: bool | None) -> None:

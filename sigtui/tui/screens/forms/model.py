@@ -16,8 +16,7 @@ from ....domain.models import (
     Subscription,
 )
 from ....domain.quotas import RegionUsage
-
-KIND_LABELS = {"gallery": "gallery", "definition": "image definition", "version": "image version"}
+from ....domain.wording import KIND_LABELS
 
 
 @dataclass(frozen=True, slots=True)
