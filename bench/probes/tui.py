@@ -117,6 +117,7 @@ async def settle(pilot) -> None:
 async def key_to_paint(pilot, key: str, condition) -> float:
     """Seconds from pressing `key` to the first frame drawn once `condition` holds."""
     app = pilot.app
+    await floors.quiet(pilot)
     app.condition, app.condition_met_at = condition, None
     start = time.perf_counter()
     await pilot.press(key)
