@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from .messages import (
     AwayReported,
     CatalogLoaded,
+    ChildrenFailed,
     DefinitionsLoaded,
     DetailsLoaded,
     FilterMatched,
@@ -110,13 +111,23 @@ class Browsing:
         self.screen.run("catalog", job, exclusive=True)
 
     def load_children(self, kind: str, pk: int, matching: tuple[int, ...] = ()) -> None:
-        catalog = self.screen.backend.catalog
-        if kind == "gallery":
-            self.screen.run("children", lambda: DefinitionsLoaded(pk, catalog.definitions(pk)))
-        elif matching:
-            self.screen.run("children", lambda: VersionsLoaded(pk, catalog.versions_by_pk(matching).get(pk, []), False))
-        else:
-            self.screen.run("children", lambda: VersionsLoaded(pk, catalog.versions(pk)))
+        catalog, screen = self.screen.backend.catalog, self.screen
+
+        def read() -> Message:
+            if kind == "gallery":
+                return DefinitionsLoaded(pk, catalog.definitions(pk))
+            if matching:
+                return VersionsLoaded(pk, catalog.versions_by_pk(matching).get(pk, []), False)
+            return VersionsLoaded(pk, catalog.versions(pk))
+
+        def job() -> Message:
+            try:
+                return read()
+            except Exception:
+                screen.post_message(ChildrenFailed(kind, pk))
+                raise
+
+        screen.run("children", job)
 
     def load_path(self, path: Path3, need_definitions: bool, need_versions: bool) -> None:
         catalog = self.screen.backend.catalog
@@ -219,7 +230,7 @@ class Browsing:
 
     def highlighted(self, node: TreeNode[NodeData]) -> None:
         data, details, now = node.data, self.screen.details, self.screen.clock.now()
-        if data is None or data.kind in ("loading", "more"):
+        if data is None or data.kind == "more":
             self.screen.breadcrumb.show([])
             details.show_node(None, now)
             return

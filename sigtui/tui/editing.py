@@ -157,9 +157,9 @@ class Editing:
         node = tree.cursor_node
         if node is None or ref_of(node.data) != ref:
             return
-        node.expand()
+        tree.open(node)
         tree.focus()
-        if node.children and node.children[0].data.kind != "loading":
+        if node.is_expanded and node.children:
             tree.call_after_refresh(tree.move_to, node.children[0])
 
     # Failed regions

@@ -79,6 +79,14 @@ class ChildrenRequested(Message):
 
 
 @dataclass
+class ChildrenFailed(Message):
+    """A gallery's or definition's children could not be read (the error dialog says why): it stays closed."""
+
+    kind: str
+    pk: int
+
+
+@dataclass
 class DefinitionsLoaded(Message):
     gallery_pk: int
     definitions: list[DefinitionSummary]

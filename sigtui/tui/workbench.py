@@ -178,6 +178,9 @@ class WorkbenchScreen(Screen[None]):
     def on_children_requested(self, message: m.ChildrenRequested) -> None:
         self.browsing.load_children(message.kind, message.pk, message.matching)
 
+    def on_children_failed(self, message: m.ChildrenFailed) -> None:
+        self.resource_tree.children_failed(message.kind, message.pk)
+
     def on_definitions_loaded(self, message: m.DefinitionsLoaded) -> None:
         self.resource_tree.add_definitions(message.gallery_pk, message.definitions, expand=True)
 

@@ -150,7 +150,7 @@ class Details(Vertical):
         self.loaded = False
         self.table.now = now
         self.cost.show_node(node)
-        if node is None or node.kind in ("subscription", "group", "more", "loading"):
+        if node is None or node.kind in ("subscription", "group", "more"):
             self.table.show([], "Region", empty="Replication is per image version.")
             self._invalidate()
             return

@@ -19,15 +19,18 @@ from ...store.reads.summaries import DefinitionSummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
 from ..outline import grouping
 from .tree_labels import TreeLabels
+from .tree_lines import TreeLines
 from .tree_live import TreeLive
 from .tree_nodes import NodeData, filter_keep
 
 CHUNK = 400
 COMPACT_BELOW = 40
 """A tree narrower than this many cells draws states as marks and percentages, with shallower guides."""
+LOADING_SHOWN_AFTER = 0.1
+"""Seconds a node waits for its children before its line says loading… (a quicker answer paints at once)."""
 
 
-class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False):
+class ResourceTree(TreeLabels, TreeLive, TreeLines, Tree[NodeData], inherit_bindings=False):
     """Galleries load at start; definitions and versions load when their parent first expands."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,9 +58,6 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         "resource-tree--group",
     }
 
-    _rebuilding = False
-    """True while `rebuild` adds nodes: their refreshes wait for its end."""
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("catalog", id=id)
         self.show_root = False
@@ -84,13 +84,6 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
             self.compact = compact
             self.guide_depth = 2 if compact else 3
             self._invalidate()
-
-    def _invalidate(self) -> None:
-        """Drop the cached lines; while the whole tree is rebuilt, one refresh at its end stands for every node's."""
-        if self._rebuilding:
-            self._clear_line_cache()
-            return
-        super()._invalidate()
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(f"resource-tree--{name}")
@@ -173,24 +166,33 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         node = self._by_key.get(("gallery", gallery_pk))
         if node is None:
             return
-        self._forget_children(node)
-        node.data.loaded = True
-        for definition in definitions:
-            child = node.add(
-                Text(definition.name), NodeData("definition", definition.name, definition.pk, definition=definition)
-            )
-            self._by_key[("definition", definition.pk)] = child
-        if expand and (definitions or not partial):
-            node.expand()
+        with self.changing(node):
+            self._forget_children(node)
+            node.data.loaded, node.data.opening = True, False
+            for definition in definitions:
+                child = node.add(
+                    Text(definition.name), NodeData("definition", definition.name, definition.pk, definition=definition)
+                )
+                self._by_key[("definition", definition.pk)] = child
+            if expand and (definitions or not partial):
+                node.expand()
 
     def add_versions(self, definition_pk: int, versions: list[VersionSummary], complete: bool = True) -> None:
         """Open a definition on its versions; `complete` when they are all of them (a filter shows some)."""
         node = self._by_key.get(("definition", definition_pk))
         if node is None:
             return
+        with self.changing(node):
+            self._open_on_versions(node, versions, complete)
+        pending = self._by_key.get(("version", self._reveal_on_load))
+        if pending is not None and pending.parent is node:
+            self._reveal_on_load = None
+            self.call_after_refresh(self.move_to, pending)
+
+    def _open_on_versions(self, node: TreeNode[NodeData], versions: list[VersionSummary], complete: bool) -> None:
         self._forget_children(node)
         data = node.data
-        data.loaded = True
+        data.loaded, data.opening = True, False
         data.versions = list(versions)
         data.complete = complete
         data.name_width = max((len(v.name) for v in versions), default=0)
@@ -200,10 +202,6 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
             self._counted.pop(pk, None)
         self._add_chunk(node, versions, 0)
         node.expand()
-        pending = self._by_key.get(("version", self._reveal_on_load))
-        if pending is not None and pending.parent is node:
-            self._reveal_on_load = None
-            self.call_after_refresh(self.move_to, pending)
 
     def _count_matches(self, definition_pk: int, pks: tuple[int, ...]) -> None:
         """Show a wide filter's matches as their definition's count; their rows load when it opens."""
@@ -231,7 +229,11 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
             if self._is_live(summary):
                 self._live.add(child)
         if start + CHUNK < len(versions):
-            self.call_after_refresh(self._add_chunk, node, versions, start + CHUNK)
+            self.call_after_refresh(self._add_later, node, versions, start + CHUNK)
+
+    def _add_later(self, node: TreeNode[NodeData], versions: list[VersionSummary], start: int) -> None:
+        with self.changing(node):
+            self._add_chunk(node, versions, start)
 
     def _resolve_latest(self, data: NodeData) -> None:
         if data.definition is None or not data.complete:
@@ -271,20 +273,51 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
 
     # Finding nodes
 
+    def open(self, node: TreeNode[NodeData]) -> None:
+        """Expand `node`; one whose children are not read yet opens when they arrive, in the first frame after
+        the key, and its line says loading… if they take longer than `LOADING_SHOWN_AFTER`."""
+        data = node.data
+        if data is not None and data.kind in ("gallery", "definition") and (not data.loaded or data.opening):
+            self._request_children(node)
+        else:
+            with self.changing(node):
+                node.expand()
+
+    def _request_children(self, node: TreeNode[NodeData]) -> None:
+        data = node.data
+        data.loaded = data.opening = True
+        self.set_timer(LOADING_SHOWN_AFTER, lambda: node.refresh() if data.opening else None)
+        self.post_message(ChildrenRequested(data.kind, data.pk, data.matching))
+
+    def children_failed(self, kind: str, pk: int) -> None:
+        """Children that could not be read: the node is closed again, and opening it reads them anew."""
+        node = self._by_key.get((kind, pk))
+        if node is not None and node.data.opening:
+            node.data.loaded = node.data.opening = False
+            with self.changing(node):
+                node.collapse()
+
+    def _toggle_node(self, node: TreeNode[NodeData]) -> None:
+        if node.allow_expand and not node.is_expanded:
+            self.open(node)
+        elif node.allow_expand:
+            with self.changing(node):
+                node.collapse()
+
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        """A node opened by other means than `open` reads its children too."""
         data = event.node.data
         if data is not None and data.kind in ("gallery", "definition") and not data.loaded:
-            data.loaded = True
-            event.node.add_leaf(Text("loading…"), NodeData("loading", "loading…"))
-            self.post_message(ChildrenRequested(data.kind, data.pk, data.matching))
+            self._request_children(event.node)
 
     def node_for(self, kind: str, pk: int) -> TreeNode[NodeData] | None:
         return self._by_key.get((kind, pk))
 
     def expanded_keys(self) -> tuple[set[int], set[int]]:
         """The gallery and definition pks whose nodes are open, to reopen them after a reload."""
-        galleries = {pk for (kind, pk), n in self._by_key.items() if kind == "gallery" and n.is_expanded}
-        definitions = {pk for (kind, pk), n in self._by_key.items() if kind == "definition" and n.is_expanded}
+        opened = {key for key, n in self._by_key.items() if n.is_expanded or n.data.opening}
+        galleries = {pk for kind, pk in opened if kind == "gallery"}
+        definitions = {pk for kind, pk in opened if kind == "definition"}
         return galleries, definitions
 
     def action_expand_or_child(self) -> None:
@@ -292,7 +325,7 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         if node is None:
             return
         if node.allow_expand and not node.is_expanded:
-            node.expand()
+            self.open(node)
         elif node.is_expanded and node.children:
             self.move_to(node.children[0])
 
@@ -301,7 +334,8 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
         if node is None:
             return
         if node.allow_expand and node.is_expanded:
-            node.collapse()
+            with self.changing(node):
+                node.collapse()
         elif node.parent is not None and node.parent is not self.root:
             self.move_to(node.parent)
 
@@ -318,7 +352,7 @@ class ResourceTree(TreeLabels, TreeLive, Tree[NodeData], inherit_bindings=False)
             definition = self._by_key[("definition", self._counted[pk])]
             self._reveal_on_load = pk
             self.reveal("definition", definition.data.pk)
-            definition.expand()
+            self.open(definition)
             return True
         node = self._by_key.get((kind, pk))
         if node is None:

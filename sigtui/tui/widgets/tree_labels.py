@@ -30,12 +30,24 @@ class TreeLabels:
     """The width, scroll offset and own style of the tree, the same for every line of a pass: worked out at the
     pass's first line drawn."""
 
+    _pass_styles: dict[tuple[str, ...], object] | None = None
+    """The component styles asked for during a pass (Textual's `_render_line` asks three for every line)."""
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._drawing = True
+        self._drawing, self._pass_styles = True, {}
         try:
             return super().render_lines(crop)
         finally:
-            self._drawing, self._pass_view = False, None
+            self._drawing, self._pass_view, self._pass_styles = False, None, None
+
+    def get_component_styles(self, *names: str):
+        styles = self._pass_styles
+        if styles is None:
+            return super().get_component_styles(*names)
+        found = styles.get(names)
+        if found is None:
+            found = styles[names] = super().get_component_styles(*names)
+        return found
 
     def _view(self) -> tuple[int, int, int, Style]:
         view = self._pass_view
@@ -93,15 +105,17 @@ class TreeLabels:
             return Text("")
         prefix = Text()
         if node.allow_expand:
-            prefix.append(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
+            prefix.append(self.ICON_NODE_EXPANDED if node.is_expanded or data.opening else self.ICON_NODE, base_style)
         if data.kind == "version":
             label = self._version_label(node)
         elif data.kind in ("gallery", "definition"):
             label = self._parent_label(data, node)
-        elif data.kind in ("more", "loading"):
+        elif data.kind == "more":
             label = Text(data.name, self.style_of("dim"))
         else:
             label = Text(data.name, self.style_of("group"))
+        if data.opening:
+            label.append(" loading…", self.style_of("dim"))
         label.stylize(style)
         return prefix + label
 

@@ -25,6 +25,8 @@ class NodeData:
     definition: DefinitionSummary | None = None
     summary: VersionSummary | None = None
     loaded: bool = False
+    opening: bool = False
+    """Its children were asked for and it opens when they arrive."""
     versions: list[VersionSummary] = field(default_factory=list)
     complete: bool = True
     latest_pk: int | None = None
