@@ -30,6 +30,13 @@ def laid_out(tree) -> tuple:
     )
 
 
+def cursor_on(tree, name: str):
+    """Put the cursor on the node named `name` and return it."""
+    node = next(n for n in tree._by_key.values() if n.data.name == name)
+    tree.move_to(node)
+    return node
+
+
 def checking_splices(tree) -> list:
     """Make every splice compare itself with a full layout; returns the list of (spliced, full) layouts."""
     compared: list = []
@@ -68,8 +75,7 @@ async def test_versions_added_in_chunks_lay_out_what_a_full_layout_would(make_ap
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         tree = workbench(app).resource_tree
-        gallery = next(n for n in tree._by_key.values() if n.data.name == "ContosoImages")
-        tree.move_to(gallery)
+        gallery = cursor_on(tree, "ContosoImages")
         await pilot.press("l")
         await settle(pilot)
         definition = next(n for n in gallery.children if n.data.name == "ubuntu-web")
@@ -125,12 +131,10 @@ async def test_a_node_opens_with_its_children_and_says_loading_while_they_are_sl
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        tree = workbench(app).resource_tree
-        catalog = workbench(app).backend.catalog
+        tree, catalog = workbench(app).resource_tree, workbench(app).backend.catalog
         read, answer = catalog.definitions, threading.Event()
         catalog.definitions = lambda pk: answer.wait(10) and read(pk)
-        gallery = next(n for n in tree._by_key.values() if n.data.name == "ContosoImages")
-        tree.move_to(gallery)
+        gallery = cursor_on(tree, "ContosoImages")
         await pilot.press("l")
         await asyncio.sleep(LOADING_SHOWN_AFTER * 2)
         await pilot.pause()
@@ -146,16 +150,14 @@ async def test_a_node_whose_children_cannot_be_read_stays_closed_and_opens_on_th
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        tree = workbench(app).resource_tree
-        catalog = workbench(app).backend.catalog
+        tree, catalog = workbench(app).resource_tree, workbench(app).backend.catalog
         read = catalog.definitions
 
         def broken(_pk):
             raise RuntimeError("disk I/O error")
 
         catalog.definitions = broken
-        gallery = next(n for n in tree._by_key.values() if n.data.name == "ContosoImages")
-        tree.move_to(gallery)
+        gallery = cursor_on(tree, "ContosoImages")
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
