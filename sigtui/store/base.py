@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain import access
 from ..domain.clock import ClockState
@@ -20,6 +21,9 @@ from . import facts, reads
 from .apply import apply
 from .defaults import DEFAULT_OWNER, NOBODY
 from .raw import SqliteFile
+
+if TYPE_CHECKING:
+    from .reads.visibility import Visibility
 
 
 @dataclass(frozen=True)
@@ -132,9 +136,12 @@ class ServiceBase:
         """The clock, faults and demo data are the subscription's: Owner or Contributor on it."""
         facts.simulation_facts(conn, reads.caller(conn, self.caller), self.real_time()).authorize()
 
-    def authorize(self, conn: sqlite3.Connection, action: str, resource_id: str) -> None:
-        """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource."""
-        reads.caller(conn, self.caller).require(action, resource_id)
+    def authorize(
+        self, conn: sqlite3.Connection, action: str, resource_id: str, seen: Visibility | None = None
+    ) -> None:
+        """Refuse with Azure's AuthorizationFailed unless the caller's roles allow `action` on the resource (`seen`:
+        the caller as this transaction's lookups already read it)."""
+        (seen.caller if seen is not None else reads.caller(conn, self.caller)).require(action, resource_id)
 
     def readable(self, conn: sqlite3.Connection) -> Callable[[str], bool]:
         """A predicate telling which resource ids the caller may read."""

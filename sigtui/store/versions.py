@@ -84,16 +84,17 @@ class VersionOps(ServiceBase):
                                    ) -> list[SoftDeletedVersion]:
         """The definition's soft-deleted versions the caller may read."""
         with self.read() as conn:
-            pk, found = self.lookups(conn).definition_key(sub, rg, gallery, definition)
-            self.authorize(conn, "read", found.id)
-            readable = self.readable(conn)
-            return [v for v in reads.soft_deleted_versions(conn, pk, found) if readable(v.version_id)]
+            lookups = self.lookups(conn)
+            pk, found = lookups.definition_key(sub, rg, gallery, definition)
+            self.authorize(conn, "read", found.id, lookups.seen)
+            return [v for v in reads.soft_deleted_versions(conn, pk, found) if lookups.seen.sees(v.version_id)]
 
     def resolve_latest(self, sub: str | None, rg: str, gallery: str, definition: str, region: str | None) -> Resolution:
         """`latest` in `region` (any region when None): the index finds it, then only newer versions are read."""
         with self.read() as conn:
-            pk, d = self.lookups(conn).definition_key(sub, rg, gallery, definition)
-            self.authorize(conn, "read", d.id)
+            lookups = self.lookups(conn)
+            pk, d = lookups.definition_key(sub, rg, gallery, definition)
+            self.authorize(conn, "read", d.id, lookups.seen)
             now = self.clock_state(conn).now(self.real_time())
             found = find_region(region) if region else None
             region_name = found.name if found else region

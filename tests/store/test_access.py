@@ -204,3 +204,18 @@ def test_can_tells_what_the_identity_may_do(shared):
     assert reader.can("read", ids["version"]) and not reader.can("write", ids["version"])
     owner = as_user(world, fake_time, "owner-definition@contoso.onmicrosoft.com")
     assert owner.can("share", ids["version"]) and not owner.can("share", ids["gallery"])
+
+
+@pytest.mark.parametrize("scope", list(MATRIX))
+def test_latest_and_soft_deleted_versions_follow_the_matrix(shared, scope):
+    world, _ids, fake_time = shared
+    svc = as_user(world, fake_time, f"reader-{scope}@contoso.onmicrosoft.com")
+    for definition, allowed in (("linux", MATRIX[scope]["definition"]), ("special", MATRIX[scope]["sibling"])):
+        if allowed:
+            assert svc.list_soft_deleted_versions(None, "rg", "gallery1", definition) == []
+            svc.resolve_latest(None, "rg", "gallery1", definition, None)
+            continue
+        for ask in (svc.list_soft_deleted_versions, lambda *names: svc.resolve_latest(*names, None)):
+            with pytest.raises(AzureError) as error:
+                ask(None, "rg", "gallery1", definition)
+            assert error.value.code == "AuthorizationFailed"
