@@ -11,6 +11,7 @@ from sigtui.tui.workbench import WorkbenchScreen
 
 from .conftest import SIZE
 from .helpers import settle, tree_text
+from .scale import build_scale_db
 
 
 def _outline(tree, name) -> list[tuple[int, str]]:
@@ -34,6 +35,18 @@ async def test_the_first_screen_shows_the_galleries_then_the_workbench_takes_its
         await pilot.press(*"ubuntu", "enter")
         await settle(pilot)
         assert "ubuntu" in tree_text(app)
+
+
+async def test_the_first_screen_draws_the_galleries_its_screen_has_lines_for(make_app, demo_template, tmp_path):
+    app = make_app(db_path=build_scale_db(demo_template[0], tmp_path / "scale.db"), opening=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        opening = app._screen_stacks["_default"][0]
+        first = _outline(opening.resource_tree, lambda node: str(node.label).split("  ")[0])
+        assert len(first) == SIZE[1]
+        shown = _outline(app.screen.resource_tree, lambda node: node.data.name)
+        assert len(shown) > 100
+        assert [line for line in shown if line[0] <= 3][: len(first)] == first
 
 
 def test_the_first_screen_is_painted_without_importing_the_workbench():

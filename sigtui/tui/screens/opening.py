@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
 
 from ...domain.wording import counted
 from ...store.defaults import DEFAULT_OWNER
@@ -41,6 +42,11 @@ class GalleriesTree(Tree[None]):
         """The galleries were drawn into the frame being displayed."""
 
     drawn = False
+
+    def get_label_width(self, node: TreeNode[None]) -> int:
+        """The label's own width (Textual's draws every label of the tree to measure it)."""
+        icon = len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else 0
+        return icon + node.label.cell_len
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
@@ -85,11 +91,14 @@ class OpeningScreen(Screen[None]):
         self.post_message(GalleriesRead(galleries))
 
     def on_galleries_read(self, message: GalleriesRead) -> None:
-        """Draw the galleries as the workbench groups them, in the frame (mounted now: nothing is drawn before)."""
+        """Draw the galleries as the workbench groups them, in the frame (mounted now: nothing is drawn before),
+        as many as the screen has lines for: the workbench, taking its place, shows them all."""
         self.galleries = message.galleries
         by_subscription, by_group = grouping(message.galleries)
         parents: dict[tuple[str, ...], object] = {}
-        for gallery in message.galleries:
+        for shown, gallery in enumerate(message.galleries):
+            if len(parents) + shown >= self.app.size.height:
+                break
             parent = self.resource_tree.root
             if by_subscription:
                 parent = self._group(parents, parent, (gallery.subscription,), gallery.subscription_name)

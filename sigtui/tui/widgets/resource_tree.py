@@ -18,6 +18,7 @@ from ...store.reads.gallery_summaries import GallerySummary
 from ...store.reads.summaries import DefinitionSummary, JobFact, VersionSummary
 from ..messages import ChildrenRequested
 from ..outline import grouping
+from .steady_scrollbar import SteadyVerticalScrollBar
 from .tree_labels import TreeLabels
 from .tree_lines import TreeLines
 from .tree_live import TreeLive
@@ -30,7 +31,7 @@ LOADING_SHOWN_AFTER = 0.1
 """Seconds a node waits for its children before its line says loading… (a quicker answer paints at once)."""
 
 
-class ResourceTree(TreeLabels, TreeLive, TreeLines, Tree[NodeData], inherit_bindings=False):
+class ResourceTree(TreeLabels, TreeLive, TreeLines, SteadyVerticalScrollBar, Tree[NodeData], inherit_bindings=False):
     """Galleries load at start; definitions and versions load when their parent first expands."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
