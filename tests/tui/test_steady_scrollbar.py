@@ -45,6 +45,13 @@ async def test_a_long_tree_s_scroll_bar_shows_what_a_fresh_drawing_would(
             tree.open(gallery)
         await settle(pilot)
         assert len(tree._tree_lines) > 1000
+        first = next(line.node for line in tree._tree_lines if line.node.data.kind == "gallery")
+        for key in ("h", "l", "h", "l"):
+            tree.move_to(first)
+            await pilot.press(key)
+            await settle(pilot)
+            assert shown(bar) == drawn_afresh(bar)
+        assert len(kept) >= 4
         moves = random.Random(5)
         for _ in range(40):
             galleries = [line.node for line in tree._tree_lines if line.node.data.kind == "gallery"]
@@ -53,4 +60,4 @@ async def test_a_long_tree_s_scroll_bar_shows_what_a_fresh_drawing_would(
             await pilot.press(moves.choice(["l", "h", "pagedown", "pageup", "G", "g"]))
             await settle(pilot)
             assert shown(bar) == drawn_afresh(bar)
-        assert len(redrawn) >= 5 and len(kept) >= 5
+        assert len(redrawn) >= 5
