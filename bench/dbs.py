@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sigtui.domain.models import DiskImage, Gallery, ImageDefinition, ImageVersion, TargetRegion
 from sigtui.store import reads
-from sigtui.store.scale import build_azure_limits, fill_subscription
+from sigtui.store.scale import SCALE_SUBSCRIPTION, build_azure_limits, fill_subscription
 from sigtui.store.services import Services
 
 LIVE_MOMENT = "bench_live_moment"
@@ -38,8 +38,20 @@ def _database(path: Path, fill: Callable[[Services], object]) -> Path:
 
 
 def build(folder: Path, size: int) -> Path:
-    """A database of `size` versions at Azure's per-subscription-per-region limits."""
-    return _database(folder / f"bench-{size}.db", lambda svc: build_azure_limits(svc, **SIZES[size]))
+    """A database of `size` versions at Azure's per-subscription-per-region limits. Where there are copies, the
+    galleries of all but the first subscription are named `copyGallery…`, so that a filter for one gallery's name
+    matches one gallery at every size."""
+
+    def fill(svc: Services) -> None:
+        build_azure_limits(svc, **SIZES[size])
+        with svc.write() as tx:
+            tx.conn.execute(
+                "UPDATE gallery SET name = replace(name, 'scaleGallery', 'copyGallery') WHERE rg_id IN "
+                "(SELECT id FROM resource_group WHERE subscription_id != ?)",
+                (SCALE_SUBSCRIPTION[0],),
+            )
+
+    return _database(folder / f"bench-{size}.db", fill)
 
 
 def build_latest(folder: Path) -> Path:

@@ -33,7 +33,7 @@ FIGURES = (
 GROWTH = (
     "start-up to first paint",
     "expand, key to paint",
-    "filter `scaleGallery000` (one gallery a subscription), key to paint",
+    "filter `scaleGallery000` (one gallery), key to paint",
     "`latest` for one definition",
 )
 NUMBER = r"\d[\d.,e+-]*"
