@@ -25,13 +25,12 @@ class RetentionOps(ServiceBase):
             named = [lookups.definition(sub, rg, gallery, d.name) for d in lookups.definitions(sub, rg, gallery)]
         else:
             named = [lookups.definition(sub, rg, gallery, definition)]
-        readable = self.readable(conn)
-        every = reads.deployments(conn)
+        readable = lookups.seen.sees
+        every, policy = reads.deployments(conn), reads.end_of_life_policy(conn)
         facts = []
         for pk, d in named:
             found = [(vpk, v) for vpk, v in reads.versions(conn, pk) if readable(v.id)]
             used = tuple(u for _, v in found for u in uses_of(v, every))
-            policy = reads.end_of_life_policy(conn)
             facts.append(DefinitionFacts(d.id, tuple(v for _, v in found), used, policy))
         return facts
 

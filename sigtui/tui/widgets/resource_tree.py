@@ -278,7 +278,7 @@ class ResourceTree(TreeLabels, TreeLive, TreeLines, SteadyVerticalScrollBar, Tre
         """Expand `node`; one whose children are not read yet opens when they arrive, in the first frame after
         the key, and its line says loading… if they take longer than `LOADING_SHOWN_AFTER`."""
         data = node.data
-        if data is not None and data.kind in ("gallery", "definition") and (not data.loaded or data.opening):
+        if data is not None and (data.children_unread or data.opening):
             self._request_children(node)
         else:
             with self.changing(node):
@@ -308,7 +308,7 @@ class ResourceTree(TreeLabels, TreeLive, TreeLines, SteadyVerticalScrollBar, Tre
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         """A node opened by other means than `open` reads its children too."""
         data = event.node.data
-        if data is not None and data.kind in ("gallery", "definition") and not data.loaded:
+        if data is not None and data.children_unread:
             self._request_children(event.node)
 
     def node_for(self, kind: str, pk: int) -> TreeNode[NodeData] | None:

@@ -39,6 +39,11 @@ class NodeData:
     """Where a version's label last drew a bar (the cells its line redraws as the bar moves), or None."""
 
     @property
+    def children_unread(self) -> bool:
+        """A gallery or definition whose children were never asked for."""
+        return self.kind in ("gallery", "definition") and not self.loaded
+
+    @property
     def key(self) -> tuple[str, int | str]:
         if self.kind in ("subscription", "group"):
             return self.kind, f"{self.subscription}/{self.resource_group}"
